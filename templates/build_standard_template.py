@@ -1,0 +1,733 @@
+"""Build ``templates/standard.docx``, the bundled contract template.
+
+The template is generated rather than drawn by hand so that every change to
+it is a readable diff: this script holds the layout (styles, numbering,
+header, footer, tables) and the clause text, written as Jinja for docxtpl.
+Clause text goes through ``_()`` / ``ngettext()`` so that it can be
+translated; the values come from :func:`wizard.core.contract.build_context`.
+
+Run from the repository root: ``python templates/build_standard_template.py``
+(needs python-docx, part of the ``test`` extra). A test checks that the
+committed ``standard.docx`` is what this script builds.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+MUTED = RGBColor(0x59, 0x62, 0x6E)
+HEADER_FILL = "E3EAF2"
+BORDER = "A9B4C2"
+FONT = "Calibri"
+TEXT_WIDTH_CM = 16.0
+
+OUT = Path(__file__).resolve().parent / "standard.docx"
+
+# A fixed timestamp keeps the zip (and so the committed file) reproducible.
+_ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+
+
+def tr(text: str) -> str:
+    """A translated clause: ``{{ _("text") }}``."""
+    return '{{ _("' + text + '") }}'
+
+
+def tr_with(text: str, **values: str) -> str:
+    """A translated clause with named values: ``{{ _("… %(x)s …", x=expr) }}``."""
+    args = ", ".join(f"{name}={expr}" for name, expr in values.items())
+    return '{{ _("' + text + '", ' + args + ") }}"
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.doc = Document()
+        self._styles()
+        self._numbering()
+        self._page()
+
+    # set-up ----------------------------------------------------------------
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(10.5)
+        rpr = normal.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+
+        title = styles["Title"]
+        title.font.name = FONT
+        title.font.size = Pt(22)
+        title.font.bold = True
+        title.font.color.rgb = ACCENT
+        title.paragraph_format.space_after = Pt(4)
+        border = title.element.get_or_add_pPr().find(qn("w:pBdr"))
+        if border is not None:
+            border.getparent().remove(border)
+
+        for name, size, before in (("Heading 1", 13, 16), ("Heading 2", 11, 10)):
+            style = styles[name]
+            style.font.name = FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = ACCENT
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(4)
+            style.paragraph_format.keep_with_next = True
+
+        bullet = styles["List Bullet"]
+        bullet.font.name = FONT
+        bullet.paragraph_format.space_after = Pt(2)
+
+        for name in ("Header", "Footer"):
+            style = styles[name]
+            style.font.name = FONT
+            style.font.size = Pt(8.5)
+            style.font.color.rgb = MUTED
+            tabs = style.paragraph_format.tab_stops
+            tabs.clear_all()
+            tabs.add_tab_stop(Cm(TEXT_WIDTH_CM / 2), WD_TAB_ALIGNMENT.CENTER)
+            tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+
+    def _numbering(self) -> None:
+        """Heading 1 numbered ``1.``, Heading 2 ``1.1``: numbers follow the
+        sections actually present."""
+        numbering = self.doc.part.numbering_part.element
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), "90")
+        multi = OxmlElement("w:multiLevelType")
+        multi.set(qn("w:val"), "multilevel")
+        abstract.append(multi)
+        for level, (fmt, style) in enumerate((("%1.", "Heading1"), ("%1.%2", "Heading2"))):
+            lvl = OxmlElement("w:lvl")
+            lvl.set(qn("w:ilvl"), str(level))
+            for tag, val in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:pStyle", style),
+                             ("w:lvlText", fmt), ("w:lvlJc", "left")):
+                child = OxmlElement(tag)
+                child.set(qn("w:val"), val)
+                lvl.append(child)
+            ppr = OxmlElement("w:pPr")
+            tabs = OxmlElement("w:tabs")
+            tab = OxmlElement("w:tab")
+            tab.set(qn("w:val"), "num")
+            tab.set(qn("w:pos"), "567")
+            tabs.append(tab)
+            ppr.append(tabs)
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), "567")
+            ind.set(qn("w:hanging"), "567")
+            ppr.append(ind)
+            lvl.append(ppr)
+            abstract.append(lvl)
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), "90")
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "90")
+        num.append(ref)
+        numbering.append(num)
+        for level, name in enumerate(("Heading 1", "Heading 2")):
+            ppr = self.doc.styles[name].element.get_or_add_pPr()
+            numpr = OxmlElement("w:numPr")
+            ilvl = OxmlElement("w:ilvl")
+            ilvl.set(qn("w:val"), str(level))
+            numid = OxmlElement("w:numId")
+            numid.set(qn("w:val"), "90")
+            numpr.append(ilvl)
+            numpr.append(numid)
+            _put(ppr, numpr)
+
+    def _page(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width = Cm(21.0)
+        section.page_height = Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = Cm(2.3)
+        section.bottom_margin = Cm(2.0)
+        section.header_distance = Cm(1.0)
+        section.footer_distance = Cm(1.0)
+
+        header = section.header.paragraphs[0]
+        header.style = self.doc.styles["Header"]
+        header.add_run("{{ agreement.title }}\t\t{{ agreement.reference }}")
+        _bottom_border(header)
+
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run(tr("Page") + " ")
+        _field(footer, "PAGE")
+        footer.add_run(" " + tr("of") + " ")
+        _field(footer, "NUMPAGES")
+
+    # content helpers -------------------------------------------------------
+    def p(self, text: str = "", style: str | None = None, bold: bool = False,
+          muted: bool = False, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            if muted:
+                run.font.color.rgb = MUTED
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    def tag(self, text: str) -> None:
+        """A paragraph holding only a ``{%p … %}`` tag: docxtpl removes it."""
+        self.doc.add_paragraph(text)
+
+    def h1(self, text: str) -> None:
+        self.doc.add_paragraph(text, style="Heading 1")
+
+    def h2(self, text: str) -> None:
+        self.doc.add_paragraph(text, style="Heading 2")
+
+    def bullets(self, loop: str, item: str) -> None:
+        self.tag("{%p for " + loop + " %}")
+        self.doc.add_paragraph(item, style="List Bullet")
+        self.tag("{%p endfor %}")
+
+    def labelled_list(self, condition: str, label: str, loop: str, item: str) -> None:
+        self.tag("{%p if " + condition + " %}")
+        paragraph = self.p(label, bold=True)
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.keep_with_next = True
+        self.bullets(loop, item)
+        self.tag("{%p endif %}")
+
+    def table(self, headers: list[str], widths: list[float], loop: str,
+              cells: list[list[str]]) -> Table:
+        """A table with a heading row and one row per item of ``loop``; each
+        cell is a list of paragraphs (which may be ``{%p … %}`` tags)."""
+        table = self.doc.add_table(rows=4, cols=len(headers))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _table_look(table, widths)
+        for cell, text in zip(table.rows[0].cells, headers, strict=True):
+            _cell_text(cell, [text], bold=True)
+            _shade(cell, HEADER_FILL)
+        _repeat_header(table.rows[0])
+        _cell_text(table.rows[1].cells[0], ["{%tr for " + loop + " %}"])
+        _keep_row_together(table.rows[2])
+        for cell, paragraphs in zip(table.rows[2].cells, cells, strict=True):
+            _cell_text(cell, paragraphs)
+        _cell_text(table.rows[3].cells[0], ["{%tr endfor %}"])
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+        return table
+
+    def _preserve_spaces(self) -> None:
+        """Every text node keeps its spaces, so that values with leading or
+        trailing spaces print as typed."""
+        section = self.doc.sections[0]
+        for root in (self.doc.element.body, section.header._element, section.footer._element):
+            for text in root.iter(qn("w:t")):
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+    def save(self, path: Path) -> None:
+        self._preserve_spaces()
+        buffer = io.BytesIO()
+        self.doc.core_properties.author = ""
+        self.doc.core_properties.title = ""
+        self.doc.core_properties.comments = ""
+        self.doc.core_properties.last_modified_by = ""
+        self.doc.core_properties.revision = 1
+        from datetime import datetime
+        stamp = datetime(2026, 1, 1)
+        self.doc.core_properties.created = stamp
+        self.doc.core_properties.modified = stamp
+        self.doc.save(buffer)
+        _reproducible_zip(buffer.getvalue(), path)
+
+
+# Word refuses a document whose property elements are out of schema order, so
+# every property is inserted before the elements that must follow it.
+_ORDER = {
+    "w:pPr": ["w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
+              "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"],
+    "w:tblPr": ["w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+                "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+                "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+                "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"],
+    "w:tcPr": ["w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders",
+               "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+               "w:hideMark"],
+}
+
+
+_ORDER_BY_PARENT = {qn(parent): tags for parent, tags in _ORDER.items()}
+
+
+def _put(parent: Any, child: Any) -> None:
+    """Insert ``child`` into a ``pPr``, ``tblPr`` or ``tcPr`` in schema order,
+    replacing an element of the same name."""
+    order = _ORDER_BY_PARENT[parent.tag]
+    name = next(tag for tag in order if qn(tag) == child.tag)
+    existing = parent.find(child.tag)
+    if existing is not None:
+        parent.remove(existing)
+    parent.insert_element_before(child, *order[order.index(name) + 1:])
+
+
+def _reproducible_zip(data: bytes, path: Path) -> None:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    path.write_bytes(out.getvalue())
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _bottom_border(paragraph: Paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "4"),
+                       ("w:color", BORDER)):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    _put(ppr, borders)
+
+
+def _cell_text(cell: _Cell, paragraphs: list[str], bold: bool = False) -> None:
+    first = cell.paragraphs[0]
+    for index, text in enumerate(paragraphs):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(1)
+        paragraph.paragraph_format.line_spacing = 1.0
+        if text.startswith("**") and text.endswith("**"):
+            run = paragraph.add_run(text[2:-2])
+            run.bold = True
+        else:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+        run.font.size = Pt(9.5)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    _put(cell._tc.get_or_add_tcPr(), shading)
+
+
+def _repeat_header(row: _Row) -> None:
+    """The heading row repeats on each page and is never split."""
+    _keep_row_together(row)
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def _keep_row_together(row: _Row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _table_look(table: Table, widths: list[float], borders: bool = True) -> None:
+    tbl_pr = table._tbl.tblPr
+    if borders:
+        edges = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = OxmlElement(f"w:{edge}")
+            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
+                               ("w:color", BORDER)):
+                element.set(qn(key), value)
+            edges.append(element)
+        _put(tbl_pr, edges)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, size in (("top", "40"), ("bottom", "40"), ("left", "90"), ("right", "90")):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), size)
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    _put(tbl_pr, margins)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    _put(tbl_pr, layout)
+    total = sum(widths)
+    for grid, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid.set(qn("w:w"), str(int(Cm(TEXT_WIDTH_CM * width / total).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(TEXT_WIDTH_CM * width / total)
+
+
+def build() -> Builder:
+    b = Builder()
+    doc = b.doc
+
+    # 1. Title, reference, version, parties, effective date -----------------
+    doc.add_paragraph("{{ agreement.title }}", style="Title")
+    b.p(
+        "{% if agreement.reference %}"
+        + tr_with("Reference %(reference)s", reference="agreement.reference")
+        + "{% endif %}{% if agreement.reference and agreement.version %} · {% endif %}"
+        "{% if agreement.version %}"
+        + tr_with("Version %(version)s", version="agreement.version")
+        + "{% endif %}",
+        muted=True,
+    )
+    b.p(tr("This Service Level Agreement is made between:"))
+    parties = doc.add_table(rows=1, cols=3)
+    _table_look(parties, [7.4, 1.2, 7.4], borders=False)
+    for cell, who in ((parties.rows[0].cells[0], "provider"),
+                      (parties.rows[0].cells[2], "customer")):
+        _cell_text(cell, [
+            "**{{ " + who + ".name }}**",
+            "{%p if " + who + ".address %}",
+            "{{ " + who + ".address }}",
+            "{%p endif %}",
+            "{%p if " + who + ".registration %}",
+            "{{ " + who + ".registration }}",
+            "{%p endif %}",
+            "(" + tr_with("hereinafter %(role)s", role=who + ".role_label") + ")",
+        ])
+        _shade(cell, "F3F6F9")
+    _cell_text(parties.rows[0].cells[1], ["" + tr("and")])
+    parties.rows[0].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    b.p()
+    b.p(tr_with("This agreement takes effect on %(date)s.", date="agreement.effective_date"),
+        bold=True)
+
+    # 2. Purpose and scope ---------------------------------------------------
+    b.h1(tr("Purpose and scope"))
+    b.tag("{%p if agreement.purpose %}")
+    b.p("{{ agreement.purpose }}")
+    b.tag("{%p endif %}")
+    b.p("{{ agreement.scope }}")
+
+    # 3. Definitions ----------------------------------------------------------
+    b.h1(tr("Definitions"))
+    b.p(tr("In this agreement, the following terms have the meanings given below."))
+    b.table([tr("Term"), tr("Meaning")], [4, 12], "d in definitions",
+            [["**{{ d.term }}**"], ["{{ d.definition }}"]])
+
+    # 4. Stakeholders and responsibilities ---------------------------------
+    b.h1(tr("Stakeholders and responsibilities"))
+    b.tag("{%p if contacts %}")
+    b.p(tr("The parties name the following contacts for this agreement."))
+    b.table(
+        [tr("Contact"), tr("Party and role"), tr("How to reach"), tr("Responsibilities")],
+        [3.2, 3.6, 4.4, 5.6],
+        "c in contacts",
+        [
+            ["**{{ c.name }}**"],
+            ["{{ c.party }}", "{%p if c.role %}", "{{ c.role }}", "{%p endif %}"],
+            ["{%p if c.email %}", "{{ c.email }}", "{%p endif %}",
+             "{%p if c.phone %}", "{{ c.phone }}", "{%p endif %}"],
+            ["{%p for r in c.responsibilities %}", "• {{ r }}", "{%p endfor %}"],
+        ],
+    )
+    b.tag("{%p else %}")
+    b.p(tr("Each party's signatory is its contact for this agreement."))
+    b.tag("{%p endif %}")
+    b.tag("{%p if escalation %}")
+    b.h2(tr("Escalation path"))
+    b.p(tr("A matter that is not resolved at one level is escalated to the next level:"))
+    b.bullets("e in escalation",
+              tr_with("Level %(level)s: %(contacts)s", level="e.level", contacts="e.contacts"))
+    b.tag("{%p endif %}")
+
+    # 5. Services -------------------------------------------------------------
+    b.h1(tr("Services"))
+    b.p(tr("The Provider delivers the following services to the Customer."))
+    b.tag("{%p for s in services %}")
+    b.h2("{{ s.name }}")
+    b.tag("{%p if s.description %}")
+    b.p("{{ s.description }}")
+    b.tag("{%p endif %}")
+    b.labelled_list("s.included", tr("Included:"), "i in s.included", "{{ i }}")
+    b.labelled_list("s.excluded", tr("Not included:"), "i in s.excluded", "{{ i }}")
+    b.labelled_list("s.dependencies", tr("The service depends on:"), "i in s.dependencies",
+                    "{{ i }}")
+    b.labelled_list("s.customer_responsibilities", tr("The Customer's responsibilities:"),
+                    "i in s.customer_responsibilities", "{{ i }}")
+    b.tag("{%p if s.fee %}")
+    b.p(tr_with("Monthly fee: %(fee)s", fee="s.fee"))
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p if total_fee %}")
+    b.p(tr_with("The monthly fees for all services total %(total)s.", total="total_fee"),
+        bold=True)
+    b.tag("{%p endif %}")
+
+    # 6. Availability schedule -------------------------------------------
+    b.h1(tr("Availability schedule"))
+    b.p(tr_with("All times in this agreement are given in %(zone)s.", zone="schedule.timezone"))
+    b.tag("{%p if schedule.coverage_always %}")
+    b.p(tr("The services are to be available around the clock, every day."))
+    b.tag("{%p endif %}")
+    b.p(tr("Service coverage hours (when the service levels apply) and support hours (when the "
+           "Provider's staff answer) are:"))
+    b.table([tr("Day"), tr("Service coverage"), tr("Support hours")], [4, 6, 6],
+            "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"], ["{{ r.support }}"]])
+    b.tag("{%p if schedule.holidays_excluded %}")
+    b.p("{% if schedule.holiday_region %}"
+        + tr_with("Public holidays (%(region)s) are not part of the coverage and support hours.",
+                  region="schedule.holiday_region")
+        + "{% else %}"
+        + tr("Public holidays are not part of the coverage and support hours.")
+        + "{% endif %}")
+    b.tag("{%p else %}")
+    b.p(tr("Coverage and support hours apply on public holidays as on any other day."))
+    b.tag("{%p endif %}")
+    b.tag("{%p if schedule.maintenance %}")
+    b.h2(tr("Maintenance"))
+    b.p(tr("Scheduled maintenance takes place in these windows:"))
+    b.bullets("w in schedule.maintenance",
+              tr_with("%(day)s from %(start)s, for up to %(duration)s",
+                      day="w.day", start="w.start", duration="w.duration"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if schedule.notice %}")
+    b.p(tr_with("The Provider announces scheduled maintenance at least %(notice)s in advance.",
+                notice="schedule.notice"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if schedule.max_maintenance %}")
+    b.p(tr_with("Scheduled maintenance does not exceed %(limit)s in any month.",
+                limit="schedule.max_maintenance"))
+    b.tag("{%p endif %}")
+
+    # 7. Service levels --------------------------------------------------------
+    b.h1(tr("Service levels"))
+    b.tag("{%p if metrics %}")
+    b.p(tr("The Provider meets the following service levels. Each is measured over the period "
+           "shown, from the source and by the method stated."))
+    b.table(
+        [tr("Service level"), tr("Service"), tr("Target"), tr("Measured"), tr("Source and method"),
+         tr("Baseline")],
+        [3.0, 2.3, 2.3, 2.6, 3.9, 2.0],
+        "m in metrics",
+        [["**{{ m.name }}**"], ["{{ m.service }}"], ["{{ m.target }}"],
+         ["{{ m.period }}, {{ m.measured_during }}"], ["{{ m.measurement or '—' }}"],
+         ["{{ m.baseline or '—' }}"]],
+    )
+    b.tag("{%p else %}")
+    b.p(tr("This agreement sets no measured service levels."))
+    b.tag("{%p endif %}")
+    b.tag("{%p if downtime %}")
+    b.h2(tr("Allowed downtime"))
+    b.bullets(
+        "a in downtime",
+        tr_with("%(name)s: a target of %(target)s per %(period)s, measured %(during)s, allows "
+                "%(allowed)s of downtime.", name="a.name", target="a.target", period="a.period",
+                during="a.measured_during", allowed="a.allowed"),
+    )
+    b.p(tr_with("Downtime is counted on a month of 365.25 / 12 days (%(month)s minutes), a quarter "
+                "of %(quarter)s minutes and a year of %(year)s minutes. A target measured during "
+                "coverage hours applies to the coverage hours of a week, scaled to the period.",
+                month="convention.month", quarter="convention.quarter", year="convention.year"),
+        muted=True)
+    b.tag("{%p endif %}")
+    b.tag("{%p if severity_levels %}")
+    b.h2(tr("Severity levels"))
+    b.p(tr("Each incident is given a severity level. The Provider responds to and resolves "
+           "incidents within these times:"))
+    b.table(
+        [tr("Level"), tr("Definition"), tr("Response"), tr("Resolution"), tr("Counted")],
+        [2.6, 5.6, 2.4, 2.4, 3.0],
+        "s in severity_levels",
+        [["**{{ s.id }}**", "{{ s.name }}"], ["{{ s.definition }}"], ["{{ s.response }}"],
+         ["{{ s.resolution }}"], ["{{ s.measured_during }}"]],
+    )
+    b.tag("{%p endif %}")
+
+    # 8. Service credits --------------------------------------------------------
+    b.h1(tr("Service credits"))
+    b.tag("{%p if credits.enabled %}")
+    b.p(tr_with("If the measured %(metric)s falls below its target in a month, the Customer "
+                "receives a service credit, as a share of that month's fees for the affected "
+                "services:", metric="credits.metric"))
+    b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
+            "t in credits.tiers", [["{{ t.measured }}"], ["{{ t.credit }}"]])
+    b.tag("{%p if credits.example %}")
+    b.p(tr_with("For example, at %(measured)s the Customer receives %(percent)s of a monthly fee "
+                "of %(fee)s, that is %(amount)s.", measured="credits.example.measured",
+                percent="credits.example.percent", fee="credits.example.fee",
+                amount="credits.example.amount"), muted=True)
+    b.tag("{%p endif %}")
+    b.tag("{%p if credits.cap %}")
+    b.p(tr_with("Service credits for any month are capped at %(cap)s of that month's fees.",
+                cap="credits.cap"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if credits.claim_window %}")
+    b.p(tr_with("The Customer claims a service credit in writing within %(days)s after the end of "
+                "the month concerned. Credits are set off against the next invoice and are "
+                "not paid out in cash.", days="credits.claim_window"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if credits.sole_remedy %}")
+    b.p(tr("Service credits are the Customer's sole and exclusive remedy for a missed service "
+           "level, without prejudice to the right to terminate set out in this agreement."))
+    b.tag("{%p endif %}")
+    b.tag("{%p else %}")
+    b.p(tr("No service credits apply under this agreement. A missed service level is handled "
+           "through the escalation path and the reviews set out in this agreement."))
+    b.tag("{%p endif %}")
+
+    # 9. Reporting and review --------------------------------------------------
+    b.h1(tr("Reporting and review"))
+    b.p("{% if reporting.recipient %}"
+        + tr_with("The Provider reports on the service levels %(frequency)s to %(recipient)s.",
+                  frequency="reporting.frequency", recipient="reporting.recipient")
+        + "{% else %}"
+        + tr_with("The Provider reports on the service levels %(frequency)s.",
+                  frequency="reporting.frequency")
+        + "{% endif %}")
+    b.labelled_list("reporting.contents", tr("Each report covers:"), "i in reporting.contents",
+                    "{{ i }}")
+    b.p(tr_with("The parties review this agreement and the service levels %(frequency)s.",
+                frequency="reporting.review_frequency"))
+    b.tag("{%p if reporting.baseline_review %}")
+    b.p(tr("Once enough measurements have been collected, the parties may tighten the targets "
+           "at a review, starting from the measured baseline."))
+    b.tag("{%p endif %}")
+
+    # 10. Exclusions -------------------------------------------------------------
+    b.h1(tr("Exclusions"))
+    b.tag("{%p if exclusions %}")
+    b.p(tr("The service levels do not apply to, and no downtime is counted for:"))
+    b.bullets("x in exclusions", "{{ x }}")
+    b.tag("{%p else %}")
+    b.p(tr("No exclusions apply to the service levels."))
+    b.tag("{%p endif %}")
+
+    # 11. Term and termination ---------------------------------------------------
+    b.h1(tr("Term and termination"))
+    b.p(tr_with("This agreement takes effect on %(date)s and runs for an initial term of "
+                "%(term)s.", date="agreement.effective_date", term="termination.initial_term"))
+    b.tag("{%p if termination.auto_renew %}")
+    b.p(tr_with("It then renews automatically for further terms of %(renewal)s, unless either "
+                "party gives notice of at least %(notice)s before the end of the current term.",
+                renewal="termination.renewal_term", notice="termination.notice"))
+    b.tag("{%p else %}")
+    b.p(tr("It ends at the end of the initial term unless the parties agree in writing to "
+           "extend it."))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.for_convenience %}")
+    b.p(tr_with("Either party may terminate this agreement at any time by giving %(notice)s "
+                "notice in writing.", notice="termination.for_convenience"))
+    b.tag("{%p else %}")
+    b.p(tr("Neither party may terminate this agreement for convenience before the end of a "
+           "term."))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.chronic_consecutive and termination.chronic_in_year %}")
+    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
+                "service level is missed in %(consecutive)s consecutive months, or in "
+                "%(in_year)s months within any twelve months.",
+                consecutive="termination.chronic_consecutive",
+                in_year="termination.chronic_in_year"))
+    b.tag("{%p elif termination.chronic_consecutive %}")
+    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
+                "service level is missed in %(consecutive)s consecutive months.",
+                consecutive="termination.chronic_consecutive"))
+    b.tag("{%p elif termination.chronic_in_year %}")
+    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
+                "service level is missed in %(in_year)s months within any twelve months.",
+                in_year="termination.chronic_in_year"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.cure %}")
+    b.p(tr_with("Either party may terminate this agreement for a material breach that the other "
+                "party has not remedied within %(days)s of written notice.",
+                days="termination.cure"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.data_return %}")
+    b.p(tr_with("When this agreement ends, the Provider returns the Customer's data within "
+                "%(days)s.", days="termination.data_return"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.amendments %}")
+    b.p(tr("Amendments"), bold=True).paragraph_format.keep_with_next = True
+    b.p("{{ termination.amendments }}")
+    b.tag("{%p endif %}")
+
+    # 12. Signatures -------------------------------------------------------------
+    b.h1(tr("Signatures"))
+    b.p(tr("Signed for and on behalf of the parties:")).paragraph_format.keep_with_next = True
+    signatures = doc.add_table(rows=1, cols=3)
+    _table_look(signatures, [7.4, 1.2, 7.4], borders=False)
+    _keep_row_together(signatures.rows[0])
+    for cell, who, label in ((signatures.rows[0].cells[0], "provider", tr("For the Provider")),
+                             (signatures.rows[0].cells[2], "customer", tr("For the Customer"))):
+        sig = who + ".signatory"
+        _cell_text(cell, [
+            "**" + label + "**",
+            "{{ " + who + ".name }}",
+            "",
+            "",
+            "",
+            tr("Signature"),
+            tr_with("Name: %(name)s", name=sig + ".name"),
+            "{%p if " + sig + ".title %}",
+            tr_with("Title: %(title)s", title=sig + ".title"),
+            "{%p endif %}",
+            "",
+            "",
+            tr("Date"),
+        ])
+        for index in (4, 11):
+            _signature_line(cell.paragraphs[index])
+    return b
+
+
+def _signature_line(paragraph: Paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
+                       ("w:color", "404040")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    _put(ppr, borders)
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else OUT
+    build().save(target)
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

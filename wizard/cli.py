@@ -1,0 +1,145 @@
+"""The command line: ``sla-wizard generate`` and ``sla-wizard check``.
+
+No Qt here. Every failure ends with a one-line message on stderr and exit
+status 2; a project with errors is refused with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from wizard import __version__
+from wizard.core.checks import Problem, Severity, check_project, has_errors
+from wizard.core.contract import SUPPORTED_LOCALES, UnsupportedLanguageError
+from wizard.core.project_file import ProjectFileError, load_project
+from wizard.i18n import _
+
+COMMANDS = ("generate", "check")
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_FAILURE = 2
+
+
+class CommandError(Exception):
+    """A command could not do its work; the message is for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes end like every other failure: one line, status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_FAILURE, _("sla-wizard: {message} (see sla-wizard --help)\n").format(
+            message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sla-wizard",
+        description=_("Draft a Service Level Agreement and generate the contract."),
+    )
+    parser.add_argument("--version", action="version", version=f"SLA Wizard {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    generate = commands.add_parser(
+        "generate", help=_("write the contract of a project as a Word file"))
+    generate.add_argument("project", type=Path, help=_("the .slaproj file"))
+    generate.add_argument(
+        "-o", "--output", type=Path,
+        help=_("where to write the contract (default: beside the project, same name, .docx)"))
+    generate.add_argument(
+        "--language", metavar="LOCALE",
+        help=_("write the contract in this language and locale, such as en_GB "
+               "(default: the project's own)"))
+
+    check = commands.add_parser("check", help=_("list the problems of a project"))
+    check.add_argument("project", type=Path, help=_("the .slaproj file"))
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def _summary(problems: Sequence[Problem]) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return _("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings)
+
+
+def _language(requested: str | None, project_language: str) -> str:
+    language = project_language if requested is None else requested
+    if language in SUPPORTED_LOCALES:
+        return language
+    supported = ", ".join(SUPPORTED_LOCALES)
+    if requested is not None:
+        raise CommandError(
+            _("cannot write a contract in {language}; supported languages: {supported}").format(
+                language=requested, supported=supported))
+    raise CommandError(
+        _("the project's contract language {language} is not supported yet; choose one with "
+          "--language ({supported})").format(language=language, supported=supported))
+
+
+def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from wizard.core.render import RenderError, generate_contract
+
+    project = load_project(args.project)
+    problems = check_project(project)
+    if has_errors(problems):
+        print(_("{file}: the contract was not generated; fix these problems first:").format(
+            file=args.project), file=err)
+        _print_problems([p for p in problems if p.severity is Severity.ERROR], err)
+        return EXIT_PROBLEMS
+    language = _language(args.language, project.language)
+    target = args.output or args.project.with_suffix(".docx")
+    if target.resolve() == args.project.resolve():
+        raise CommandError(
+            _("the contract would overwrite the project {file}; choose another name with -o")
+            .format(file=args.project))
+    try:
+        generate_contract(project, target, language)
+    except (RenderError, UnsupportedLanguageError) as exc:
+        raise CommandError(str(exc)) from None
+    print(_("Contract written to {path}").format(path=target), file=out)
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    if warnings:
+        print(_("Worth a look before you send it:"), file=out)
+        _print_problems(warnings, out)
+    print(_("This draft is not legal advice."), file=out)
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    problems = check_project(load_project(args.project))
+    _print_problems(problems, out)
+    print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run a command; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "generate":
+            return run_generate(args, out, err)
+        return run_check(args, out)
+    except (ProjectFileError, CommandError) as exc:
+        print(f"sla-wizard: {exc}", file=err)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(_("sla-wizard: interrupted"), file=err)
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: still one line, never a traceback
+        print(_("sla-wizard: unexpected error ({kind}): {detail}").format(
+            kind=type(exc).__name__, detail=str(exc).splitlines()[0] if str(exc) else ""),
+            file=err)
+        return EXIT_FAILURE

@@ -1,0 +1,1 @@
+"""The SLA project and everything done with it, without Qt."""

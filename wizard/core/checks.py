@@ -1,0 +1,440 @@
+"""Everything worth telling the user about a project, as a list of problems.
+
+Errors stop a contract from being generated (it would be wrong or
+contradictory); warnings teach good SLA practice and leave the choice to the
+user. Each problem names the wizard step and the field it is about, so that
+the wizard can show it beside the field and jump to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone
+from babel.numbers import list_currencies
+
+from wizard.core.compute import clock_minutes, is_around_the_clock
+from wizard.core.model import (
+    PERCENT_UNIT,
+    CoverageBlock,
+    Direction,
+    MeasuredDuring,
+    MetricKind,
+    Project,
+)
+from wizard.core.project_file import field_path
+from wizard.i18n import _
+
+MAX_METRICS = 10
+MAX_CLAUSE_PAGES = 5
+WORDS_PER_PAGE = 450
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Step(StrEnum):
+    """The wizard's steps, in order; every problem belongs to one."""
+
+    BASICS = "basics"
+    PARTIES = "parties"
+    STAKEHOLDERS = "stakeholders"
+    SERVICES = "services"
+    SCHEDULE = "schedule"
+    METRICS = "metrics"
+    CREDITS = "credits"
+    REPORTING = "reporting"
+    EXCLUSIONS = "exclusions"
+    TERMINATION = "termination"
+    REVIEW = "review"
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    step: Step
+    loc: Loc
+    message: str
+
+    @property
+    def path(self) -> str:
+        """The field as a person reads it: ``metrics[2].target``."""
+        return field_path(self.loc)
+
+    def __str__(self) -> str:
+        label = _("error") if self.severity is Severity.ERROR else _("warning")
+        return f"{label}: {self.path}: {self.message}"
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Every problem of ``project``, errors first, then in wizard order."""
+    found = [
+        *_basics(project),
+        *_parties(project),
+        *_contacts(project),
+        *_services(project),
+        *_schedule(project),
+        *_metrics(project),
+        *_severity_levels(project),
+        *_credits(project),
+        *_reporting(project),
+        *_length(project),
+    ]
+    order = list(Step)
+    return sorted(found, key=lambda p: (p.severity is not Severity.ERROR, order.index(p.step)))
+
+
+def has_errors(problems: Sequence[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def _error(step: Step, loc: Loc, message: str) -> Problem:
+    return Problem(Severity.ERROR, step, loc, message)
+
+
+def _warning(step: Step, loc: Loc, message: str) -> Problem:
+    return Problem(Severity.WARNING, step, loc, message)
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _percent(step: Step, loc: Loc, value: Decimal | None) -> Iterator[Problem]:
+    if value is not None and not Decimal(0) <= value <= Decimal(100):
+        yield _error(step, loc, _("A percentage must be between 0 and 100."))
+
+
+def _duplicates(values: Sequence[str]) -> set[str]:
+    return {value for value, count in Counter(values).items() if count > 1}
+
+
+def _basics(project: Project) -> Iterator[Problem]:
+    agreement = project.agreement
+    if _blank(agreement.title):
+        yield _error(Step.BASICS, ("agreement", "title"), _("Give the agreement a title."))
+    try:
+        Locale.parse(project.language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        yield _error(
+            Step.BASICS,
+            ("language",),
+            _('"{language}" is not a known language and country code such as en_US.').format(
+                language=project.language
+            ),
+        )
+    if project.currency not in list_currencies():
+        yield _error(
+            Step.BASICS,
+            ("currency",),
+            _('"{currency}" is not an ISO 4217 currency code such as EUR or USD.').format(
+                currency=project.currency
+            ),
+        )
+    terms = [d.term.strip().casefold() for d in agreement.definitions]
+    for index, definition in enumerate(agreement.definitions):
+        loc: Loc = ("agreement", "definitions", index)
+        if _blank(definition.term):
+            yield _error(Step.BASICS, (*loc, "term"), _("A definition needs a term."))
+        elif terms.count(definition.term.strip().casefold()) > 1:
+            yield _error(Step.BASICS, (*loc, "term"), _("This term is defined twice."))
+        if _blank(definition.definition):
+            yield _warning(
+                Step.BASICS, (*loc, "definition"), _("Say what this term means, or remove it.")
+            )
+
+
+def _parties(project: Project) -> Iterator[Problem]:
+    for role, party in (("provider", project.parties.provider),
+                        ("customer", project.parties.customer)):
+        if _blank(party.name):
+            yield _error(Step.PARTIES, ("parties", role, "name"), _("Name this party."))
+        if _blank(party.signatory.name):
+            yield _warning(
+                Step.PARTIES,
+                ("parties", role, "signatory", "name"),
+                _("Name the person who signs for this party, or the signature line stays blank."),
+            )
+
+
+def _contacts(project: Project) -> Iterator[Problem]:
+    names = [c.name.strip() for c in project.contacts]
+    twice = _duplicates([n for n in names if n])
+    for index, contact in enumerate(project.contacts):
+        loc: Loc = ("contacts", index, "name")
+        if _blank(contact.name):
+            yield _error(Step.STAKEHOLDERS, loc, _("A contact needs a name."))
+        elif contact.name.strip() in twice:
+            yield _error(
+                Step.STAKEHOLDERS, loc,
+                _("Two contacts have this name; reports are addressed by name, so each "
+                  "must be unique."),
+            )
+    if project.contacts and not any(c.escalation_level > 0 for c in project.contacts):
+        yield _warning(
+            Step.STAKEHOLDERS,
+            ("contacts",),
+            _("No contact is in the escalation path: give the first line an escalation "
+              "level of 1."),
+        )
+
+
+def _services(project: Project) -> Iterator[Problem]:
+    if not project.services:
+        yield _error(Step.SERVICES, ("services",), _("Describe at least one service."))
+    twice = _duplicates([s.id for s in project.services])
+    for index, service in enumerate(project.services):
+        if _blank(service.id):
+            yield _error(Step.SERVICES, ("services", index, "id"),
+                         _("A service needs a short identifier."))
+        elif service.id in twice:
+            yield _error(Step.SERVICES, ("services", index, "id"),
+                         _('Two services use the identifier "{id}".').format(id=service.id))
+        if _blank(service.name):
+            yield _error(Step.SERVICES, ("services", index, "name"), _("Name this service."))
+        if service.monthly_fee is not None and service.monthly_fee < 0:
+            yield _error(Step.SERVICES, ("services", index, "monthly_fee"),
+                         _("A fee cannot be negative."))
+
+
+def _coverage(loc: Loc, blocks: Sequence[CoverageBlock]) -> Iterator[Problem]:
+    for index, block in enumerate(blocks):
+        if not block.days:
+            yield _error(Step.SCHEDULE, (*loc, index, "days"), _("Choose at least one day."))
+        if clock_minutes(block.end) <= clock_minutes(block.start):
+            yield _error(
+                Step.SCHEDULE, (*loc, index, "end"), _("The end must be after the start.")
+            )
+
+
+def _schedule(project: Project) -> Iterator[Problem]:
+    schedule = project.schedule
+    try:
+        get_timezone(schedule.timezone)
+    except (LookupError, ValueError):
+        yield _error(
+            Step.SCHEDULE,
+            ("schedule", "timezone"),
+            _('"{zone}" is not a known time zone such as Europe/Berlin.').format(
+                zone=schedule.timezone
+            ),
+        )
+    yield from _coverage(("schedule", "coverage"), schedule.coverage)
+    yield from _coverage(("schedule", "support_coverage"), schedule.support_coverage)
+    for index, window in enumerate(schedule.maintenance_windows):
+        if clock_minutes(window.start) >= 1440:
+            yield _error(Step.SCHEDULE, ("schedule", "maintenance_windows", index, "start"),
+                         _("A maintenance window starts at 23:59 at the latest."))
+    limit = schedule.max_maintenance_minutes_per_month
+    weekly = sum(w.duration_minutes for w in schedule.maintenance_windows)
+    if limit is not None and weekly and limit < weekly:
+        yield _warning(
+            Step.SCHEDULE,
+            ("schedule", "max_maintenance_minutes_per_month"),
+            _("The monthly maintenance limit is shorter than one week's maintenance windows."),
+        )
+    if schedule.maintenance_windows and schedule.maintenance_notice_hours == 0:
+        yield _warning(
+            Step.SCHEDULE,
+            ("schedule", "maintenance_notice_hours"),
+            _("Give the customer notice before maintenance (48 to 72 hours is usual)."),
+        )
+
+
+def _metrics(project: Project) -> Iterator[Problem]:
+    metrics = project.metrics
+    if not metrics:
+        yield _warning(Step.METRICS, ("metrics",),
+                       _("Define at least one service level, or there is nothing to measure."))
+    if len(metrics) > MAX_METRICS:
+        yield _warning(
+            Step.METRICS,
+            ("metrics",),
+            _("{count} metrics are defined. Keep to about ten: the more complex the "
+              "monitoring, the less it is used.").format(count=len(metrics)),
+        )
+    twice = _duplicates([m.id for m in metrics])
+    service_ids = {s.id for s in project.services}
+    around_the_clock = is_around_the_clock(project.schedule.support_coverage)
+    for index, metric in enumerate(metrics):
+        loc: Loc = ("metrics", index)
+        if _blank(metric.id):
+            yield _error(Step.METRICS, (*loc, "id"), _("A metric needs a short identifier."))
+        elif metric.id in twice:
+            yield _error(Step.METRICS, (*loc, "id"),
+                         _('Two metrics use the identifier "{id}".').format(id=metric.id))
+        if _blank(metric.name):
+            yield _error(Step.METRICS, (*loc, "name"), _("Name this metric."))
+        if metric.service != "*" and metric.service not in service_ids:
+            yield _error(
+                Step.METRICS, (*loc, "service"),
+                _('This metric refers to a service "{id}" that does not exist.').format(
+                    id=metric.service),
+            )
+        if metric.unit == PERCENT_UNIT:
+            yield from _percent(Step.METRICS, (*loc, "target"), metric.target)
+            yield from _percent(Step.METRICS, (*loc, "baseline"), metric.baseline)
+        elif metric.target < 0:
+            yield _error(Step.METRICS, (*loc, "target"), _("A target cannot be negative."))
+        if _blank(metric.unit):
+            yield _error(Step.METRICS, (*loc, "unit"), _("Say in what unit this is measured."))
+        if _blank(metric.measurement):
+            yield _warning(
+                Step.METRICS, (*loc, "measurement"),
+                _("Say how and from what source this metric is measured, or the parties "
+                  "will argue about the numbers."),
+            )
+        if metric.kind is MetricKind.AVAILABILITY:
+            if metric.unit != PERCENT_UNIT:
+                yield _error(Step.METRICS, (*loc, "unit"),
+                             _("Availability is measured in percent."))
+            if (metric.measured_during is MeasuredDuring.ALWAYS
+                    and is_around_the_clock(project.schedule.coverage)
+                    and not around_the_clock):
+                yield _warning(
+                    Step.METRICS, (*loc, "measured_during"),
+                    _("Availability is promised around the clock, but support answers only "
+                      "during support hours: say who restores the service at night."),
+                )
+
+
+def _severity_levels(project: Project) -> Iterator[Problem]:
+    twice = _duplicates([s.id for s in project.severity_levels])
+    for index, level in enumerate(project.severity_levels):
+        loc: Loc = ("severity_levels", index)
+        if _blank(level.id):
+            yield _error(Step.METRICS, (*loc, "id"), _("A severity level needs an identifier."))
+        elif level.id in twice:
+            yield _error(Step.METRICS, (*loc, "id"),
+                         _('Two severity levels use the identifier "{id}".').format(id=level.id))
+        resolution = level.resolution_minutes
+        if resolution is not None and resolution < level.response_minutes:
+            yield _error(Step.METRICS, (*loc, "resolution_minutes"),
+                         _("The resolution target cannot be shorter than the response target."))
+
+
+def _credits(project: Project) -> Iterator[Problem]:
+    credits = project.service_credits
+    if not credits.enabled:
+        return
+    step = Step.CREDITS
+    metric = project.metric_by_id(credits.metric)
+    if metric is None:
+        yield _error(step, ("service_credits", "metric"),
+                     _("Choose the metric whose misses earn service credits."))
+    elif metric.direction is not Direction.AT_LEAST:
+        yield _error(
+            step, ("service_credits", "metric"),
+            _("Credits are paid when the measured value falls below a threshold, so their "
+              "metric must be one where more is better (such as availability)."),
+        )
+    if not credits.tiers:
+        yield _error(step, ("service_credits", "tiers"), _("Add at least one credit tier."))
+    yield from _percent(step, ("service_credits", "cap_percent"), credits.cap_percent)
+    ordered = sorted(enumerate(credits.tiers), key=lambda item: item[1].below, reverse=True)
+    previous_credit: Decimal | None = None
+    seen: set[Decimal] = set()
+    for index, tier in ordered:
+        loc: Loc = ("service_credits", "tiers", index)
+        yield from _percent(step, (*loc, "below"), tier.below)
+        yield from _percent(step, (*loc, "credit_percent"), tier.credit_percent)
+        if tier.below in seen:
+            yield _error(step, (*loc, "below"), _("Two tiers start at the same threshold."))
+        seen.add(tier.below)
+        if metric is not None and tier.below > metric.target:
+            yield _error(
+                step, (*loc, "below"),
+                _("This tier starts above the target itself, so credits would be due while "
+                  "the target is met."),
+            )
+        if previous_credit is not None and tier.credit_percent <= previous_credit:
+            yield _error(
+                step, (*loc, "credit_percent"),
+                _("A lower threshold must earn a larger credit than the tier above it."),
+            )
+        if credits.cap_percent is not None and tier.credit_percent > credits.cap_percent:
+            yield _warning(
+                step, (*loc, "credit_percent"),
+                _("This credit is larger than the cap, so the cap applies instead."),
+            )
+        previous_credit = tier.credit_percent
+    if not any(s.monthly_fee for s in project.services):
+        yield _warning(
+            step, ("service_credits", "enabled"),
+            _("Credits are a share of the monthly fee, but no service has a monthly fee."),
+        )
+    if credits.claim_window_days == 0:
+        yield _warning(step, ("service_credits", "claim_window_days"),
+                       _("Give the customer a number of days to claim a credit."))
+
+
+def _reporting(project: Project) -> Iterator[Problem]:
+    recipient = project.reporting.recipient
+    if _blank(recipient):
+        yield _warning(Step.REPORTING, ("reporting", "recipient"),
+                       _("Say who receives the reports."))
+    elif project.person_by_name(recipient) is None:
+        yield _error(
+            Step.REPORTING, ("reporting", "recipient"),
+            _('The report recipient "{name}" is neither a contact nor a signatory.').format(
+                name=recipient),
+        )
+
+
+def estimated_clause_pages(project: Project) -> Decimal:
+    """A rough page count of the contract's clauses: the words the user wrote,
+    the template's own clauses, and table rows, at about 450 words a page."""
+    words = 0
+
+    def count(text: str) -> None:
+        nonlocal words
+        words += len(text.split())
+
+    agreement = project.agreement
+    count(agreement.purpose)
+    for definition in agreement.definitions:
+        count(definition.term)
+        count(definition.definition)
+    for contact in project.contacts:
+        words += 12
+        for line in contact.responsibilities:
+            count(line)
+    for service in project.services:
+        count(service.description)
+        words += 20
+        for items in (service.included, service.excluded, service.dependencies,
+                      service.customer_responsibilities):
+            for line in items:
+                count(line)
+    words += 25 * len(project.metrics)
+    for metric in project.metrics:
+        count(metric.measurement)
+    for level in project.severity_levels:
+        words += 12
+        count(level.definition)
+    words += 15 * len(project.service_credits.tiers)
+    for line in [*project.reporting.contents, *project.exclusions.custom]:
+        count(line)
+    count(project.termination.amendments)
+    words += 1100  # the template's own clauses
+    return Decimal(words) / WORDS_PER_PAGE
+
+
+def _length(project: Project) -> Iterator[Problem]:
+    pages = estimated_clause_pages(project)
+    if pages > MAX_CLAUSE_PAGES:
+        yield _warning(
+            Step.REVIEW, (),
+            _("The contract runs to about {pages} pages of clauses. A good SLA is a few pages: "
+              "short and specific beats long.").format(pages=int(pages.to_integral_value())),
+        )

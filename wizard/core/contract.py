@@ -1,0 +1,621 @@
+"""From a project to the words of its contract.
+
+:class:`ContractFormatter` formats numbers, money, dates, times, weekdays and
+durations for the contract's locale with Babel; :func:`build_context` turns a
+project into the plain data the Word template reads (strings ready to print,
+lists, booleans), so that the template holds layout and clause text and no
+logic beyond ``if`` and ``for``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_time, get_day_names, get_time_format, get_timezone
+from babel.dates import get_timezone_name as babel_timezone_name
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+from babel.units import format_unit
+
+from wizard.core.compute import (
+    PERIOD_MINUTES,
+    DurationUnit,
+    allowed_downtime_seconds,
+    clock_minutes,
+    credit_amount,
+    credit_percent_due,
+    day_intervals,
+    duration_parts,
+    is_around_the_clock,
+    measured_minutes,
+)
+from wizard.core.model import (
+    PERCENT_UNIT,
+    AgreementType,
+    CoverageBlock,
+    Direction,
+    Holidays,
+    MeasuredDuring,
+    MetricKind,
+    Party,
+    PartyKind,
+    PartyRole,
+    Period,
+    Project,
+    ReportFrequency,
+    ReviewFrequency,
+    StandardExclusion,
+    Weekday,
+)
+from wizard.i18n import N_
+from wizard.paths import locale_dir
+
+CONTRACT_DOMAIN = "contract"
+SUPPORTED_LOCALES: tuple[str, ...] = ("en_US", "en_GB")
+"""Locales a contract can be written in; the localisation work adds more."""
+
+
+class UnsupportedLanguageError(ValueError):
+    """The contract cannot be written in the requested language."""
+
+
+def contract_translations(locale: str) -> gettext.NullTranslations:
+    """The contract clause catalog for ``locale`` (English needs none)."""
+    return gettext.translation(
+        CONTRACT_DOMAIN, localedir=str(locale_dir()), languages=[locale], fallback=True
+    )
+
+
+_UNIT_KEYS = {
+    DurationUnit.DAY: "duration-day",
+    DurationUnit.HOUR: "duration-hour",
+    DurationUnit.MINUTE: "duration-minute",
+    DurationUnit.SECOND: "duration-second",
+}
+
+
+class ContractFormatter:
+    """Locale-aware formatting for one contract."""
+
+    def __init__(self, locale: str, currency: str, translations: gettext.NullTranslations):
+        self.locale = Locale.parse(locale)
+        self.currency = currency
+        self._translations = translations
+        self.twelve_hour = "h" in get_time_format("short", locale=self.locale).pattern
+
+    # translation ---------------------------------------------------------
+    def gettext(self, message: str) -> str:
+        return self._translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._translations.ngettext(singular, plural, n)
+
+    # numbers -------------------------------------------------------------
+    def number(self, value: Decimal | int) -> str:
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def percent(self, value: Decimal) -> str:
+        """``Decimal("99.95")`` → ``99.95%`` / ``99,95 %``; the digits typed are kept."""
+        return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+
+    def money(self, value: Decimal) -> str:
+        return format_currency(value, self.currency, locale=self.locale)
+
+    def date(self, value: datetime.date) -> str:
+        return format_date(value, "long", locale=self.locale)
+
+    # time ----------------------------------------------------------------
+    def clock(self, value: str) -> str:
+        """``"08:00"`` → ``8:00 AM`` (en_US) or ``08:00`` (en_GB); ``24:00`` is
+        midnight at the end of the day."""
+        minutes = clock_minutes(value)
+        if minutes == 1440:
+            return "24:00" if not self.twelve_hour else self.gettext("midnight")
+        moment = datetime.time(minutes // 60, minutes % 60)
+        return format_time(moment, "short", locale=self.locale)
+
+    def time_span(self, start: str, end: str) -> str:
+        return self.gettext("%(start)s to %(end)s") % {
+            "start": self.clock(start),
+            "end": self.clock(end),
+        }
+
+    def weekday(self, day: Weekday) -> str:
+        return str(get_day_names("wide", locale=self.locale)[day.number])
+
+    def weekdays(self, days: Iterable[Weekday]) -> str:
+        """Runs of three or more consecutive days as a range ("Monday to Friday"),
+        the rest as a list ("Monday, Wednesday and Friday")."""
+        indexes = sorted({d.number for d in days})
+        ordered = list(Weekday)
+        pieces: list[str] = []
+        run: list[int] = []
+        for index in [*indexes, None]:
+            if index is not None and run and index == run[-1] + 1:
+                run.append(index)
+                continue
+            if len(run) >= 3:
+                pieces.append(self.gettext("%(first)s to %(last)s") % {
+                    "first": self.weekday(ordered[run[0]]),
+                    "last": self.weekday(ordered[run[-1]]),
+                })
+            else:
+                pieces.extend(self.weekday(ordered[i]) for i in run)
+            run = [index] if index is not None else []
+        return self.join(pieces)
+
+    def join(self, items: Sequence[str]) -> str:
+        return format_list(list(items), locale=self.locale) if items else ""
+
+    def timezone_name(self, zone: str) -> str:
+        """``America/Los_Angeles`` → ``Pacific Time (America/Los_Angeles)``."""
+        try:
+            name = babel_timezone_name(get_timezone(zone), locale=self.locale)
+        except (LookupError, ValueError):
+            return zone
+        return f"{name} ({zone})"
+
+    # durations -----------------------------------------------------------
+    def unit(self, value: Decimal | int, unit_key: str) -> str:
+        return format_unit(value, unit_key, length="long", locale=self.locale)
+
+    def duration(self, seconds: Decimal) -> str:
+        """Allowed downtime in words: ``1 hour and 5 minutes``."""
+        parts = [
+            self.unit(self._plain(value), _UNIT_KEYS[unit])
+            for unit, value in duration_parts(seconds)
+        ]
+        return self.join(parts)
+
+    def minutes(self, minutes: int) -> str:
+        """A response or resolution target: whole hours when it is whole hours."""
+        hours, rest = divmod(minutes, 60)
+        parts = []
+        if hours:
+            parts.append(self.unit(hours, "duration-hour"))
+        if rest or not hours:
+            parts.append(self.unit(rest, "duration-minute"))
+        return self.join(parts)
+
+    def days(self, count: int) -> str:
+        return self.unit(count, "duration-day")
+
+    def hours(self, count: int) -> str:
+        return self.unit(count, "duration-hour")
+
+    def months(self, count: int) -> str:
+        return self.unit(count, "duration-month")
+
+    @staticmethod
+    def _plain(value: Decimal) -> Decimal | int:
+        return int(value) if value == value.to_integral_value() else value
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """Translatable labels for the model's fixed choices (marked with N_ for
+    extraction, translated for the contract's language when used)."""
+
+    agreement_type: dict[AgreementType, str]
+    agreement_scope: dict[AgreementType, str]
+    period: dict[Period, str]
+    per_period: dict[Period, str]
+    measured_during: dict[MeasuredDuring, str]
+    report_frequency: dict[ReportFrequency, str]
+    review_frequency: dict[ReviewFrequency, str]
+    exclusion: dict[StandardExclusion, str]
+    direction: dict[Direction, str]
+
+
+LABELS = _Labels(
+    agreement_type={
+        AgreementType.CUSTOMER_BASED: N_("customer-based"),
+        AgreementType.SERVICE_BASED: N_("service-based"),
+        AgreementType.MULTI_LEVEL: N_("multi-level"),
+        AgreementType.INTERNAL: N_("internal"),
+    },
+    agreement_scope={
+        AgreementType.CUSTOMER_BASED: N_(
+            "This is a customer-based agreement: it covers all the services that the "
+            "Provider delivers to the Customer."
+        ),
+        AgreementType.SERVICE_BASED: N_(
+            "This is a service-based agreement: it sets the same terms for every customer "
+            "of the services it describes."
+        ),
+        AgreementType.MULTI_LEVEL: N_(
+            "This is a multi-level agreement: its general terms apply to the whole "
+            "organisation, and the terms for a customer group or a single service add to "
+            "them; where they differ, the more specific terms prevail."
+        ),
+        AgreementType.INTERNAL: N_(
+            "This is an internal agreement between two departments of the same "
+            "organisation. It creates no payment obligations; disagreements are resolved "
+            "through the escalation path and the regular reviews."
+        ),
+    },
+    period={
+        Period.DAY: N_("day"),
+        Period.WEEK: N_("week"),
+        Period.MONTH: N_("month"),
+        Period.QUARTER: N_("quarter"),
+        Period.YEAR: N_("year"),
+    },
+    per_period={
+        Period.DAY: N_("per day"),
+        Period.WEEK: N_("per week"),
+        Period.MONTH: N_("per month"),
+        Period.QUARTER: N_("per quarter"),
+        Period.YEAR: N_("per year"),
+    },
+    measured_during={
+        MeasuredDuring.COVERAGE: N_("during coverage hours"),
+        MeasuredDuring.ALWAYS: N_("at all times"),
+    },
+    report_frequency={
+        ReportFrequency.WEEKLY: N_("every week"),
+        ReportFrequency.MONTHLY: N_("every month"),
+        ReportFrequency.QUARTERLY: N_("every quarter"),
+    },
+    review_frequency={
+        ReviewFrequency.MONTHLY: N_("every month"),
+        ReviewFrequency.QUARTERLY: N_("every quarter"),
+        ReviewFrequency.YEARLY: N_("every year"),
+    },
+    exclusion={
+        StandardExclusion.SCHEDULED_MAINTENANCE: N_(
+            "Scheduled maintenance carried out within the maintenance windows and with the "
+            "notice set out in this agreement."
+        ),
+        StandardExclusion.EMERGENCY_MAINTENANCE: N_(
+            "Emergency maintenance needed to prevent imminent harm to the service or its "
+            "security, announced as early as reasonably possible."
+        ),
+        StandardExclusion.FORCE_MAJEURE: N_(
+            "Events beyond the Provider's reasonable control (force majeure), such as natural "
+            "disasters, war, epidemics, strikes or acts of public authorities."
+        ),
+        StandardExclusion.CUSTOMER_CAUSED: N_(
+            "Failures caused by the Customer, its users or its equipment, or by use of the "
+            "services contrary to this agreement."
+        ),
+        StandardExclusion.THIRD_PARTY: N_(
+            "Failures of third-party products or services that the Provider does not "
+            "supply or control."
+        ),
+        StandardExclusion.INTERNET_OUTSIDE_NETWORK: N_(
+            "Problems of the internet or of networks outside the Provider's own network."
+        ),
+        StandardExclusion.SUSPENSION_NON_PAYMENT: N_(
+            "Suspension of the services in accordance with this agreement, in particular for "
+            "non-payment."
+        ),
+        StandardExclusion.BETA_FEATURES: N_(
+            "Features offered as beta, preview or trial versions."
+        ),
+        StandardExclusion.CUSTOMER_REQUESTED_CHANGES: N_(
+            "Interruptions caused by changes the Customer has requested or approved."
+        ),
+    },
+    direction={
+        Direction.AT_LEAST: N_("at least %(value)s"),
+        Direction.AT_MOST: N_("at most %(value)s"),
+    },
+)
+
+_UNIT_NAMES = {
+    "seconds": "duration-second",
+    "minutes": "duration-minute",
+    "hours": "duration-hour",
+    "days": "duration-day",
+}
+
+_TEMPLATE_TERMS = (
+    (N_("Coverage Hours"), N_("The hours, set out in the Availability Schedule, during which "
+                              "the services are to be available.")),
+    (N_("Support Hours"), N_("The hours during which the Provider's support staff answer "
+                             "requests and work on incidents.")),
+    (N_("Downtime"), N_("Any period during which a service is not available to the Customer, "
+                        "other than the exclusions set out in this agreement.")),
+    (N_("Service Level"), N_("A measurable target for a service, set out in the Service "
+                             "Levels section.")),
+)
+_CREDIT_TERMS = (
+    (N_("Service Credit"), N_("An amount credited against the monthly fee of the affected "
+                              "services when a service level is missed.")),
+)
+
+
+def _text_lines(items: Iterable[str]) -> list[str]:
+    return [item for item in items if item.strip()]
+
+
+def _party_context(party: Party, role: PartyRole, fmt: ContractFormatter) -> dict[str, Any]:
+    role_label = (fmt.gettext("“the Provider”") if role is PartyRole.PROVIDER
+                  else fmt.gettext("“the Customer”"))
+    return {
+        "name": party.name,
+        "is_department": party.kind is PartyKind.DEPARTMENT,
+        "address": party.address.strip(),
+        "registration": party.registration.strip(),
+        "role_label": role_label,
+        "signatory": {
+            "name": party.signatory.name,
+            "title": party.signatory.title,
+            "email": party.signatory.email,
+        },
+    }
+
+
+def _schedule_rows(
+    coverage: Sequence[CoverageBlock], support: Sequence[CoverageBlock], fmt: ContractFormatter
+) -> list[dict[str, str]]:
+    """One row per weekday, with the service coverage and support hours."""
+
+    def hours(blocks: Sequence[CoverageBlock], day: Weekday) -> str:
+        if not blocks:
+            return fmt.gettext("all day")
+        spans = day_intervals(blocks, day)
+        if spans == [(0, 1440)]:
+            return fmt.gettext("all day")
+        if not spans:
+            return fmt.gettext("closed")
+        return fmt.join([
+            fmt.time_span(f"{s // 60:02d}:{s % 60:02d}", f"{e // 60:02d}:{e % 60:02d}")
+            for s, e in spans
+        ])
+
+    return [
+        {"day": fmt.weekday(day), "coverage": hours(coverage, day), "support": hours(support, day)}
+        for day in Weekday
+    ]
+
+
+def _metric_target(value: Decimal, unit: str, fmt: ContractFormatter) -> str:
+    if unit == PERCENT_UNIT:
+        return fmt.percent(value)
+    if unit in _UNIT_NAMES:
+        return fmt.unit(ContractFormatter._plain(value), _UNIT_NAMES[unit])
+    if unit == "count":
+        return fmt.number(value)
+    return f"{fmt.number(value)} {unit}"
+
+
+def build_context(project: Project, locale: str | None = None) -> dict[str, Any]:
+    """The data the contract template reads, formatted for ``locale``
+    (the project's own language when not given)."""
+    language = locale or project.language
+    if language not in SUPPORTED_LOCALES:
+        raise UnsupportedLanguageError(language)
+    translations = contract_translations(language)
+    fmt = ContractFormatter(language, project.currency, translations)
+    t = fmt.gettext
+    agreement = project.agreement
+    services_by_id = {s.id: s for s in project.services}
+
+    def service_name(service_id: str) -> str:
+        if service_id == "*":
+            return t("All services")
+        service = services_by_id.get(service_id)
+        return service.name if service else service_id
+
+    contacts = [
+        {
+            "name": c.name,
+            "party": project.parties.provider.name if c.party is PartyRole.PROVIDER
+            else project.parties.customer.name,
+            "role": c.role,
+            "email": c.email,
+            "phone": c.phone,
+            "responsibilities": _text_lines(c.responsibilities),
+            "escalation_level": c.escalation_level,
+        }
+        for c in project.contacts
+    ]
+    levels = sorted({c.escalation_level for c in project.contacts if c.escalation_level > 0})
+    escalation = [
+        {
+            "level": fmt.number(level),
+            "contacts": fmt.join([
+                f"{c.name} ({c.role})" if c.role.strip() else c.name
+                for c in project.contacts if c.escalation_level == level
+            ]),
+        }
+        for level in levels
+    ]
+
+    fees = [s.monthly_fee for s in project.services if s.monthly_fee is not None]
+    services = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "description": s.description.strip(),
+            "included": _text_lines(s.included),
+            "excluded": _text_lines(s.excluded),
+            "dependencies": _text_lines(s.dependencies),
+            "customer_responsibilities": _text_lines(s.customer_responsibilities),
+            "fee": fmt.money(s.monthly_fee) if s.monthly_fee is not None else "",
+        }
+        for s in project.services
+    ]
+
+    schedule = project.schedule
+    coverage_always = is_around_the_clock(schedule.coverage)
+    maintenance = [
+        {
+            "day": fmt.weekday(w.day),
+            "start": fmt.clock(w.start),
+            "duration": fmt.minutes(w.duration_minutes),
+        }
+        for w in schedule.maintenance_windows
+    ]
+
+    metrics = []
+    downtime = []
+    for m in project.metrics:
+        target = _metric_target(m.target, m.unit, fmt)
+        row = {
+            "name": m.name,
+            "service": service_name(m.service),
+            "target": t(LABELS.direction[m.direction]) % {"value": target},
+            "period": t(LABELS.per_period[m.period]),
+            "measured_during": t(LABELS.measured_during[m.measured_during]),
+            "measurement": m.measurement.strip(),
+            "baseline": _metric_target(m.baseline, m.unit, fmt) if m.baseline is not None
+            else "",
+            "allowed_downtime": "",
+        }
+        if m.kind is MetricKind.AVAILABILITY and m.unit == PERCENT_UNIT:
+            seconds = allowed_downtime_seconds(
+                m.target, m.period, m.measured_during, schedule.coverage)
+            row["allowed_downtime"] = fmt.duration(seconds)
+            minutes = measured_minutes(m.period, m.measured_during, schedule.coverage)
+            downtime.append({
+                "name": m.name,
+                "target": fmt.percent(m.target),
+                "period": t(LABELS.period[m.period]),
+                "measured_during": t(LABELS.measured_during[m.measured_during]),
+                "measured_minutes": fmt.number(minutes.quantize(Decimal(1))),
+                "allowed": fmt.duration(seconds),
+            })
+        metrics.append(row)
+
+    severity_levels = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "definition": s.definition.strip(),
+            "response": fmt.minutes(s.response_minutes),
+            "resolution": fmt.minutes(s.resolution_minutes)
+            if s.resolution_minutes is not None else t("no fixed target"),
+            "measured_during": t(LABELS.measured_during[s.measured_during]),
+        }
+        for s in project.severity_levels
+    ]
+
+    credits = project.service_credits
+    credit_metric = project.metric_by_id(credits.metric)
+    credits_context: dict[str, Any] = {"enabled": False}
+    if credits.enabled and credit_metric is not None and credits.tiers:
+        tiers = sorted(credits.tiers, key=lambda tier: tier.below, reverse=True)
+        rows = []
+        for index, tier in enumerate(tiers):
+            lower = tiers[index + 1].below if index + 1 < len(tiers) else None
+            value = _metric_target(tier.below, credit_metric.unit, fmt)
+            if lower is None:
+                measured = t("below %(upper)s") % {"upper": value}
+            else:
+                measured = t("below %(upper)s, down to %(lower)s") % {
+                    "upper": value, "lower": _metric_target(lower, credit_metric.unit, fmt)}
+            rows.append({"measured": measured, "credit": fmt.percent(tier.credit_percent)})
+        example = None
+        fee = next((s.monthly_fee for s in project.services if s.monthly_fee), None)
+        middle = tiers[min(1, len(tiers) - 1)]
+        sample = middle.below - Decimal("0.3")
+        due = credit_percent_due(credits, sample)
+        if fee is not None and due:
+            example = {
+                "measured": _metric_target(sample, credit_metric.unit, fmt),
+                "percent": fmt.percent(due),
+                "fee": fmt.money(fee),
+                "amount": fmt.money(credit_amount(fee, due)),
+            }
+        credits_context = {
+            "enabled": True,
+            "metric": credit_metric.name,
+            "tiers": rows,
+            "cap": fmt.percent(credits.cap_percent) if credits.cap_percent is not None else "",
+            "claim_window": fmt.days(credits.claim_window_days)
+            if credits.claim_window_days else "",
+            "sole_remedy": credits.sole_remedy,
+            "example": example,
+        }
+
+    reporting = project.reporting
+    chosen = set(project.exclusions.standard)
+    exclusions = [t(LABELS.exclusion[key]) for key in StandardExclusion if key in chosen]
+    exclusions += _text_lines(project.exclusions.custom)
+
+    term = project.termination
+    chronic = term.chronic_failure
+    terms = [*_TEMPLATE_TERMS, *(_CREDIT_TERMS if credits_context["enabled"] else ())]
+    definitions = sorted(
+        [{"term": d.term, "definition": d.definition} for d in agreement.definitions
+         if d.term.strip()]
+        + [{"term": t(term_), "definition": t(text)} for term_, text in terms
+           if t(term_).casefold() not in {d.term.strip().casefold()
+                                          for d in agreement.definitions}],
+        key=lambda d: d["term"].casefold(),
+    )
+
+    return {
+        "locale": language,
+        "agreement": {
+            "title": agreement.title,
+            "reference": agreement.reference.strip(),
+            "version": agreement.document_version.strip(),
+            "effective_date": fmt.date(agreement.effective_date),
+            "type": t(LABELS.agreement_type[agreement.type]),
+            "scope": t(LABELS.agreement_scope[agreement.type]),
+            "purpose": agreement.purpose.strip(),
+            "internal": agreement.type is AgreementType.INTERNAL,
+        },
+        "definitions": definitions,
+        "provider": _party_context(project.parties.provider, PartyRole.PROVIDER, fmt),
+        "customer": _party_context(project.parties.customer, PartyRole.CUSTOMER, fmt),
+        "contacts": contacts,
+        "escalation": escalation,
+        "services": services,
+        "total_fee": fmt.money(sum(fees, Decimal(0))) if len(fees) > 1 else "",
+        "schedule": {
+            "timezone": fmt.timezone_name(schedule.timezone),
+            "rows": _schedule_rows(schedule.coverage, schedule.support_coverage, fmt),
+            "coverage_always": coverage_always,
+            "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
+            "holiday_region": schedule.holiday_region.strip(),
+            "maintenance": maintenance,
+            "notice": fmt.hours(schedule.maintenance_notice_hours)
+            if schedule.maintenance_notice_hours else "",
+            "max_maintenance": fmt.minutes(schedule.max_maintenance_minutes_per_month)
+            if schedule.max_maintenance_minutes_per_month else "",
+        },
+        "metrics": metrics,
+        "downtime": downtime,
+        "convention": {
+            name: fmt.number(PERIOD_MINUTES[period])
+            for name, period in (("month", Period.MONTH), ("quarter", Period.QUARTER),
+                                 ("year", Period.YEAR))
+        },
+        "severity_levels": severity_levels,
+        "credits": credits_context,
+        "reporting": {
+            "frequency": t(LABELS.report_frequency[reporting.frequency]),
+            "recipient": reporting.recipient.strip(),
+            "contents": _text_lines(reporting.contents),
+            "review_frequency": t(LABELS.review_frequency[reporting.review_frequency]),
+            "baseline_review": reporting.baseline_review,
+        },
+        "exclusions": exclusions,
+        "termination": {
+            "initial_term": fmt.months(term.initial_term_months),
+            "auto_renew": term.auto_renew,
+            "renewal_term": fmt.months(term.renewal_term_months),
+            "notice": fmt.days(term.notice_days),
+            "for_convenience": fmt.days(term.for_convenience_notice_days)
+            if term.for_convenience_notice_days is not None else "",
+            "chronic_consecutive": fmt.number(chronic.consecutive_months)
+            if chronic.consecutive_months else "",
+            "chronic_in_year": fmt.number(chronic.months_in_year)
+            if chronic.months_in_year else "",
+            "cure": fmt.days(term.cure_days) if term.cure_days else "",
+            "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
+            "amendments": term.amendments.strip(),
+        },
+    }
+

@@ -1,0 +1,358 @@
+"""The SLA project: format 1 of the `.slaproj` file as pydantic models.
+
+Every model keeps keys it does not know (``extra="allow"``) so that a file
+written by a newer minor edition loses nothing when saved here. Decimal values
+are :class:`~decimal.Decimal`, read from and written to JSON strings, so that
+what the user typed is what the contract says.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
+from pydantic_core import PydanticCustomError
+
+FORMAT_MARKER = "sla-project"
+FORMAT_VERSION = 1
+
+_DECIMAL_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_CLOCK_RE = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+
+
+def _parse_decimal(value: Any) -> Decimal:
+    """Accept a decimal string (the format's own form), an int, or a float
+    written by hand; refuse exponents, NaN and infinities."""
+    if isinstance(value, Decimal):
+        text = str(value)
+    elif isinstance(value, bool):
+        raise PydanticCustomError("decimal_text", "must be a number such as \"99.95\"")
+    elif isinstance(value, int | float):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise PydanticCustomError("decimal_text", "must be a number such as \"99.95\"")
+    if not _DECIMAL_RE.fullmatch(text):
+        raise PydanticCustomError(
+            "decimal_text", "\"{text}\" is not a number such as \"99.95\"", {"text": text[:40]}
+        )
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern rules it out
+        raise PydanticCustomError("decimal_text", "is not a number") from exc
+
+
+def _parse_clock(value: Any) -> str:
+    if not isinstance(value, str) or not _CLOCK_RE.fullmatch(value):
+        raise PydanticCustomError(
+            "clock_time", "must be a time of day written HH:MM (00:00 to 24:00)"
+        )
+    return value
+
+
+DecimalText = Annotated[
+    Decimal,
+    BeforeValidator(_parse_decimal),
+    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+]
+"""A decimal kept exactly as typed; a JSON string in the file."""
+
+ClockTime = Annotated[str, BeforeValidator(_parse_clock)]
+"""A time of day ``HH:MM``; ``24:00`` is midnight at the end of a day."""
+
+NonNegativeInt = Annotated[int, Field(ge=0, strict=True)]
+PositiveInt = Annotated[int, Field(ge=1, strict=True)]
+
+
+class Model(BaseModel):
+    """Base of every part of the project: unknown keys are kept."""
+
+    model_config = ConfigDict(extra="allow", validate_default=True)
+
+
+class AgreementType(StrEnum):
+    CUSTOMER_BASED = "customer_based"
+    SERVICE_BASED = "service_based"
+    MULTI_LEVEL = "multi_level"
+    INTERNAL = "internal"
+
+
+class PartyKind(StrEnum):
+    COMPANY = "company"
+    DEPARTMENT = "department"
+
+
+class PartyRole(StrEnum):
+    PROVIDER = "provider"
+    CUSTOMER = "customer"
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday … 6 for Sunday, as Babel and :mod:`datetime` count."""
+        return list(Weekday).index(self)
+
+
+class MetricKind(StrEnum):
+    AVAILABILITY = "availability"
+    RESPONSE_TIME = "response_time"
+    RESOLUTION_TIME = "resolution_time"
+    ERROR_RATE = "error_rate"
+    THROUGHPUT = "throughput"
+    CUSTOM = "custom"
+
+
+class Direction(StrEnum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Period(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class MeasuredDuring(StrEnum):
+    COVERAGE = "coverage"
+    ALWAYS = "always"
+
+
+class Holidays(StrEnum):
+    EXCLUDED = "excluded"
+    INCLUDED = "included"
+
+
+class ReportFrequency(StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+class ReviewFrequency(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
+class StandardExclusion(StrEnum):
+    SCHEDULED_MAINTENANCE = "scheduled_maintenance"
+    EMERGENCY_MAINTENANCE = "emergency_maintenance"
+    FORCE_MAJEURE = "force_majeure"
+    CUSTOMER_CAUSED = "customer_caused"
+    THIRD_PARTY = "third_party"
+    INTERNET_OUTSIDE_NETWORK = "internet_outside_network"
+    SUSPENSION_NON_PAYMENT = "suspension_non_payment"
+    BETA_FEATURES = "beta_features"
+    CUSTOMER_REQUESTED_CHANGES = "customer_requested_changes"
+
+
+PERCENT_UNIT = "percent"
+KNOWN_UNITS = ("percent", "seconds", "minutes", "hours", "days", "count")
+
+
+class Definition(Model):
+    term: str = ""
+    definition: str = ""
+
+
+class Agreement(Model):
+    title: str = ""
+    reference: str = ""
+    type: AgreementType = AgreementType.CUSTOMER_BASED
+    effective_date: datetime.date = Field(default_factory=datetime.date.today)
+    purpose: str = ""
+    definitions: list[Definition] = Field(default_factory=list)
+    document_version: str = "1.0"
+
+
+class Signatory(Model):
+    name: str = ""
+    title: str = ""
+    email: str = ""
+
+
+class Party(Model):
+    name: str = ""
+    kind: PartyKind = PartyKind.COMPANY
+    address: str = ""
+    registration: str = ""
+    signatory: Signatory = Field(default_factory=Signatory)
+
+
+class Parties(Model):
+    provider: Party = Field(default_factory=Party)
+    customer: Party = Field(default_factory=Party)
+
+
+class Contact(Model):
+    name: str = ""
+    party: PartyRole = PartyRole.PROVIDER
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    responsibilities: list[str] = Field(default_factory=list)
+    escalation_level: NonNegativeInt = 0
+
+
+class Service(Model):
+    id: str = ""
+    name: str = ""
+    description: str = ""
+    included: list[str] = Field(default_factory=list)
+    excluded: list[str] = Field(default_factory=list)
+    dependencies: list[str] = Field(default_factory=list)
+    customer_responsibilities: list[str] = Field(default_factory=list)
+    monthly_fee: DecimalText | None = None
+
+
+class CoverageBlock(Model):
+    days: list[Weekday] = Field(default_factory=list)
+    start: ClockTime = "00:00"
+    end: ClockTime = "24:00"
+
+
+class MaintenanceWindow(Model):
+    day: Weekday = Weekday.SUN
+    start: ClockTime = "02:00"
+    duration_minutes: PositiveInt = 60
+
+
+class Schedule(Model):
+    timezone: str = "UTC"
+    coverage: list[CoverageBlock] = Field(default_factory=list)
+    support_coverage: list[CoverageBlock] = Field(default_factory=list)
+    public_holidays: Holidays = Holidays.EXCLUDED
+    holiday_region: str = ""
+    maintenance_windows: list[MaintenanceWindow] = Field(default_factory=list)
+    maintenance_notice_hours: NonNegativeInt = 0
+    max_maintenance_minutes_per_month: NonNegativeInt | None = None
+
+
+class Metric(Model):
+    id: str = ""
+    name: str = ""
+    kind: MetricKind = MetricKind.CUSTOM
+    service: str = "*"
+    target: DecimalText = Decimal("0")
+    unit: str = PERCENT_UNIT
+    direction: Direction = Direction.AT_LEAST
+    period: Period = Period.MONTH
+    measured_during: MeasuredDuring = MeasuredDuring.ALWAYS
+    measurement: str = ""
+    baseline: DecimalText | None = None
+
+
+class SeverityLevel(Model):
+    id: str = ""
+    name: str = ""
+    definition: str = ""
+    response_minutes: NonNegativeInt = 60
+    resolution_minutes: NonNegativeInt | None = None
+    measured_during: MeasuredDuring = MeasuredDuring.COVERAGE
+
+
+class CreditTier(Model):
+    below: DecimalText
+    credit_percent: DecimalText
+
+
+class ServiceCredits(Model):
+    enabled: bool = False
+    metric: str | None = None
+    tiers: list[CreditTier] = Field(default_factory=list)
+    cap_percent: DecimalText | None = None
+    claim_window_days: NonNegativeInt = 30
+    sole_remedy: bool = False
+
+
+class Reporting(Model):
+    frequency: ReportFrequency = ReportFrequency.MONTHLY
+    recipient: str = ""
+    contents: list[str] = Field(default_factory=list)
+    review_frequency: ReviewFrequency = ReviewFrequency.QUARTERLY
+    baseline_review: bool = False
+
+
+class Exclusions(Model):
+    standard: list[StandardExclusion] = Field(default_factory=list)
+    custom: list[str] = Field(default_factory=list)
+
+
+class ChronicFailure(Model):
+    consecutive_months: PositiveInt | None = None
+    months_in_year: PositiveInt | None = None
+
+
+class Termination(Model):
+    initial_term_months: PositiveInt = 12
+    auto_renew: bool = True
+    renewal_term_months: PositiveInt = 12
+    notice_days: NonNegativeInt = 30
+    for_convenience_notice_days: NonNegativeInt | None = None
+    chronic_failure: ChronicFailure = Field(default_factory=ChronicFailure)
+    cure_days: NonNegativeInt = 30
+    data_return_days: NonNegativeInt = 30
+    amendments: str = ""
+
+
+class Project(Model):
+    """One SLA project, as saved in a ``.slaproj`` file."""
+
+    format: Literal["sla-project"] = "sla-project"
+    format_version: Literal[1] = 1
+    language: str = "en_US"
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    agreement: Agreement = Field(default_factory=Agreement)
+    parties: Parties = Field(default_factory=Parties)
+    contacts: list[Contact] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    schedule: Schedule = Field(default_factory=Schedule)
+    metrics: list[Metric] = Field(default_factory=list)
+    severity_levels: list[SeverityLevel] = Field(default_factory=list)
+    service_credits: ServiceCredits = Field(default_factory=ServiceCredits)
+    reporting: Reporting = Field(default_factory=Reporting)
+    exclusions: Exclusions = Field(default_factory=Exclusions)
+    termination: Termination = Field(default_factory=Termination)
+
+    def to_data(self) -> dict[str, Any]:
+        """The project as JSON-ready data, unknown keys included."""
+        return self.model_dump(mode="json")
+
+    def service_by_id(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def metric_by_id(self, metric_id: str | None) -> Metric | None:
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+    def contact_by_name(self, name: str) -> Contact | None:
+        return next((c for c in self.contacts if c.name == name), None)
+
+    def person_by_name(self, name: str) -> Contact | Signatory | None:
+        """The contact, or failing that the signatory, called ``name``."""
+        signatories = (self.parties.provider.signatory, self.parties.customer.signatory)
+        return self.contact_by_name(name) or next(
+            (s for s in signatories if s.name == name), None
+        )
