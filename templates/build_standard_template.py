@@ -105,7 +105,6 @@ class Builder:
             style.font.color.rgb = MUTED
             tabs = style.paragraph_format.tab_stops
             tabs.clear_all()
-            tabs.add_tab_stop(Cm(TEXT_WIDTH_CM / 2), WD_TAB_ALIGNMENT.CENTER)
             tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
 
     def _numbering(self) -> None:
@@ -173,7 +172,7 @@ class Builder:
 
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
-        header.add_run("{{ agreement.title }}\t\t{{ agreement.reference }}")
+        header.add_run("{{ agreement.title }}\t{{ agreement.reference }}")
         _bottom_border(header)
 
         footer = section.footer.paragraphs[0]
@@ -186,8 +185,13 @@ class Builder:
 
     # content helpers -------------------------------------------------------
     def p(self, text: str = "", style: str | None = None, bold: bool = False,
-          muted: bool = False, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
+          muted: bool = False, align: WD_ALIGN_PARAGRAPH | None = None,
+          keep: bool = False) -> Paragraph:
+        """A paragraph; ``keep`` keeps it on the page of what follows (an
+        introduction stays with its table or list)."""
         paragraph = self.doc.add_paragraph(style=style)
+        if keep:
+            paragraph.paragraph_format.keep_with_next = True
         if text:
             run = paragraph.add_run(text)
             run.bold = bold or None
@@ -442,14 +446,14 @@ def build() -> Builder:
 
     # 3. Definitions ----------------------------------------------------------
     b.h1(tr("Definitions"))
-    b.p(tr("In this agreement, the following terms have the meanings given below."))
+    b.p(tr("In this agreement, the following terms have the meanings given below."), keep=True)
     b.table([tr("Term"), tr("Meaning")], [4, 12], "d in definitions",
             [["**{{ d.term }}**"], ["{{ d.definition }}"]])
 
     # 4. Stakeholders and responsibilities ---------------------------------
     b.h1(tr("Stakeholders and responsibilities"))
     b.tag("{%p if contacts %}")
-    b.p(tr("The parties name the following contacts for this agreement."))
+    b.p(tr("The parties name the following contacts for this agreement."), keep=True)
     b.table(
         [tr("Contact"), tr("Party and role"), tr("How to reach"), tr("Responsibilities")],
         [3.2, 3.6, 4.4, 5.6],
@@ -467,14 +471,15 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if escalation %}")
     b.h2(tr("Escalation path"))
-    b.p(tr("A matter that is not resolved at one level is escalated to the next level:"))
+    b.p(tr("A matter that is not resolved at one level is escalated to the next level:"),
+        keep=True)
     b.bullets("e in escalation",
               tr_with("Level %(level)s: %(contacts)s", level="e.level", contacts="e.contacts"))
     b.tag("{%p endif %}")
 
     # 5. Services -------------------------------------------------------------
     b.h1(tr("Services"))
-    b.p(tr("The Provider delivers the following services to the Customer."))
+    b.p(tr("The Provider delivers the following services to the Customer."), keep=True)
     b.tag("{%p for s in services %}")
     b.h2("{{ s.name }}")
     b.tag("{%p if s.description %}")
@@ -497,12 +502,13 @@ def build() -> Builder:
 
     # 6. Availability schedule -------------------------------------------
     b.h1(tr("Availability schedule"))
-    b.p(tr_with("All times in this agreement are given in %(zone)s.", zone="schedule.timezone"))
+    b.p(tr_with("All times in this agreement are given in %(zone)s.", zone="schedule.timezone"),
+        keep=True)
     b.tag("{%p if schedule.coverage_always %}")
-    b.p(tr("The services are to be available around the clock, every day."))
+    b.p(tr("The services are to be available around the clock, every day."), keep=True)
     b.tag("{%p endif %}")
     b.p(tr("Service coverage hours (when the service levels apply) and support hours (when the "
-           "Provider's staff answer) are:"))
+           "Provider's staff answer) are:"), keep=True)
     b.table([tr("Day"), tr("Service coverage"), tr("Support hours")], [4, 6, 6],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"], ["{{ r.support }}"]])
     b.tag("{%p if schedule.holidays_excluded %}")
@@ -517,7 +523,7 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.maintenance %}")
     b.h2(tr("Maintenance"))
-    b.p(tr("Scheduled maintenance takes place in these windows:"))
+    b.p(tr("Scheduled maintenance takes place in these windows:"), keep=True)
     b.bullets("w in schedule.maintenance",
               tr_with("%(day)s from %(start)s, for up to %(duration)s",
                       day="w.day", start="w.start", duration="w.duration"))
@@ -535,7 +541,7 @@ def build() -> Builder:
     b.h1(tr("Service levels"))
     b.tag("{%p if metrics %}")
     b.p(tr("The Provider meets the following service levels. Each is measured over the period "
-           "shown, from the source and by the method stated."))
+           "shown, from the source and by the method stated."), keep=True)
     b.table(
         [tr("Service level"), tr("Service"), tr("Target"), tr("Measured"), tr("Source and method"),
          tr("Baseline")],
@@ -565,7 +571,7 @@ def build() -> Builder:
     b.tag("{%p if severity_levels %}")
     b.h2(tr("Severity levels"))
     b.p(tr("Each incident is given a severity level. The Provider responds to and resolves "
-           "incidents within these times:"))
+           "incidents within these times:"), keep=True)
     b.table(
         [tr("Level"), tr("Definition"), tr("Response"), tr("Resolution"), tr("Counted")],
         [2.6, 5.6, 2.4, 2.4, 3.0],
@@ -578,9 +584,9 @@ def build() -> Builder:
     # 8. Service credits --------------------------------------------------------
     b.h1(tr("Service credits"))
     b.tag("{%p if credits.enabled %}")
-    b.p(tr_with("If the measured %(metric)s falls below its target in a month, the Customer "
-                "receives a service credit, as a share of that month's fees for the affected "
-                "services:", metric="credits.metric"))
+    b.p(tr_with("If the service level %(metric)s falls below its target in a month, the "
+                "Customer receives a service credit, as a share of that month's fees for the "
+                "affected services:", metric="credits.metric"), keep=True)
     b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
             "t in credits.tiers", [["{{ t.measured }}"], ["{{ t.credit }}"]])
     b.tag("{%p if credits.example %}")
@@ -628,7 +634,7 @@ def build() -> Builder:
     # 10. Exclusions -------------------------------------------------------------
     b.h1(tr("Exclusions"))
     b.tag("{%p if exclusions %}")
-    b.p(tr("The service levels do not apply to, and no downtime is counted for:"))
+    b.p(tr("The service levels do not apply to, and no downtime is counted for:"), keep=True)
     b.bullets("x in exclusions", "{{ x }}")
     b.tag("{%p else %}")
     b.p(tr("No exclusions apply to the service levels."))
@@ -684,7 +690,7 @@ def build() -> Builder:
 
     # 12. Signatures -------------------------------------------------------------
     b.h1(tr("Signatures"))
-    b.p(tr("Signed for and on behalf of the parties:")).paragraph_format.keep_with_next = True
+    b.p(tr("Signed for and on behalf of the parties:"), keep=True)
     signatures = doc.add_table(rows=1, cols=3)
     _table_look(signatures, [7.4, 1.2, 7.4], borders=False)
     _keep_row_together(signatures.rows[0])

@@ -157,7 +157,7 @@ def test_us_contract_signature_block(us_contract: ContractText) -> None:
 
 def test_header_and_footer(us_contract: ContractText, us_project: Project) -> None:
     """Every page carries the title, the reference and its page number."""
-    assert us_contract.header == "Managed IT Support Service Level Agreement\t\tNW-SLA-2027-014"
+    assert us_contract.header == "Managed IT Support Service Level Agreement\tNW-SLA-2027-014"
     data = render_contract(us_project)
     with zipfile.ZipFile(io.BytesIO(data)) as docx:
         footer = next(docx.read(n).decode() for n in docx.namelist() if "footer" in n)

@@ -528,7 +528,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             }
         credits_context = {
             "enabled": True,
-            "metric": credit_metric.name,
+            "metric": t("“%(name)s”") % {"name": credit_metric.name},
             "tiers": rows,
             "cap": fmt.percent(credits.cap_percent) if credits.cap_percent is not None else "",
             "claim_window": fmt.days(credits.claim_window_days)
