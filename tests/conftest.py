@@ -9,9 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.slaproj"))
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+from example_paths import EXAMPLES, US_EXAMPLE
 
 
 @pytest.fixture(params=EXAMPLES, ids=lambda p: p.stem)
@@ -23,4 +21,4 @@ def example_path(request: pytest.FixtureRequest) -> Path:
 
 @pytest.fixture
 def us_example() -> Path:
-    return ROOT / "resources" / "examples" / "msp-it-support.slaproj"
+    return US_EXAMPLE

@@ -20,7 +20,7 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import EXAMPLES, ROOT
+from example_paths import EXAMPLES, ROOT
 
 import wizard
 import wizard.cli

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from example_paths import ROOT
 
 import wizard.cli
 

@@ -41,8 +41,10 @@ class Severity(StrEnum):
 
 
 class Step(StrEnum):
-    """The wizard's steps, in order; every problem belongs to one."""
+    """The wizard's steps, in order; every problem belongs to one (none to the
+    start step, where a project is chosen)."""
 
+    START = "start"
     BASICS = "basics"
     PARTIES = "parties"
     STAKEHOLDERS = "stakeholders"

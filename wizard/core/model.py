@@ -30,6 +30,15 @@ _DECIMAL_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _CLOCK_RE = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
 
 
+def parse_decimal_text(text: str) -> Decimal:
+    """A number as a person types it (``1250``, ``1250.00``, ``1 250,00``) as
+    the exact decimal the project stores; ``ValueError`` if it is not one."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not _DECIMAL_RE.fullmatch(cleaned):
+        raise ValueError(text)
+    return Decimal(cleaned)
+
+
 def _parse_decimal(value: Any) -> Decimal:
     """Accept a decimal string (the format's own form), an int, or a float
     written by hand; refuse exponents, NaN and infinities."""

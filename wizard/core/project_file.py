@@ -225,8 +225,12 @@ def project_to_bytes(project: Project) -> bytes:
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write ``project`` to ``path`` atomically."""
-    write_atomically(Path(path), project_to_bytes(project))
+    """Write ``project`` to ``path`` atomically. The content is validated
+    first, so that a file that could not be opened again is never written."""
+    file = Path(path)
+    content = project_to_bytes(project)
+    project_from_bytes(content, file)
+    write_atomically(file, content)
 
 
 def write_atomically(path: Path, content: bytes) -> None:

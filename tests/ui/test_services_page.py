@@ -1,0 +1,171 @@
+"""The Services step: a list of services and the selected one's details."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from wizard.core.checks import check_project
+from wizard.ui.document import ProjectDocument
+from wizard.ui.pages.services import ServicesPage
+
+
+@pytest.fixture
+def page(qtbot: QtBot, us_document: ProjectDocument) -> ServicesPage:
+    widget = ServicesPage(us_document)
+    qtbot.addWidget(widget)
+    widget.reload()
+    widget.show()
+    return widget
+
+
+def click_row(qtbot: QtBot, page: ServicesPage, row: int) -> None:
+    table = page.services.table
+    item = table.item(row, 1)
+    assert item is not None
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualItemRect(item).center())
+
+
+def test_clicking_a_service_shows_its_details(qtbot: QtBot, page: ServicesPage) -> None:
+    """The fields would keep showing the first service whatever the user selects."""
+    assert page.services.table.rowCount() == 3
+    assert page.name_edit.text() == "Service Desk"
+    click_row(qtbot, page, 1)
+    assert page.id_edit.text() == "endpoints"
+    assert page.name_edit.text() == "Managed Endpoints"
+    assert page.included_edit.lines()[0] == "Monthly operating system patching"
+    assert page.fee_edit.text() == "600.00"
+    assert "USD" in page.currency_label.text()
+    assert "Managed Endpoints" in page.detail_box.title()
+
+
+def test_typing_in_the_details_edits_the_selected_service(
+        qtbot: QtBot, page: ServicesPage, us_document: ProjectDocument) -> None:
+    """Edits would land in the wrong service, or the list would show the old name."""
+    click_row(qtbot, page, 2)
+    page.name_edit.selectAll()
+    qtbot.keyClicks(page.name_edit, "Offsite Backup")
+    page.description_edit.selectAll()
+    qtbot.keyClicks(page.description_edit, "Hourly snapshots.")
+    page.dependencies_edit.setFocus()
+    qtbot.keyClicks(page.dependencies_edit, "Customer bandwidth")
+    page.responsibilities_edit.setFocus()
+    qtbot.keyClicks(page.responsibilities_edit, "Keep the agent running")
+    backup = us_document.project.services[2]
+    assert backup.name == "Offsite Backup"
+    assert backup.description == "Hourly snapshots."
+    assert backup.dependencies == ["Customer bandwidth"]
+    assert backup.customer_responsibilities == ["Keep the agent running"]
+    assert us_document.project.services[0].name == "Service Desk"
+    assert page.services.table.item(2, 1).text() == "Offsite Backup"
+    assert us_document.modified
+
+
+def test_the_identifier_shows_in_the_list(qtbot: QtBot, page: ServicesPage,
+                                          us_document: ProjectDocument) -> None:
+    """A renamed identifier would be saved but the list would show the old one."""
+    page.id_edit.selectAll()
+    qtbot.keyClicks(page.id_edit, "helpdesk")
+    assert us_document.project.services[0].id == "helpdesk"
+    assert page.services.table.item(0, 0).text() == "helpdesk"
+    assert page.services.current_row() == 0
+
+
+def test_the_monthly_fee_is_a_number_or_empty(qtbot: QtBot, page: ServicesPage,
+                                              us_document: ProjectDocument) -> None:
+    """A fee that is no number would be saved, or an empty fee would not mean "no fee"."""
+    desk = us_document.project.services[0]
+    page.fee_edit.selectAll()
+    qtbot.keyClicks(page.fee_edit, "a lot")
+    assert desk.monthly_fee == Decimal("1250.00")
+    assert page.fee_message.messages() == ["Enter a number such as 99.95."]
+    page.fee_edit.selectAll()
+    qtbot.keyClicks(page.fee_edit, "1 300,50")
+    assert desk.monthly_fee == Decimal("1300.50")
+    assert page.fee_message.messages() == []
+    page.fee_edit.selectAll()
+    qtbot.keyClick(page.fee_edit, Qt.Key.Key_Delete)
+    assert desk.monthly_fee is None
+    assert us_document.modified
+
+
+def test_add_and_remove_services(qtbot: QtBot, page: ServicesPage,
+                                 us_document: ProjectDocument) -> None:
+    """A new service would get a taken identifier, or removing one would leave its details."""
+    page.activateWindow()
+    qtbot.mouseClick(page.services.add_button, Qt.MouseButton.LeftButton)
+    services = us_document.project.services
+    assert [s.id for s in services] == ["desk", "endpoints", "backup", "service"]
+    assert page.services.current_row() == 3
+    assert page.name_edit.text() == "New service"
+    assert QApplication.focusWidget() is page.name_edit
+    qtbot.keyClicks(page.name_edit, "Printing")
+    assert services[3].name == "Printing"
+    assert us_document.modified
+
+    click_row(qtbot, page, 1)
+    qtbot.mouseClick(page.services.remove_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in services] == ["desk", "backup", "service"]
+    assert page.id_edit.text() == "backup"
+
+    for _service in range(3):
+        qtbot.mouseClick(page.services.remove_button, Qt.MouseButton.LeftButton)
+    assert services == []
+    assert not page.detail_box.isEnabled()
+    assert page.name_edit.text() == ""
+
+
+def test_problems_show_beside_the_selected_services_fields(
+        qtbot: QtBot, page: ServicesPage, us_document: ProjectDocument) -> None:
+    """A missing name or a negative fee would not be pointed out where it can be fixed."""
+    us_document.project.services[1].name = ""
+    us_document.project.services[1].monthly_fee = Decimal("-5")
+    page.show_problems(check_project(us_document.project))
+    under_list = page._field_for(("services",))
+    assert under_list is not None
+    assert any("Service 2" in text and "Name this service" in text
+               for text in under_list[2].messages())
+
+    click_row(qtbot, page, 1)
+    name_field = page._field_for(("services", 1, "name"))
+    fee_field = page._field_for(("services", 1, "monthly_fee"))
+    assert name_field is not None and fee_field is not None
+    assert name_field[1] is page.name_edit
+    assert name_field[2].messages() == ["Name this service."]
+    assert fee_field[2].messages() == ["A fee cannot be negative."]
+    assert under_list[2].messages() == []
+
+
+def test_no_service_at_all_is_shown_under_the_list(qtbot: QtBot, page: ServicesPage,
+                                                   us_document: ProjectDocument) -> None:
+    """An agreement without services would not say why it cannot be generated."""
+    us_document.project.services.clear()
+    page.reload()
+    page.show_problems(check_project(us_document.project))
+    field = page._field_for(("services",))
+    assert field is not None
+    assert field[2].messages() == ["Describe at least one service."]
+
+
+def test_a_problem_selects_its_service(qtbot: QtBot, page: ServicesPage) -> None:
+    """Jumping from the review to a problem would show another service's fields."""
+    page.activateWindow()
+    page.focus_problem(("services", 2, "monthly_fee"))
+    assert page.services.current_row() == 2
+    assert page.id_edit.text() == "backup"
+    assert QApplication.focusWidget() is page.fee_edit
+
+
+def test_moving_a_service_keeps_it_selected(qtbot: QtBot, page: ServicesPage,
+                                            us_document: ProjectDocument) -> None:
+    """After Move down the fields would show the service that moved up instead."""
+    qtbot.mouseClick(page.services.down_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in us_document.project.services] == ["endpoints", "desk", "backup"]
+    assert page.services.current_row() == 1
+    assert page.id_edit.text() == "desk"
+    assert us_document.modified

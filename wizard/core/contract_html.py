@@ -1,0 +1,71 @@
+"""A rendered contract as simple HTML, for the live preview.
+
+The preview shows the Word document itself, not a second rendering of the
+model: the ``.docx`` produced by :func:`wizard.core.render.render_contract`
+is walked paragraph by paragraph and table by table.
+"""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+
+def _paragraph_html(paragraph: Paragraph, numbers: list[int]) -> tuple[str, str]:
+    """``(kind, html)`` for one paragraph: kind is ``bullet`` or ``block``."""
+    text = escape(paragraph.text).replace("\n", "<br>").replace("\t", " &nbsp; ")
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style == "Title":
+        return "block", f"<h1>{text}</h1>"
+    if style == "Heading 1":
+        numbers[0] += 1
+        numbers[1] = 0
+        return "block", f"<h2>{numbers[0]}. {text}</h2>"
+    if style == "Heading 2":
+        numbers[1] += 1
+        return "block", f"<h3>{numbers[0]}.{numbers[1]} {text}</h3>"
+    if style.startswith("List"):
+        return "bullet", f"<li>{text}</li>"
+    if not text.strip():
+        return "block", ""
+    bold = all(run.bold for run in paragraph.runs if run.text.strip())
+    return "block", f"<p><b>{text}</b></p>" if bold else f"<p>{text}</p>"
+
+
+def _table_html(table: Table) -> str:
+    rows = []
+    for index, row in enumerate(table.rows):
+        tag = "th" if index == 0 and len(table.rows) > 1 else "td"
+        cells = "".join(
+            f"<{tag}>{escape(cell.text).replace(chr(10), '<br>')}</{tag}>" for cell in row.cells
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return ('<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+            + "".join(rows) + "</table>")
+
+
+def contract_html(data: bytes) -> str:
+    """The body of the contract in ``data`` (a ``.docx``) as HTML."""
+    document = Document(io.BytesIO(data))
+    parts: list[str] = []
+    in_list = False
+    numbers = [0, 0]
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            kind, html = "block", _table_html(block)
+        else:
+            kind, html = _paragraph_html(block, numbers)
+        if kind == "bullet" and not in_list:
+            parts.append("<ul>")
+            in_list = True
+        elif kind != "bullet" and in_list:
+            parts.append("</ul>")
+            in_list = False
+        parts.append(html)
+    if in_list:
+        parts.append("</ul>")
+    return "".join(parts)

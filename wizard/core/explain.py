@@ -1,0 +1,223 @@
+"""Sentences that explain a number to the person filling in the wizard: the
+downtime an availability target allows, what a service credit would pay, a
+response target in hours. Pure functions of the model, no Qt.
+
+These are written in the *interface* language: the words come from
+:mod:`wizard.i18n` (gettext), numbers and units from Babel for ``locale``
+(English, ``"en"``, until the interface is translated). The contract's own
+words, in the contract's language, come from :mod:`wizard.core.contract`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+from babel.units import format_unit
+
+from wizard.core.compute import (
+    DurationUnit,
+    allowed_downtime_seconds,
+    credit_amount,
+    credit_percent_due,
+    duration_parts,
+    is_around_the_clock,
+    weekly_coverage_minutes,
+)
+from wizard.core.model import (
+    PERCENT_UNIT,
+    CoverageBlock,
+    MeasuredDuring,
+    Metric,
+    MetricKind,
+    Period,
+    Project,
+    ServiceCredits,
+    SeverityLevel,
+)
+from wizard.i18n import N_, _
+
+CREDIT_EXAMPLE_STEP = Decimal("0.3")
+"""How far below a tier's threshold the credit example's measured value lies
+(the contract's example uses the same)."""
+
+_DURATION_KEYS = {
+    DurationUnit.DAY: "duration-day",
+    DurationUnit.HOUR: "duration-hour",
+    DurationUnit.MINUTE: "duration-minute",
+    DurationUnit.SECOND: "duration-second",
+}
+
+_UNIT_KEYS = {
+    "seconds": "duration-second",
+    "minutes": "duration-minute",
+    "hours": "duration-hour",
+    "days": "duration-day",
+}
+
+_A_PERIOD = {
+    Period.DAY: N_("a day"),
+    Period.WEEK: N_("a week"),
+    Period.MONTH: N_("a month"),
+    Period.QUARTER: N_("a quarter"),
+    Period.YEAR: N_("a year"),
+}
+
+
+def _plain(value: Decimal) -> Decimal | int:
+    """``Decimal("5.0")`` → ``5``, so that units read ``5 hr``, not ``5.0 hr``."""
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _short_unit(value: Decimal | int, key: str, locale: str) -> str:
+    return format_unit(value, key, length="short", locale=locale)
+
+
+def _join_units(parts: Sequence[str], locale: str) -> str:
+    """``21 min 55 sec``: the locale's way of writing a duration in two units."""
+    return format_list(list(parts), style="unit-narrow", locale=locale) if parts else ""
+
+
+def duration_text(seconds: Decimal, locale: str = "en") -> str:
+    """A duration in at most two short units: ``26.3 sec``, ``21 min 55 sec``,
+    ``3 hr 39 min``."""
+    return _join_units(
+        [_short_unit(_plain(value), _DURATION_KEYS[unit], locale)
+         for unit, value in duration_parts(seconds)],
+        locale,
+    )
+
+
+def minutes_text(minutes: int, locale: str = "en") -> str:
+    """A response or resolution target in hours and minutes: ``30 min``,
+    ``4 hr``, ``1 hr 30 min``, ``40 hr`` (never days: the minutes may be
+    counted during coverage hours only, so a day would mislead)."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(_short_unit(hours, "duration-hour", locale))
+    if rest or not hours:
+        parts.append(_short_unit(rest, "duration-minute", locale))
+    return _join_units(parts, locale)
+
+
+def percent_text(value: Decimal, locale: str = "en") -> str:
+    """``Decimal("99.95")`` → ``99.95%``, with the digits the user typed."""
+    return format_percent(value / 100, locale=locale, decimal_quantization=False)
+
+
+def value_text(value: Decimal, unit: str, locale: str = "en") -> str:
+    """A measured value in a metric's unit: ``98.7%``, ``5 days``, ``12 leads``."""
+    if unit == PERCENT_UNIT:
+        return percent_text(value, locale)
+    if unit in _UNIT_KEYS:
+        return _short_unit(_plain(value), _UNIT_KEYS[unit], locale)
+    number = format_decimal(value, locale=locale, decimal_quantization=False)
+    if unit == "count" or not unit.strip():
+        return number
+    return f"{number} {unit.strip()}"
+
+
+def _weekly_hours(coverage: Sequence[CoverageBlock], locale: str) -> str:
+    hours = (Decimal(weekly_coverage_minutes(coverage)) / 60).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return _short_unit(_plain(hours), "duration-hour", locale)
+
+
+def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
+                      locale: str = "en") -> str:
+    """What an availability target allows, for the person typing it:
+    ``99.95% of a month around the clock allows 21 min 55 sec of downtime``.
+
+    ``coverage`` is the schedule's service coverage. Empty for a metric that
+    is not an availability in percent (nothing to explain).
+    """
+    if metric.kind is not MetricKind.AVAILABILITY or metric.unit != PERCENT_UNIT:
+        return ""
+    seconds = allowed_downtime_seconds(
+        metric.target, metric.period, metric.measured_during, coverage)
+    values = {
+        "target": percent_text(metric.target, locale),
+        "period": _(_A_PERIOD[metric.period]),
+        "hours": _weekly_hours(coverage, locale),
+        "downtime": duration_text(seconds, locale),
+    }
+    always = (metric.measured_during is MeasuredDuring.ALWAYS
+              or is_around_the_clock(coverage))
+    if seconds <= 0:
+        if always:
+            template = _("{target} of {period} around the clock allows no downtime")
+        else:
+            template = _("{target} of {period} during coverage hours ({hours} a week) "
+                         "allows no downtime")
+    elif always:
+        template = _("{target} of {period} around the clock allows {downtime} of downtime")
+    else:
+        template = _("{target} of {period} during coverage hours ({hours} a week) allows "
+                     "{downtime} of downtime")
+    return template.format(**values)
+
+
+def severity_sentence(level: SeverityLevel, locale: str = "en") -> str:
+    """``P1 Critical: response within 30 min, resolution within 4 hr, at all times``."""
+    name = " ".join(part for part in (level.id.strip(), level.name.strip()) if part)
+    response = minutes_text(level.response_minutes, locale)
+    if level.resolution_minutes is None:
+        targets = _("response within {response}, no resolution target").format(
+            response=response)
+    else:
+        targets = _("response within {response}, resolution within {resolution}").format(
+            response=response, resolution=minutes_text(level.resolution_minutes, locale))
+    when = (_("at all times") if level.measured_during is MeasuredDuring.ALWAYS
+            else _("counted during coverage hours"))
+    return _("{name}: {targets}, {when}").format(
+        name=name or _("(no name)"), targets=targets, when=when)
+
+
+def credit_example_value(credits: ServiceCredits) -> Decimal | None:
+    """A measured value worth showing as an example: a bit below the second
+    tier's threshold (below the first when there is only one), so that the
+    example shows a credit being paid. ``None`` without tiers."""
+    if not credits.tiers:
+        return None
+    tiers = sorted(credits.tiers, key=lambda tier: tier.below, reverse=True)
+    return tiers[min(1, len(tiers) - 1)].below - CREDIT_EXAMPLE_STEP
+
+
+def _example_fee(project: Project) -> Decimal | None:
+    """The monthly fee the example is worked on: the first fee of the project,
+    as in the contract's own example."""
+    return next((s.monthly_fee for s in project.services if s.monthly_fee), None)
+
+
+def credit_example_sentence(project: Project, locale: str = "en") -> str | None:
+    """What the credit tiers pay, worked on one example:
+    ``At 98.7% availability the customer receives 10% of the monthly fee
+    ($125.00 of $1,250.00).`` ``None`` when credits are off, have no metric
+    or no tiers."""
+    credits = project.service_credits
+    metric = project.metric_by_id(credits.metric)
+    sample = credit_example_value(credits)
+    if not credits.enabled or metric is None or sample is None:
+        return None
+    due = credit_percent_due(credits, sample)
+    measured = value_text(sample, metric.unit, locale)
+    if metric.kind is MetricKind.AVAILABILITY:
+        at = _("At {value} availability").format(value=measured)
+    else:
+        at = _("At {value} for “{metric}”").format(
+            value=measured, metric=metric.name.strip() or metric.id)
+    if not due:
+        return _("{at} the customer receives no credit.").format(at=at)
+    percent = percent_text(due, locale)
+    fee = _example_fee(project)
+    if fee is None:
+        return _("{at} the customer receives {percent} of the monthly fee.").format(
+            at=at, percent=percent)
+    return _("{at} the customer receives {percent} of the monthly fee "
+             "({amount} of {fee}).").format(
+        at=at, percent=percent,
+        amount=format_currency(credit_amount(fee, due), project.currency, locale=locale),
+        fee=format_currency(fee, project.currency, locale=locale))

@@ -1,0 +1,73 @@
+"""Plain-language summaries of parts of a project, shown in the wizard as the
+user edits them (in the interface language, not the contract's)."""
+
+from __future__ import annotations
+
+from wizard.core.model import Termination
+from wizard.i18n import _, ngettext
+
+
+def months_text(count: int) -> str:
+    """``1 month``, ``12 months``."""
+    return ngettext("{count} month", "{count} months", count).format(count=count)
+
+
+def notice_text(days: int) -> str:
+    """``1 day's notice``, ``60 days' notice``."""
+    return ngettext("{count} day's notice", "{count} days' notice", days).format(count=days)
+
+
+def term_sentence(term: Termination) -> str:
+    """How long the agreement runs and how it renews or ends."""
+    initial = months_text(term.initial_term_months)
+    if not term.auto_renew:
+        return _("Runs {term}, then ends unless the parties agree to extend it.").format(
+            term=initial)
+    renewal = months_text(term.renewal_term_months)
+    if term.notice_days == 0:
+        return _("Runs {term}, renews for {renewal} unless ended before the term is "
+                 "over.").format(term=initial, renewal=renewal)
+    return _("Runs {term}, renews for {renewal} unless ended with {notice}.").format(
+        term=initial, renewal=renewal, notice=notice_text(term.notice_days))
+
+
+def convenience_sentence(term: Termination) -> str:
+    """Whether either party may end the agreement early without a reason."""
+    days = term.for_convenience_notice_days
+    if days is None:
+        return _("Neither party may end it early without a reason.")
+    if days == 0:
+        return _("Either party may end it at any time, without notice.")
+    return _("Either party may end it at any time with {notice}.").format(
+        notice=notice_text(days))
+
+
+def chronic_failure_sentence(term: Termination) -> str:
+    """When repeated misses let the customer leave; empty when they never do."""
+    consecutive = term.chronic_failure.consecutive_months
+    in_year = term.chronic_failure.months_in_year
+    if consecutive and in_year:
+        return _("The customer may leave when a target is missed {consecutive} months in a "
+                 "row or {in_year} months within twelve.").format(
+            consecutive=consecutive, in_year=in_year)
+    if consecutive:
+        return ngettext(
+            "The customer may leave when a target is missed in {count} month.",
+            "The customer may leave when a target is missed {count} months in a row.",
+            consecutive,
+        ).format(count=consecutive)
+    if in_year:
+        return ngettext(
+            "The customer may leave when a target is missed in {count} month within twelve.",
+            "The customer may leave when a target is missed {count} months within twelve.",
+            in_year,
+        ).format(count=in_year)
+    return ""
+
+
+def termination_summary(term: Termination) -> str:
+    """The term and termination rules in two or three short sentences:
+    ``Runs 12 months, renews for 12 months unless ended with 60 days' notice.`` …"""
+    sentences = (term_sentence(term), convenience_sentence(term),
+                 chronic_failure_sentence(term))
+    return " ".join(sentence for sentence in sentences if sentence)

@@ -1,0 +1,84 @@
+"""The program's own settings and folders (platformdirs), kept as a small
+JSON file. A damaged settings file is set aside, never fatal."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, Field, ValidationError
+
+from wizard.core.project_file import write_atomically
+
+APP_NAME = "SLA Wizard"
+APP_SLUG = "sla-wizard"
+MAX_RECENT = 8
+CONFIG_ENV = "SLA_WIZARD_CONFIG_DIR"
+"""Overrides every folder below (tests, portable installs)."""
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_SLUG, appauthor=False))
+
+
+def state_dir() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override) / "state"
+    return Path(platformdirs.user_state_dir(APP_SLUG, appauthor=False))
+
+
+def default_projects_dir() -> Path:
+    """Where projects are saved unless the user chooses another folder."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override) / "projects"
+    return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
+class Settings(BaseModel):
+    recent_files: list[str] = Field(default_factory=list)
+    interface_language: str = ""
+    show_preview: bool = True
+    window_geometry: str = ""
+    last_folder: str = ""
+
+    def remember(self, path: Path) -> None:
+        """Put ``path`` first in the recent files."""
+        text = str(path.resolve())
+        self.recent_files = [text, *[f for f in self.recent_files if f != text]][:MAX_RECENT]
+        self.last_folder = str(path.resolve().parent)
+
+    def forget(self, path: str) -> None:
+        self.recent_files = [f for f in self.recent_files if f != path]
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    path = settings_file()
+    try:
+        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, ValidationError):
+        with contextlib.suppress(OSError):
+            path.replace(path.with_suffix(".damaged.json"))
+        return Settings()
+
+
+def save_settings(settings: Settings) -> None:
+    path = settings_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, settings.model_dump_json(indent=2).encode("utf-8"))
+    except Exception:  # settings are a convenience: never lose work over them
+        pass

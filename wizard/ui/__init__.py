@@ -1,0 +1,1 @@
+"""The Qt interface: widgets and signals, no business rules."""

@@ -1,0 +1,65 @@
+"""The open project as the window sees it: the model, its file, and whether
+it has unsaved changes. Pages edit ``document.project`` in place and call
+:meth:`ProjectDocument.touch`; everything else listens to the signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard.core.model import Project
+from wizard.core.project_file import PROJECT_SUFFIX, save_project
+from wizard.i18n import _
+
+
+class ProjectDocument(QObject):
+    changed = Signal()
+    """The project's content changed (an edit, or a new project loaded)."""
+    state_changed = Signal()
+    """The file name or the unsaved-changes mark changed."""
+    replaced = Signal()
+    """A different project was loaded: pages read it afresh."""
+
+    def __init__(self, project: Project | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.project = project or Project()
+        self.path = path
+        self.modified = False
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.stem
+        return self.project.agreement.title.strip() or _("Untitled agreement")
+
+    def replace(self, project: Project, path: Path | None, modified: bool = False) -> None:
+        """Show another project (new or opened)."""
+        self.project = project
+        self.path = path
+        self.modified = modified
+        self.replaced.emit()
+        self.changed.emit()
+        self.state_changed.emit()
+
+    def touch(self) -> None:
+        """Record that the user changed something."""
+        was_modified = self.modified
+        self.modified = True
+        self.changed.emit()
+        if not was_modified:
+            self.state_changed.emit()
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the project; raises :class:`ProjectFileError` on failure, in
+        which case nothing changes (the edits stay, still unsaved)."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("no file name")
+        if target.suffix.lower() != PROJECT_SUFFIX:
+            target = target.with_name(target.name + PROJECT_SUFFIX)
+        save_project(self.project, target)
+        self.path = target
+        self.modified = False
+        self.state_changed.emit()
+        return target

@@ -1,0 +1,99 @@
+"""The help shown beside each step: why it matters and what good looks like.
+
+Drawn from common SLA practice; marked for translation. Each text is a few
+short paragraphs of plain HTML.
+"""
+
+from __future__ import annotations
+
+from wizard.core.checks import Step
+from wizard.i18n import N_, _
+
+_HELP: dict[Step, tuple[str, ...]] = {
+    Step.BASICS: (
+        N_("A Service Level Agreement says what a provider delivers, how well, and what "
+           "happens when it falls short. Short and specific beats long: a good SLA is a few "
+           "pages."),
+        N_("Choose the type that fits: <b>customer-based</b> (one customer, all the services "
+           "it uses), <b>service-based</b> (one service, the same terms for every customer), "
+           "<b>multi-level</b> (global terms, then per customer group, then per service) or "
+           "<b>internal</b> (between two departments: no fees, escalation and review "
+           "instead)."),
+        N_("The contract language and currency are independent of the language of this "
+           "program: write in your client's language."),
+    ),
+    Step.PARTIES: (
+        N_("Name both parties exactly as they are registered, with the address where notices "
+           "go. For an internal SLA the parties are departments of one company."),
+        N_("The signatories are the people with the authority to sign; their names and "
+           "titles appear in the signature block."),
+    ),
+    Step.STAKEHOLDERS: (
+        N_("Say who does what. Each contact has a role and responsibilities, and the "
+           "escalation level says who takes over when a problem is not solved: 1 is the "
+           "first line, 2 the next, and so on; 0 means not in the escalation path."),
+        N_("A living document needs owners: someone sends the reports, someone chairs the "
+           "reviews."),
+    ),
+    Step.SERVICES: (
+        N_("Describe each service so that both sides agree what is covered: what is "
+           "included, what is not, what it depends on, and what the customer must do."),
+        N_("Measure only what the provider controls. A service that depends on the "
+           "customer's own network or on a third party needs an exclusion for it."),
+    ),
+    Step.SCHEDULE: (
+        N_("Availability is stated for a time window: 99.5 % between 08:00 and 18:00 on "
+           "working days is a different promise from 99.5 % around the clock."),
+        N_("Service coverage is when the service levels apply; support hours are when "
+           "people answer. They may differ: a cloud service can run around the clock while "
+           "its support desk keeps office hours."),
+        N_("Maintenance windows and their notice period tell the customer when planned "
+           "downtime may happen."),
+    ),
+    Step.METRICS: (
+        N_("Every metric needs a target, a measurement period, a source and method of "
+           "measurement, and ideally a baseline. Targets can be tightened at a review once "
+           "more data exists."),
+        N_("Keep to about ten metrics: the more complex the monitoring, the less it is "
+           "used. Typical cloud availability runs from 99 % to 99.999 %."),
+        N_("Severity levels say how fast the provider responds to and resolves an incident, "
+           "by how serious it is."),
+    ),
+    Step.CREDITS: (
+        N_("A customer wants to know what happens when a target is missed. Service credits "
+           "give back a share of the monthly fee: the further below the target, the larger "
+           "the share."),
+        N_("Say how to claim a credit and within how many days, cap the total, and say "
+           "whether credits are the customer's only remedy. Internal SLAs usually have no "
+           "credits: escalation and review take their place."),
+    ),
+    Step.REPORTING: (
+        N_("Say who reports what to whom, and how often. A monthly report on each metric "
+           "keeps both sides honest."),
+        N_("Review the agreement regularly. With a baseline review, targets may be tightened "
+           "once enough data has been collected."),
+    ),
+    Step.EXCLUSIONS: (
+        N_("Exclusions list what the service levels do not cover: planned maintenance, "
+           "force majeure, problems the customer causes, third parties and networks outside "
+           "the provider's control."),
+        N_("Be specific: a vague exclusion invites disputes."),
+    ),
+    Step.TERMINATION: (
+        N_("Set the initial term, whether it renews, and the notice for ending it. Repeated "
+           "failures (chronic failure) should let the customer leave."),
+        N_("Say how quickly a breach must be remedied, how the customer's data is returned, "
+           "and how the agreement is amended."),
+    ),
+    Step.REVIEW: (
+        N_("Check the list of problems: errors must be fixed before the contract can be "
+           "generated; warnings point to common pitfalls. Click a problem to go to its "
+           "field."),
+        N_("This draft is not legal advice. Have the final text reviewed before you sign."),
+    ),
+}
+
+
+def help_html(step: Step) -> str:
+    """The help for ``step`` as HTML paragraphs, in the interface language."""
+    return "".join(f"<p>{_(text)}</p>" for text in _HELP.get(step, ()))

@@ -1,0 +1,433 @@
+"""The main window: the steps on the left, the current step with its help in
+the middle, the live preview on the right, and the File menu."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import __version__
+from wizard.core.checks import Problem, Severity, Step, check_project
+from wizard.core.model import AgreementType
+from wizard.core.presets import new_project
+from wizard.core.project_file import PROJECT_SUFFIX, ProjectFileError, load_project
+from wizard.i18n import _
+from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings
+from wizard.ui.document import ProjectDocument
+from wizard.ui.help_texts import help_html
+from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.registry import page_classes
+from wizard.ui.pages.review import ReviewPage
+from wizard.ui.pages.start import StartPage
+from wizard.ui.preview import PreviewPane
+from wizard.ui.style import STYLE_SHEET
+
+CHECK_DELAY_MS = 200
+
+
+class StepState:
+    NOT_VISITED = "not_visited"
+    COMPLETE = "complete"
+    WARNINGS = "warnings"
+    ERRORS = "errors"
+
+
+_STATE_LOOK = {
+    StepState.NOT_VISITED: ("#9aa3ad", ""),
+    StepState.COMPLETE: ("#2e7d32", "✓"),
+    StepState.WARNINGS: ("#b26a00", "!"),
+    StepState.ERRORS: ("#c62828", "×"),
+}
+
+
+def _state_icon(state: str) -> QIcon:
+    colour, glyph = _STATE_LOOK[state]
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(colour))
+    if glyph:
+        painter.setBrush(QColor(colour))
+    painter.drawEllipse(3, 3, 26, 26)
+    if glyph:
+        painter.setPen(QColor("white"))
+        font = painter.font()
+        font.setPixelSize(20)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def state_label(state: str) -> str:
+    return {
+        StepState.NOT_VISITED: _("not visited"),
+        StepState.COMPLETE: _("complete"),
+        StepState.WARNINGS: _("has warnings"),
+        StepState.ERRORS: _("has errors"),
+    }[state]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, document: ProjectDocument | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.document = document or ProjectDocument()
+        self.problems: list[Problem] = []
+        self.visited: set[Step] = set()
+        self.setMinimumSize(960, 600)
+        self.setStyleSheet(STYLE_SHEET)
+
+        self.pages: list[StepPage] = [cls(self.document) for cls in page_classes()]
+        self.start_page = next(p for p in self.pages if isinstance(p, StartPage))
+        self.review_page = next(p for p in self.pages if isinstance(p, ReviewPage))
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.run_checks)
+
+        self._build_steps_and_pages()
+        self._build_preview()
+        self._build_actions()
+        self._connect()
+
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        self.start_page.set_recent(settings.recent_files)
+        self.go_to(0)
+        self.run_checks()
+        self._update_title()
+
+    # layout ------------------------------------------------------------------
+    def _build_steps_and_pages(self) -> None:
+        self.step_list = QListWidget()
+        self.step_list.setAccessibleName(_("Steps"))
+        self.step_list.setFixedWidth(230)
+        for page in self.pages:
+            item = QListWidgetItem(_(page.title))
+            self.step_list.addItem(item)
+
+        self.step_title = QLabel()
+        font = self.step_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.step_title.setFont(font)
+        self.help_label = QLabel()
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextFormat(Qt.TextFormat.RichText)
+        self.help_label.setAccessibleName(_("Help for this step"))
+        self.help_frame = QFrame()
+        self.help_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.help_frame.setObjectName("help")
+        help_layout = QVBoxLayout(self.help_frame)
+        help_layout.addWidget(self.help_label)
+
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+
+        self.back_button = QPushButton(_("◀ &Back"))
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button = QPushButton(_("&Next ▶"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.next_button.setDefault(False)
+        navigation = QHBoxLayout()
+        navigation.addStretch(1)
+        navigation.addWidget(self.back_button)
+        navigation.addWidget(self.next_button)
+
+        middle = QVBoxLayout()
+        middle.addWidget(self.step_title)
+        middle.addWidget(self.help_frame)
+        middle.addWidget(self.stack, 1)
+        middle.addLayout(navigation)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.step_list)
+        layout.addLayout(middle, 1)
+        self.setCentralWidget(central)
+
+    def _build_preview(self) -> None:
+        self.preview = PreviewPane(self.document)
+        self.preview_dock = QDockWidget(_("Contract preview"), self)
+        self.preview_dock.setObjectName("preview")
+        self.preview_dock.setWidget(self.preview)
+        self.preview_dock.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.preview_dock.setVisible(self.settings.show_preview)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = QAction(_("&New…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action = QAction(_("&Open…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.save_action = QAction(_("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_as_action = QAction(_("Save &As…"), self)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.recent_menu = file_menu.addMenu(_("Open &Recent"))
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.preview_action = self.preview_dock.toggleViewAction()
+        self.preview_action.setText(_("Contract &preview"))
+        self.preview_action.setShortcut(QKeySequence("Ctrl+P"))
+        view_menu.addAction(self.preview_action)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = QAction(_("&About SLA Wizard"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self._fill_recent_menu()
+
+    def _connect(self) -> None:
+        self.step_list.currentRowChanged.connect(self._show_page)
+        self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
+        self.document.changed.connect(self._check_timer.start)
+        self.document.state_changed.connect(self._update_title)
+        self.document.replaced.connect(self._project_replaced)
+        self.new_action.triggered.connect(lambda: self.go_to(0))
+        self.open_action.triggered.connect(self.open_dialog)
+        self.save_action.triggered.connect(self.save)
+        self.save_as_action.triggered.connect(self.save_as)
+        self.quit_action.triggered.connect(self.close)
+        self.start_page.new_requested.connect(self.new_from_preset)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.recent_requested.connect(lambda path: self.open_path(Path(path)))
+        self.review_page.problem_activated.connect(self.go_to_problem)
+        self.preview_dock.visibilityChanged.connect(self._preview_visibility)
+
+    # navigation ----------------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.step_list.setCurrentRow(index)
+            self._show_page(index)
+
+    def current_page(self) -> StepPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def page_for(self, step: Step) -> StepPage:
+        return next(p for p in self.pages if p.step is step)
+
+    def _show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        page = self.pages[index]
+        if self.stack.currentIndex() != index:
+            self.stack.setCurrentIndex(index)
+        page.reload()
+        page.show_problems(self.problems)
+        self.visited.add(page.step)
+        self.step_title.setText(_(page.title))
+        html = help_html(page.step)
+        self.help_label.setText(html)
+        self.help_frame.setVisible(bool(html))
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self._update_step_states()
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Show the step of ``problem`` and put the focus on its field."""
+        index = next(i for i, p in enumerate(self.pages) if p.step is problem.step)
+        self.go_to(index)
+        self.pages[index].focus_problem(problem.loc)
+
+    # checks ----------------------------------------------------------------------
+    def run_checks(self) -> None:
+        self.problems = check_project(self.document.project)
+        self.current_page().show_problems(self.problems)
+        if self.current_page() is not self.review_page:
+            self.review_page.show_problems(self.problems)
+        self._update_step_states()
+
+    def step_state(self, step: Step) -> str:
+        severities = {p.severity for p in self.problems if p.step is step}
+        if Severity.ERROR in severities:
+            return StepState.ERRORS
+        if step not in self.visited:
+            return StepState.NOT_VISITED
+        if Severity.WARNING in severities:
+            return StepState.WARNINGS
+        return StepState.COMPLETE
+
+    def _update_step_states(self) -> None:
+        for row, page in enumerate(self.pages):
+            item = self.step_list.item(row)
+            if page.step is Step.START:
+                continue
+            state = self.step_state(page.step)
+            item.setIcon(_state_icon(state))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{_(page.title)}, {state_label(state)}")
+            item.setToolTip(state_label(state))
+
+    # files ---------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def _project_replaced(self) -> None:
+        self.visited = set()
+        self._show_page(self.stack.currentIndex())
+        self.run_checks()
+
+    def maybe_save_changes(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self, APP_NAME,
+            _("“{name}” has unsaved changes. Save them?").format(
+                name=self.document.display_name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_from_preset(self, kind: AgreementType) -> None:
+        if not self.maybe_save_changes():
+            return
+        try:
+            project = new_project(kind)
+        except ProjectFileError as exc:
+            QMessageBox.warning(self, _("Cannot start a new project"), str(exc))
+            return
+        self.document.replace(project, None, modified=True)
+        self.go_to(1)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save_changes():
+            return
+        folder = self.settings.last_folder or str(default_projects_dir())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a project"), folder,
+            _("SLA projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open ``path``; a file that cannot be read is explained and changes nothing."""
+        if ask and not self.maybe_save_changes():
+            return False
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            QMessageBox.warning(self, _("Cannot open the project"), str(exc))
+            if str(path.resolve()) in self.settings.recent_files and not path.exists():
+                self.settings.forget(str(path.resolve()))
+                self._remember_settings()
+            return False
+        self.document.replace(project, path.resolve())
+        self.settings.remember(path)
+        self._remember_settings()
+        self.go_to(1)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        folder = default_projects_dir()
+        if self.document.path is not None:
+            suggestion = self.document.path
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = "".join(c for c in self.document.display_name
+                           if c.isalnum() or c in " -_.").strip() or "agreement"
+            suggestion = folder / f"{stem}{PROJECT_SUFFIX}"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the project as"), str(suggestion),
+            _("SLA projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
+        if not name:
+            return False
+        return self._save_to(Path(name))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except ProjectFileError as exc:
+            QMessageBox.critical(self, _("The project was not saved"), str(exc))
+            return False
+        self.settings.remember(saved)
+        self._remember_settings()
+        self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
+        return True
+
+    def _remember_settings(self) -> None:
+        save_settings(self.settings)
+        self.start_page.set_recent(self.settings.recent_files)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _preview_visibility(self, visible: bool) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self.settings.show_preview = visible
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, _("About SLA Wizard"),
+            _("<p><b>SLA Wizard {version}</b></p><p>Draft a Service Level Agreement step by "
+              "step and get a Word contract.</p><p>The drafts it produces are not legal "
+              "advice.</p>").format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save_changes():
+            event.ignore()
+            return
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        save_settings(self.settings)
+        self.preview.wait_idle(3000)
+        event.accept()
+
+    def problems_for(self, step: Step) -> Sequence[Problem]:
+        return [p for p in self.problems if p.step is step]

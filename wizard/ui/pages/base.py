@@ -1,0 +1,339 @@
+"""What every wizard step has in common.
+
+A page builds its widgets once (:meth:`StepPage.build`), binds each to a
+field of the project with the ``bind_*`` helpers, reads the project when it
+is shown (:meth:`StepPage.reload`) and writes it on every edit. Problems from
+:mod:`wizard.core.checks` are shown beside the field they name.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.checks import Loc, Problem, Step
+from wizard.core.model import Project, parse_decimal_text
+from wizard.i18n import _
+from wizard.ui.document import ProjectDocument
+from wizard.ui.widgets.fields import FieldMessage, LinesEdit, OptionalSpinBox
+
+Base = Callable[[Project], Any]
+"""Where a page's fields live: the project itself, or an item inside it
+(the selected service, say)."""
+
+
+def resolve(obj: Any, path: str) -> Any:
+    for name in path.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
+def assign(obj: Any, path: str, value: Any) -> None:
+    *parents, name = path.split(".")
+    for parent in parents:
+        obj = getattr(obj, parent)
+    setattr(obj, name, value)
+
+
+class StepPage(QWidget):
+    """One step of the wizard."""
+
+    step: ClassVar[Step]
+    title: ClassVar[str]
+    """Marked with ``N_``; shown translated."""
+
+    def __init__(self, document: ProjectDocument) -> None:
+        super().__init__()
+        self.document = document
+        self._loaders: list[Callable[[], None]] = []
+        self._fields: list[tuple[Loc, QWidget, FieldMessage]] = []
+        self._loading = False
+        self.page_message = FieldMessage()
+        self.build()
+
+    # to implement -------------------------------------------------------------
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Read the project into the widgets (bound fields load themselves)."""
+
+    # reading and writing ---------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self.document.project
+
+    def reload(self) -> None:
+        self._loading = True
+        try:
+            for loader in self._loaders:
+                loader()
+            self.load()
+        finally:
+            self._loading = False
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def edited(self, apply: Callable[[Project], None]) -> None:
+        """Apply a user's edit to the project (ignored while loading)."""
+        if self._loading:
+            return
+        apply(self.project)
+        self.document.touch()
+
+    # fields and their messages -----------------------------------------------
+    def register(self, loc: Loc, widget: QWidget) -> FieldMessage:
+        message = FieldMessage()
+        self._fields.append((loc, widget, message))
+        return message
+
+    def row(self, form: QFormLayout, label: str, widget: QWidget, loc: Loc | None = None,
+            hint: str = "") -> QWidget:
+        """Add ``widget`` to ``form`` under ``label`` with room for a message."""
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            hint_label.setProperty("role", "hint")
+            layout.addWidget(hint_label)
+        if loc is not None:
+            layout.addWidget(self.register(loc, widget))
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(label.replace("&", ""))
+        if hint:
+            widget.setAccessibleDescription(hint)
+        form.addRow(caption, container)
+        return container
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        for _loc, _widget, message in self._fields:
+            message.clear_message()
+        self.page_message.clear_message()
+        unplaced: list[Problem] = []
+        for problem in problems:
+            if problem.step is not self.step:
+                continue
+            match = self._field_for(problem.loc)
+            if match is None:
+                unplaced.append(problem)
+            else:
+                match[2].add_message(problem.message, problem.severity)
+        for problem in unplaced:
+            self.page_message.add_message(problem.message, problem.severity)
+
+    def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
+        best: tuple[Loc, QWidget, FieldMessage] | None = None
+        for entry in self._fields:
+            field_loc = entry[0]
+            longer = best is None or len(field_loc) > len(best[0])
+            if loc[:len(field_loc)] == field_loc and longer:
+                best = entry
+        return best
+
+    def focus_problem(self, loc: Loc) -> None:
+        """Bring the field a problem is about into view and give it the focus."""
+        self.select_item(loc)
+        match = self._field_for(loc)
+        if match is not None:
+            match[1].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_item(self, loc: Loc) -> None:
+        """Pages with lists select the item ``loc`` points into."""
+
+    # bindings ----------------------------------------------------------------
+    def _target(self, base: Base | None) -> Any:
+        return base(self.project) if base is not None else self.project
+
+    def bind_text(self, edit: QLineEdit, path: str, base: Base | None = None) -> QLineEdit:
+        def load() -> None:
+            target = self._target(base)
+            edit.setText(resolve(target, path) if target is not None else "")
+
+        def store(text: str) -> None:
+            if (target := self._target(base)) is not None:
+                self.edited(lambda _p: assign(target, path, text))
+
+        self._loaders.append(load)
+        edit.textEdited.connect(store)
+        return edit
+
+    def bind_multiline(self, edit: QPlainTextEdit, path: str,
+                       base: Base | None = None) -> QPlainTextEdit:
+        def load() -> None:
+            target = self._target(base)
+            text = resolve(target, path) if target is not None else ""
+            if edit.toPlainText() != text:
+                edit.setPlainText(text)
+
+        def store() -> None:
+            if self._loading:
+                return
+            if (target := self._target(base)) is not None:
+                text = edit.toPlainText()
+                if resolve(target, path) != text:
+                    self.edited(lambda _p: assign(target, path, text))
+
+        self._loaders.append(load)
+        edit.textChanged.connect(store)
+        return edit
+
+    def bind_lines(self, edit: LinesEdit, path: str, base: Base | None = None) -> LinesEdit:
+        def load() -> None:
+            target = self._target(base)
+            edit.set_lines(resolve(target, path) if target is not None else [])
+
+        def store() -> None:
+            if self._loading:
+                return
+            if (target := self._target(base)) is not None:
+                lines = edit.lines()
+                if resolve(target, path) != lines:
+                    self.edited(lambda _p: assign(target, path, lines))
+
+        self._loaders.append(load)
+        edit.textChanged.connect(store)
+        return edit
+
+    def bind_choice(self, combo: QComboBox, path: str, choices: Sequence[tuple[Enum | str, str]],
+                    base: Base | None = None) -> QComboBox:
+        """A combo box of ``(value, label)`` pairs (values kept on the Python
+        side: Qt would turn enums into plain strings)."""
+        values = [value for value, _label in choices]
+        for _value, label in choices:
+            combo.addItem(label)
+
+        def load() -> None:
+            target = self._target(base)
+            if target is not None:
+                current = resolve(target, path)
+                combo.setCurrentIndex(values.index(current) if current in values else 0)
+
+        def store(index: int) -> None:
+            if (target := self._target(base)) is not None and 0 <= index < len(values):
+                value = values[index]
+                self.edited(lambda _p: assign(target, path, value))
+
+        self._loaders.append(load)
+        combo.activated.connect(store)
+        return combo
+
+    def bind_int(self, spin: QSpinBox, path: str, base: Base | None = None) -> QSpinBox:
+        def load() -> None:
+            target = self._target(base)
+            spin.setValue(resolve(target, path) if target is not None else spin.minimum())
+
+        def store(value: int) -> None:
+            if self._loading:
+                return
+            if (target := self._target(base)) is not None and resolve(target, path) != value:
+                self.edited(lambda _p: assign(target, path, value))
+
+        self._loaders.append(load)
+        spin.valueChanged.connect(store)
+        return spin
+
+    def bind_optional_int(self, spin: OptionalSpinBox, path: str,
+                          base: Base | None = None) -> OptionalSpinBox:
+        def load() -> None:
+            target = self._target(base)
+            spin.set_optional_value(resolve(target, path) if target is not None else None)
+
+        def store(_value: int) -> None:
+            if self._loading:
+                return
+            value = spin.optional_value()
+            if (target := self._target(base)) is not None and resolve(target, path) != value:
+                self.edited(lambda _p: assign(target, path, value))
+
+        self._loaders.append(load)
+        spin.valueChanged.connect(store)
+        return spin
+
+    def bind_bool(self, box: QCheckBox, path: str, base: Base | None = None) -> QCheckBox:
+        def load() -> None:
+            target = self._target(base)
+            box.setChecked(bool(resolve(target, path)) if target is not None else False)
+
+        def store(checked: bool) -> None:
+            if (target := self._target(base)) is not None:
+                self.edited(lambda _p: assign(target, path, checked))
+
+        self._loaders.append(load)
+        box.toggled.connect(store)
+        return box
+
+    def bind_date(self, edit: QDateEdit, path: str, base: Base | None = None) -> QDateEdit:
+        def load() -> None:
+            target = self._target(base)
+            if target is not None:
+                value: datetime.date = resolve(target, path)
+                edit.setDate(QDate(value.year, value.month, value.day))
+
+        def store(value: QDate) -> None:
+            if self._loading:
+                return
+            if (target := self._target(base)) is not None:
+                day = datetime.date(value.year(), value.month(), value.day())
+                self.edited(lambda _p: assign(target, path, day))
+
+        self._loaders.append(load)
+        edit.dateChanged.connect(store)
+        return edit
+
+    def bind_decimal(self, edit: QLineEdit, path: str, message: FieldMessage,
+                     base: Base | None = None, optional: bool = False) -> QLineEdit:
+        """A number typed as text. What cannot be read as a number is not
+        stored: the field says so and the project keeps its last good value."""
+
+        def load() -> None:
+            target = self._target(base)
+            value = resolve(target, path) if target is not None else None
+            edit.setText("" if value is None else str(value))
+            message.set_input_error("")
+
+        def store(text: str) -> None:
+            target = self._target(base)
+            if target is None:
+                return
+            if optional and not text.strip():
+                message.set_input_error("")
+                self.edited(lambda _p: assign(target, path, None))
+                return
+            try:
+                value = parse_decimal_text(text)
+            except ValueError:
+                message.set_input_error(_("Enter a number such as 99.95."))
+                return
+            message.set_input_error("")
+            self.edited(lambda _p: assign(target, path, value))
+
+        self._loaders.append(load)
+        edit.textEdited.connect(store)
+        return edit
+
+    def add_loader(self, loader: Callable[[], None]) -> None:
+        self._loaders.append(loader)
+

@@ -1,0 +1,131 @@
+"""Basics: title, reference, type, date, language, currency, purpose, definitions."""
+
+from __future__ import annotations
+
+from babel import Locale
+from babel.numbers import get_currency_name
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from wizard.core.checks import Step
+from wizard.core.model import AgreementType, Definition
+from wizard.i18n import N_, _
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.fields import TextBox
+from wizard.ui.widgets.record_table import Column, RecordTable
+
+CONTRACT_LOCALES = ("en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES",
+                    "es_MX", "nl_NL", "nl_BE", "it_IT", "pt_BR")
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "MXN", "BRL", "SEK", "NOK", "DKK",
+              "PLN", "CZK", "JPY")
+
+
+def agreement_type_choices() -> list[tuple[AgreementType, str]]:
+    return [
+        (AgreementType.CUSTOMER_BASED, _("Customer-based: one customer, all its services")),
+        (AgreementType.SERVICE_BASED, _("Service-based: one service, for every customer")),
+        (AgreementType.MULTI_LEVEL, _("Multi-level: organisation, customer group, service")),
+        (AgreementType.INTERNAL, _("Internal: between two departments")),
+    ]
+
+
+def locale_label(code: str) -> str:
+    try:
+        return f"{Locale.parse(code).get_display_name('en')} ({code})"
+    except (ValueError, TypeError, LookupError):
+        return code
+
+
+class BasicsPage(StepPage):
+    step = Step.BASICS
+    title = N_("Basics")
+
+    def build(self) -> None:
+        self._languages: list[str] = []
+        self._currencies: list[str] = []
+        form = QFormLayout()
+        self.title_edit = self.bind_text(QLineEdit(), "agreement.title")
+        self.title_edit.setPlaceholderText(_("e.g. Managed IT Support Service Level Agreement"))
+        self.row(form, _("&Title"), self.title_edit, ("agreement", "title"))
+
+        self.reference_edit = self.bind_text(QLineEdit(), "agreement.reference")
+        self.row(form, _("&Reference"), self.reference_edit, ("agreement", "reference"),
+                 _("Your own contract number, printed in every page's header."))
+
+        self.type_combo = self.bind_choice(QComboBox(), "agreement.type",
+                                           agreement_type_choices())
+        self.row(form, _("Agreement t&ype"), self.type_combo, ("agreement", "type"))
+
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.bind_date(self.date_edit, "agreement.effective_date")
+        self.row(form, _("&Effective date"), self.date_edit, ("agreement", "effective_date"))
+
+        self.language_combo = QComboBox()
+        self.language_combo.setEditable(False)
+        self.row(form, _("Contract &language"), self.language_combo, ("language",),
+                 _("The language and country the contract is written for; it sets the "
+                   "format of dates, numbers and money."))
+        self.language_combo.activated.connect(
+            lambda i: self.edited(lambda p: setattr(p, "language", self._languages[i])))
+
+        self.currency_combo = QComboBox()
+        self.row(form, _("C&urrency"), self.currency_combo, ("currency",))
+        self.currency_combo.activated.connect(
+            lambda i: self.edited(lambda p: setattr(p, "currency", self._currencies[i])))
+
+        self.version_edit = self.bind_text(QLineEdit(), "agreement.document_version")
+        self.row(form, _("Document &version"), self.version_edit,
+                 ("agreement", "document_version"))
+
+        self.purpose_edit = self.bind_multiline(TextBox(rows=4), "agreement.purpose")
+        self.row(form, _("&Purpose and scope"), self.purpose_edit, ("agreement", "purpose"),
+                 _("Two or three sentences: who provides what to whom, and why this agreement "
+                   "exists."))
+
+        self.definitions = RecordTable(
+            [Column(_("Term"), "term", width=180), Column(_("Definition"), "definition")],
+            lambda: Definition(term=_("New term")), _("definition"))
+        self.definitions.edited.connect(lambda: self.edited(lambda _p: None))
+        self.definitions.setMinimumHeight(160)
+        self.row(form, _("&Definitions"), self.definitions, ("agreement", "definitions"),
+                 _("Terms your contract uses in a specific sense. The contract adds its own "
+                   "(Coverage Hours, Downtime …)."))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_message)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        project = self.project
+        codes = self._languages = list(CONTRACT_LOCALES)
+        if project.language not in codes:
+            codes.append(project.language)
+        self.language_combo.clear()
+        for code in codes:
+            self.language_combo.addItem(locale_label(code))
+        self.language_combo.setCurrentIndex(codes.index(project.language))
+
+        currencies = self._currencies = list(CURRENCIES)
+        if project.currency not in currencies:
+            currencies.append(project.currency)
+        self.currency_combo.clear()
+        for code in currencies:
+            try:
+                name = get_currency_name(code, locale="en")
+            except (ValueError, LookupError):
+                name = code
+            self.currency_combo.addItem(f"{code} – {name}")
+        self.currency_combo.setCurrentIndex(currencies.index(project.currency))
+        self.definitions.set_items(project.agreement.definitions)
+
+    def select_item(self, loc: tuple[str | int, ...]) -> None:
+        if loc[:2] == ("agreement", "definitions") and len(loc) > 2 and isinstance(loc[2], int):
+            self.definitions.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)

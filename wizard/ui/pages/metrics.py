@@ -1,0 +1,463 @@
+"""Service levels: the metrics (with the downtime an availability target
+allows, shown as the target is typed) and the severity levels."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.checks import Loc, Problem, Step
+from wizard.core.explain import downtime_sentence, severity_sentence
+from wizard.core.model import (
+    KNOWN_UNITS,
+    Direction,
+    MeasuredDuring,
+    Metric,
+    MetricKind,
+    Period,
+    Project,
+    SeverityLevel,
+    parse_decimal_text,
+)
+from wizard.i18n import N_, _
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.fields import FieldMessage, TextBox
+from wizard.ui.widgets.record_table import Column, RecordTable
+
+SELECTED = -1
+"""Stands for the selected metric's index in the locs of the detail fields."""
+
+ALL_SERVICES = "*"
+MAX_MINUTES = 1_000_000
+
+
+def kind_choices() -> list[tuple[MetricKind, str]]:
+    return [
+        (MetricKind.AVAILABILITY, _("Availability")),
+        (MetricKind.RESPONSE_TIME, _("Response time")),
+        (MetricKind.RESOLUTION_TIME, _("Resolution time")),
+        (MetricKind.ERROR_RATE, _("Error rate")),
+        (MetricKind.THROUGHPUT, _("Throughput")),
+        (MetricKind.CUSTOM, _("Custom")),
+    ]
+
+
+def direction_choices() -> list[tuple[Direction, str]]:
+    return [(Direction.AT_LEAST, _("at least")), (Direction.AT_MOST, _("at most"))]
+
+
+def period_choices() -> list[tuple[Period, str]]:
+    return [
+        (Period.DAY, _("day")),
+        (Period.WEEK, _("week")),
+        (Period.MONTH, _("month")),
+        (Period.QUARTER, _("quarter")),
+        (Period.YEAR, _("year")),
+    ]
+
+
+def measured_during_choices() -> list[tuple[MeasuredDuring, str]]:
+    return [
+        (MeasuredDuring.COVERAGE, _("coverage hours")),
+        (MeasuredDuring.ALWAYS, _("at all times")),
+    ]
+
+
+def unit_labels() -> dict[str, str]:
+    """The units the contract knows, as the interface names them."""
+    names = {
+        "percent": _("percent"),
+        "seconds": _("seconds"),
+        "minutes": _("minutes"),
+        "hours": _("hours"),
+        "days": _("days"),
+        "count": _("count"),
+    }
+    return {unit: names[unit] for unit in KNOWN_UNITS}
+
+
+def service_choices(project: Project, current: str | None = None) -> list[tuple[str, str]]:
+    """"All services" and each service by name; a service id that no longer
+    exists is kept (marked) so that the combo shows what the file says."""
+    choices = [(ALL_SERVICES, _("All services"))]
+    choices += [(s.id, s.name.strip() or s.id) for s in project.services]
+    if current is not None and current not in [value for value, _label in choices]:
+        choices.append((current, _("{id} (no such service)").format(id=current)))
+    return choices
+
+
+class MetricsPage(StepPage):
+    step = Step.METRICS
+    title = N_("Service levels")
+
+    def build(self) -> None:
+        self._problems: list[Problem] = []
+        self._shown_metric: Metric | None = None
+        self._shown_level: SeverityLevel | None = None
+        self._service_values: list[str] = []
+        self._units = unit_labels()
+
+        # the metrics -----------------------------------------------------------
+        self.service_column = Column(_("Service"), "service", kind="choice",
+                                     choices=service_choices(Project()), width=120)
+        self.metrics_table = RecordTable(
+            [Column(_("Name"), "name", width=165),
+             Column(_("Kind"), "kind", kind="choice", choices=kind_choices(), width=100),
+             self.service_column,
+             Column(_("Target"), "target", kind="decimal", width=52),
+             Column(_("Unit"), "unit", width=58),
+             Column(_("Direction"), "direction", kind="choice", choices=direction_choices(),
+                    width=70),
+             # the last column stretches; its width is the least it keeps
+             Column(_("Period"), "period", kind="choice", choices=period_choices(), width=60)],
+            self._new_metric, _("metric"))
+        self.metrics_table.setMinimumHeight(190)
+        self.metrics_table.edited.connect(self._table_edited)
+        self.metrics_table.current_changed.connect(lambda _row: self._show_selected())
+        self.metrics_table.input_rejected.connect(self._table_input_rejected)
+        metrics_box = QGroupBox(_("Service level targets"))
+        metrics_form = QFormLayout(metrics_box)
+        metrics_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.row(metrics_form, _("Me&trics"), self.metrics_table, ("metrics",),
+                 _("What is measured and the target for it. Keep to about ten: the more "
+                   "complex the monitoring, the less it is used."))
+
+        # the selected metric ---------------------------------------------------
+        first_detail_loader = len(self._loaders)
+        self.detail_box = QGroupBox()
+        form = self.detail_form = QFormLayout(self.detail_box)
+
+        def base(_project: Project) -> Metric | None:
+            return self.selected_metric()
+
+        self.id_edit = self.bind_text(QLineEdit(), "id", base=base)
+        self.id_edit.setMaximumWidth(220)
+        self.row(form, _("&Identifier"), self.id_edit, self._detail_loc("id"),
+                 _("A short name without spaces, unique among the metrics (e.g. uptime)."))
+
+        self.name_edit = self.bind_text(QLineEdit(), "name", base=base)
+        self.row(form, _("&Name"), self.name_edit, self._detail_loc("name"))
+
+        self.kind_combo = self.bind_choice(QComboBox(), "kind", kind_choices(), base=base)
+        self.row(form, _("&Kind"), self.kind_combo, self._detail_loc("kind"))
+
+        self.service_combo = QComboBox()
+        self.service_combo.activated.connect(self._service_chosen)
+        self.row(form, _("&Service"), self.service_combo, self._detail_loc("service"))
+
+        self.target_edit = QLineEdit()
+        self.target_edit.setMaximumWidth(140)
+        self.target_edit.setPlaceholderText(_("e.g. 99.5"))
+        self.row(form, _("&Target"), self.target_edit, self._detail_loc("target"))
+        self.bind_decimal(self.target_edit, "target", self._message(self._detail_loc("target")),
+                          base=base)
+        self.target_edit.textEdited.connect(self._show_downtime)
+
+        self.downtime_label = QLabel()
+        self.downtime_label.setWordWrap(True)
+        self.downtime_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.downtime_caption = QLabel(_("Allowed downtime"))
+        form.addRow(self.downtime_caption, self.downtime_label)
+
+        self.unit_combo = QComboBox()
+        self.unit_combo.setEditable(True)
+        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_combo.addItems(list(self._units.values()))
+        self.unit_combo.setMaximumWidth(220)
+        unit_edit = self.unit_combo.lineEdit()
+        if unit_edit is not None:
+            unit_edit.textEdited.connect(self._unit_typed)
+        self.unit_combo.activated.connect(
+            lambda _i: self._unit_typed(self.unit_combo.currentText()))
+        self.row(form, _("&Unit"), self.unit_combo, self._detail_loc("unit"),
+                 _("Choose one, or type your own (such as leads)."))
+
+        self.direction_combo = self.bind_choice(
+            QComboBox(), "direction",
+            [(Direction.AT_LEAST, _("At least the target (more is better)")),
+             (Direction.AT_MOST, _("At most the target (less is better)"))], base=base)
+        self.row(form, _("Di&rection"), self.direction_combo, self._detail_loc("direction"))
+
+        self.period_combo = self.bind_choice(
+            QComboBox(), "period",
+            [(Period.DAY, _("Every day")), (Period.WEEK, _("Every week")),
+             (Period.MONTH, _("Every month")), (Period.QUARTER, _("Every quarter")),
+             (Period.YEAR, _("Every year"))], base=base)
+        self.row(form, _("Measurement &period"), self.period_combo, self._detail_loc("period"))
+
+        self.measured_combo = self.bind_choice(
+            QComboBox(), "measured_during",
+            [(MeasuredDuring.COVERAGE, _("During coverage hours (see the schedule)")),
+             (MeasuredDuring.ALWAYS, _("At all times (around the clock)"))], base=base)
+        self.row(form, _("Measured d&uring"), self.measured_combo,
+                 self._detail_loc("measured_during"))
+
+        self.measurement_edit = self.bind_multiline(
+            TextBox(_("e.g. Automated checks every minute from two locations."), rows=2),
+            "measurement", base=base)
+        self.measurement_edit.setMaximumHeight(self.measurement_edit.minimumHeight() * 2)
+        self.row(form, _("M&easurement"), self.measurement_edit,
+                 self._detail_loc("measurement"),
+                 _("The source and the method: which tool or log, how often, what counts."))
+
+        self.baseline_edit = QLineEdit()
+        self.baseline_edit.setMaximumWidth(140)
+        self.row(form, _("&Baseline"), self.baseline_edit, self._detail_loc("baseline"),
+                 _("Today's measured value, if known (empty = none). Targets can be "
+                   "tightened at a review once more data exists."))
+        self.bind_decimal(self.baseline_edit, "baseline",
+                          self._message(self._detail_loc("baseline")), base=base, optional=True)
+
+        self.add_loader(self._load_service_combo)
+        self.add_loader(self._load_unit_combo)
+        self._detail_loaders = self._loaders[first_detail_loader:]
+
+        # severity levels -------------------------------------------------------
+        self.levels_table = RecordTable(
+            [Column(_("ID"), "id", width=45),
+             Column(_("Name"), "name", width=120),
+             Column(_("Response (min)"), "response_minutes", kind="int", minimum=0,
+                    maximum=MAX_MINUTES, width=120),
+             Column(_("Resolution (min)"), "resolution_minutes", kind="optional_int",
+                    minimum=0, maximum=MAX_MINUTES, none_text=_("no target"), width=125),
+             Column(_("Measured during"), "measured_during", kind="choice",
+                    choices=measured_during_choices(), width=100)],
+            self._new_level, _("severity level"))
+        self.levels_table.setMinimumHeight(170)
+        self.levels_table.edited.connect(lambda: self.edited(lambda _p: None))
+        self.levels_table.current_changed.connect(lambda _row: self._show_level())
+        levels_box = QGroupBox(_("Incident response"))
+        levels_form = QFormLayout(levels_box)
+        levels_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.row(levels_form, _("Severity &levels"), self.levels_table, ("severity_levels",),
+                 _("How fast the provider responds to an incident and resolves it, by how "
+                   "serious it is. Times are in minutes (240 = 4 hours)."))
+        self.level_label = QLabel()
+        self.level_label.setWordWrap(True)
+        self.level_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        levels_form.addRow(self.level_label)
+
+        first_level_loader = len(self._loaders)
+        self.definition_edit = self.bind_multiline(
+            TextBox(_("e.g. The business cannot take orders or payments."), rows=2),
+            "definition", base=lambda _p: self.selected_level())
+        self.definition_edit.setMaximumHeight(self.definition_edit.minimumHeight() * 2)
+        self.row(levels_form, _("&Definition of the selected level"), self.definition_edit,
+                 ("severity_levels", SELECTED, "definition"),
+                 _("When an incident has this severity, in words both sides recognise."))
+        self._level_loaders = self._loaders[first_level_loader:]
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_message)
+        layout.addWidget(metrics_box)
+        layout.addWidget(self.detail_box)
+        layout.addWidget(levels_box)
+        layout.addStretch(1)
+
+        self.document.changed.connect(self._document_changed)
+
+    def load(self) -> None:
+        self.service_column.choices = service_choices(self.project)
+        self.metrics_table.set_items(self.project.metrics)
+        self.levels_table.set_items(self.project.severity_levels)
+        self._shown_metric = None
+        self._shown_level = None
+        self._show_selected()
+        self._show_level()
+
+    def select_item(self, loc: Loc) -> None:
+        if len(loc) > 1 and isinstance(loc[1], int):
+            attribute = str(loc[2]) if len(loc) > 2 else None
+            if loc[0] == "metrics":
+                self.metrics_table.select_row(loc[1], attribute)
+                self._show_selected()
+            elif loc[0] == "severity_levels":
+                self.levels_table.select_row(loc[1], attribute)
+
+    # problems: the selected metric's beside its fields, the others' under the table
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        self._problems = list(problems)
+        super().show_problems([self._labelled(p) for p in problems])
+
+    def _labelled(self, problem: Problem) -> Problem:
+        """A problem that will stand under a table rather than beside its own
+        field, with the item's name in front."""
+        loc = problem.loc
+        lists = self._lists()
+        if (problem.step is not self.step or len(loc) < 2 or loc[0] not in lists
+                or not isinstance(loc[1], int)):
+            return problem
+        items = lists[str(loc[0])][1]
+        match = self._field_for(loc)
+        if match is None or match[0] != loc[:1] or not 0 <= loc[1] < len(items):
+            return problem
+        item = items[loc[1]]
+        name = item.name.strip() or item.id.strip() or _("Item {number}").format(
+            number=loc[1] + 1)
+        return dataclasses.replace(problem, message=_("{item}: {message}").format(
+            item=name, message=problem.message))
+
+    def _lists(self) -> dict[str, tuple[RecordTable, Sequence[Metric | SeverityLevel]]]:
+        return {"metrics": (self.metrics_table, self.project.metrics),
+                "severity_levels": (self.levels_table, self.project.severity_levels)}
+
+    def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
+        """The selected item's problems go beside its fields (registered with
+        ``SELECTED`` for the index), the other items' under their table."""
+        lists = self._lists()
+        if len(loc) > 1 and loc[0] in lists and isinstance(loc[1], int):
+            table = lists[str(loc[0])][0]
+            loc = (loc[0], SELECTED, *loc[2:]) if loc[1] == table.current_row() else loc[:1]
+        return super()._field_for(loc)
+
+    @staticmethod
+    def _detail_loc(attribute: str) -> Loc:
+        return ("metrics", SELECTED, attribute)
+
+    def _message(self, loc: Loc) -> FieldMessage:
+        match = super()._field_for(loc)
+        assert match is not None
+        return match[2]
+
+    # the selected metric -------------------------------------------------------
+    def selected_metric(self) -> Metric | None:
+        row = self.metrics_table.current_row()
+        metrics = self.project.metrics
+        return metrics[row] if 0 <= row < len(metrics) else None
+
+    def _show_selected(self) -> None:
+        """Show the selected metric in the detail fields (reading, not an edit)."""
+        metric = self.selected_metric()
+        if metric is not self._shown_metric:
+            self._shown_metric = metric
+            self._run_loaders(self._detail_loaders)
+            if self._problems:
+                self.show_problems(self._problems)
+        self.detail_box.setEnabled(metric is not None)
+        if metric is None:
+            self.detail_box.setTitle(_("Selected metric: none"))
+        else:
+            name = metric.name.strip() or metric.id.strip() or _("(no name)")
+            self.detail_box.setTitle(_("Selected metric: {name}").format(name=name))
+        self._show_downtime()
+
+    def _run_loaders(self, loaders: Sequence[Callable[[], None]]) -> None:
+        """Read the selected item into its fields (a reading, not an edit)."""
+        was_loading = self._loading
+        self._loading = True
+        try:
+            for loader in loaders:
+                loader()
+        finally:
+            self._loading = was_loading
+
+    def _show_downtime(self, text: str | None = None) -> None:
+        """The downtime the target allows; ``text`` is the target as being typed."""
+        metric = self.selected_metric()
+        sentence = ""
+        if metric is not None:
+            if text is not None:
+                try:
+                    metric = metric.model_copy(update={"target": parse_decimal_text(text)})
+                except ValueError:
+                    metric = None
+            if metric is not None:
+                sentence = downtime_sentence(metric, self.project.schedule.coverage)
+        self.downtime_label.setText(sentence)
+        self.downtime_label.setAccessibleName(_("Allowed downtime: {text}").format(text=sentence))
+        self.detail_form.setRowVisible(self.downtime_label, bool(sentence))
+
+    def _load_service_combo(self) -> None:
+        metric = self.selected_metric()
+        choices = service_choices(self.project, metric.service if metric else None)
+        self._service_values = [value for value, _label in choices]
+        self.service_combo.clear()
+        self.service_combo.addItems([label for _value, label in choices])
+        if metric is not None:
+            self.service_combo.setCurrentIndex(self._service_values.index(metric.service))
+
+    def _service_chosen(self, index: int) -> None:
+        metric = self.selected_metric()
+        if metric is not None and 0 <= index < len(self._service_values):
+            value = self._service_values[index]
+            self.edited(lambda _p: setattr(metric, "service", value))
+
+    def _load_unit_combo(self) -> None:
+        metric = self.selected_metric()
+        unit = metric.unit if metric is not None else ""
+        if unit in self._units:
+            self.unit_combo.setCurrentIndex(list(self._units).index(unit))
+        else:
+            self.unit_combo.setCurrentIndex(-1)
+            self.unit_combo.setEditText(unit)
+
+    def _unit_typed(self, text: str) -> None:
+        metric = self.selected_metric()
+        if metric is None:
+            return
+        by_label = {label: unit for unit, label in self._units.items()}
+        value = by_label.get(text.strip(), text.strip())
+        if value != metric.unit:
+            self.edited(lambda _p: setattr(metric, "unit", value))
+
+    # tables ----------------------------------------------------------------------
+    def _new_metric(self) -> Metric:
+        ids = {m.id for m in self.project.metrics}
+        number = len(ids) + 1
+        while f"metric-{number}" in ids:
+            number += 1
+        return Metric(id=f"metric-{number}", name=_("New metric"))
+
+    def _new_level(self) -> SeverityLevel:
+        ids = {s.id for s in self.project.severity_levels}
+        number = len(ids) + 1
+        while f"P{number}" in ids:
+            number += 1
+        return SeverityLevel(id=f"P{number}", name=_("New level"))
+
+    def _table_edited(self) -> None:
+        """A cell, or the list, changed: the detail shows the selected metric afresh."""
+        self._message(("metrics",)).set_input_error("")
+        self._run_loaders(self._detail_loaders)
+        self.edited(lambda _p: None)
+
+    def _table_input_rejected(self, row: int, attribute: str, text: str) -> None:
+        self._message(("metrics",)).set_input_error(
+            _('"{text}" is not a number such as 99.95; the {field} was not changed.').format(
+                text=text, field=_("target") if attribute == "target" else attribute))
+
+    def selected_level(self) -> SeverityLevel | None:
+        row = self.levels_table.current_row()
+        levels = self.project.severity_levels
+        return levels[row] if 0 <= row < len(levels) else None
+
+    def _show_level(self) -> None:
+        """The selected level's targets in words, and its definition."""
+        level = self.selected_level()
+        if level is not self._shown_level:
+            self._shown_level = level
+            self._run_loaders(self._level_loaders)
+        self.definition_edit.setEnabled(level is not None)
+        text = severity_sentence(level) if level is not None else ""
+        self.level_label.setText(text)
+        self.level_label.setAccessibleName(text)
+        self.level_label.setVisible(bool(text))
+
+    def _document_changed(self) -> None:
+        """Any edit: the tables show the latest values, the detail and the
+        sentences follow."""
+        self.metrics_table.set_items(self.project.metrics)
+        self.levels_table.set_items(self.project.severity_levels)
+        self._show_selected()
+        self._show_level()

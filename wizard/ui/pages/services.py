@@ -1,0 +1,235 @@
+"""Services: the list of services, and the selected one's description,
+scope, dependencies, customer responsibilities and monthly fee.
+
+The detail fields are registered under ``("services", "selected", …)``; a
+problem about the selected service (``("services", i, field)``) is shown
+beside its field, a problem about another service under the list, named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.checks import Loc, Problem, Step
+from wizard.core.model import Project, Service
+from wizard.i18n import N_, _
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.fields import FieldMessage, LinesEdit, TextBox
+from wizard.ui.widgets.record_table import Column, RecordTable
+
+SELECTED = "selected"
+"""Stands for the selected service's index in the detail fields' locs."""
+
+
+def unused_service_id(services: Sequence[Service]) -> str:
+    """``service``, ``service2`` … : the first identifier no service has."""
+    taken = {s.id for s in services}
+    number = 1
+    while (candidate := "service" if number == 1 else f"service{number}") in taken:
+        number += 1
+    return candidate
+
+
+class ServicesPage(StepPage):
+    step = Step.SERVICES
+    title = N_("Services")
+
+    def build(self) -> None:
+        self._shown_row = -1
+        self._detail_only = False
+        self._problems: list[Problem] = []
+
+        self.services = RecordTable(
+            [Column(_("Id"), "id", width=140), Column(_("Name"), "name")],
+            lambda: Service(id=unused_service_id(self.project.services),
+                            name=_("New service")),
+            _("service"))
+        # The list only selects; the service is edited in the fields below it.
+        self.services.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.services.setMinimumHeight(140)
+        self.services.setMaximumHeight(210)
+        # Loaded first, so that the detail loaders read the selected row.
+        self.add_loader(self._load_list)
+        self.services.current_changed.connect(self._selection_changed)
+        self.services.edited.connect(self._list_edited)
+        self.services.add_button.clicked.connect(self._focus_new_service)
+
+        list_form = QFormLayout()
+        list_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.row(list_form, _("&Services"), self.services, ("services",),
+                 _("Each service the agreement covers. Select one to describe it below."))
+
+        self.detail_box = QGroupBox(_("Selected service"))
+        form = QFormLayout(self.detail_box)
+
+        def selected(_project: Project) -> Service | None:
+            return self.selected_service()
+
+        self.id_edit = self.bind_text(QLineEdit(), "id", base=selected)
+        self.id_edit.setPlaceholderText(_("e.g. desk"))
+        self.id_edit.textEdited.connect(self._refresh_list)
+        self.row(form, _("&Identifier"), self.id_edit, ("services", SELECTED, "id"),
+                 _("Short and unique; metrics name the service they measure by it."))
+
+        self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
+        self.name_edit.setPlaceholderText(_("e.g. Service Desk"))
+        self.name_edit.textEdited.connect(self._refresh_list)
+        self.row(form, _("&Name"), self.name_edit, ("services", SELECTED, "name"))
+
+        self.description_edit = self.bind_multiline(
+            TextBox(_("What the service is, for whom, in a sentence or two."), rows=3),
+            "description", base=selected)
+        self.description_edit.setMaximumHeight(
+            self.description_edit.fontMetrics().lineSpacing() * 6 + 14)
+        self.row(form, _("&Description"), self.description_edit,
+                 ("services", SELECTED, "description"))
+
+        self.included_edit = self.bind_lines(
+            LinesEdit(_("e.g. Password resets and account management")), "included",
+            base=selected)
+        self.row(form, _("Inc&luded"), self.included_edit, ("services", SELECTED, "included"),
+                 _("What the service covers, one item per line."))
+
+        self.excluded_edit = self.bind_lines(
+            LinesEdit(_("e.g. Training courses")), "excluded", base=selected)
+        self.row(form, _("E&xcluded"), self.excluded_edit, ("services", SELECTED, "excluded"),
+                 _("What a customer might expect but is not part of it."))
+
+        self.dependencies_edit = self.bind_lines(
+            LinesEdit(_("e.g. Customer internet connection")), "dependencies", base=selected)
+        self.row(form, _("De&pendencies"), self.dependencies_edit,
+                 ("services", SELECTED, "dependencies"),
+                 _("What the service relies on that the provider does not control."))
+
+        self.responsibilities_edit = self.bind_lines(
+            LinesEdit(_("e.g. Report incidents through the portal")),
+            "customer_responsibilities", base=selected)
+        self.row(form, _("Customer &responsibilities"), self.responsibilities_edit,
+                 ("services", SELECTED, "customer_responsibilities"),
+                 _("What the customer must do for the service to work."))
+
+        self.fee_edit = QLineEdit()
+        self.fee_edit.setPlaceholderText(_("no fee"))
+        self.fee_edit.setMaximumWidth(160)
+        self.currency_label = QLabel()
+        fee_box = QWidget()
+        fee_layout = QHBoxLayout(fee_box)
+        fee_layout.setContentsMargins(0, 0, 0, 0)
+        fee_layout.addWidget(self.fee_edit)
+        fee_layout.addWidget(self.currency_label)
+        fee_layout.addStretch(1)
+        fee_box.setFocusProxy(self.fee_edit)
+        fee_loc: Loc = ("services", SELECTED, "monthly_fee")
+        self.row(form, _("Monthly &fee"), fee_box, fee_loc,
+                 _("Leave empty when there is no fee (as between departments). Service "
+                   "credits are a share of this fee."))
+        self.fee_edit.setAccessibleName(_("Monthly fee"))
+        self.fee_message = self._fields[-1][2]
+        self.bind_decimal(self.fee_edit, "monthly_fee", self.fee_message, base=selected,
+                          optional=True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_message)
+        layout.addLayout(list_form)
+        layout.addWidget(self.detail_box)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        self._shown_row = self.services.current_row()
+        service = self.selected_service()
+        self.detail_box.setEnabled(service is not None)
+        if service is None:
+            self.detail_box.setTitle(_("Selected service: none"))
+        else:
+            self.detail_box.setTitle(
+                _("Selected service: {name}").format(name=service.name.strip() or service.id))
+        currency = self.project.currency
+        self.currency_label.setText(_("{currency} a month").format(currency=currency))
+        self.fee_edit.setAccessibleDescription(
+            _("In {currency}; leave empty for no fee.").format(currency=currency))
+
+    def select_item(self, loc: Loc) -> None:
+        if loc[:1] == ("services",) and len(loc) > 1 and isinstance(loc[1], int):
+            self.services.select_row(loc[1])
+
+    # the selected service ----------------------------------------------------
+    def selected_service(self) -> Service | None:
+        row = self.services.current_row()
+        services = self.project.services
+        return services[row] if 0 <= row < len(services) else None
+
+    def _load_list(self) -> None:
+        if not self._detail_only:
+            self.services.set_items(self.project.services)
+
+    def _selection_changed(self, row: int) -> None:
+        """Show the newly selected service (the list may be in the middle of
+        refilling itself: it is left alone)."""
+        if self.loading or row == self._shown_row:
+            return
+        self._detail_only = True
+        try:
+            self.reload()
+        finally:
+            self._detail_only = False
+        self._show_stored_problems()
+
+    def _list_edited(self) -> None:
+        """Added, removed or moved: the selected service may be another one."""
+        self.edited(lambda _p: None)
+        self.reload()
+        self._show_stored_problems()
+
+    def _refresh_list(self) -> None:
+        """The identifier or name was typed in the fields: show it in the list."""
+        self.services.set_items(self.project.services)
+        if (service := self.selected_service()) is not None:
+            self.detail_box.setTitle(
+                _("Selected service: {name}").format(name=service.name.strip() or service.id))
+
+    def _focus_new_service(self) -> None:
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    # problems -----------------------------------------------------------------
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Problems about the selected service go beside its fields; those
+        about another service under the list, with its name."""
+        self._problems = list(problems)
+        self._show_stored_problems()
+
+    def _show_stored_problems(self) -> None:
+        selected = self.services.current_row()
+        shown: list[Problem] = []
+        for problem in self._problems:
+            loc = problem.loc
+            if (problem.step is self.step and loc[:1] == ("services",) and len(loc) > 1
+                    and isinstance(loc[1], int) and loc[1] != selected):
+                problem = Problem(problem.severity, problem.step, ("services",),
+                                  self._about_service(loc[1], problem.message))
+            shown.append(problem)
+        super().show_problems(shown)
+
+    def _about_service(self, index: int, message: str) -> str:
+        services = self.project.services
+        service = services[index] if 0 <= index < len(services) else None
+        label = (service.name.strip() or service.id.strip()) if service else ""
+        return _("Service {number} ({name}): {message}").format(
+            number=index + 1, name=label or _("no name"), message=message)
+
+    def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
+        if (loc[:1] == ("services",) and len(loc) > 2
+                and loc[1] == self.services.current_row()):
+            loc = ("services", SELECTED, *loc[2:])
+        return super()._field_for(loc)

@@ -1,0 +1,176 @@
+"""Termination: the term, renewal and notice, the ways to end the agreement
+early, and how it is changed."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.checks import Step
+from wizard.core.summaries import termination_summary
+from wizard.i18n import N_, _
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
+
+SpinT = TypeVar("SpinT", bound=QSpinBox)
+
+MAX_MONTHS = 600
+MAX_DAYS = 3650
+
+
+def spin_box(minimum: int, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    return _compact(spin)
+
+
+def _compact(spin: SpinT) -> SpinT:
+    """A number box as wide as its longest value, not as the page."""
+    spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return spin
+
+
+def align_columns(forms: list[QFormLayout]) -> None:
+    """Give the forms of a page one label column, and its number boxes one
+    width, so that the group boxes line up."""
+    labels: list[QWidget] = []
+    spins: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and (widget := label.widget()) is not None:
+                labels.append(widget)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if field is not None and (container := field.widget()) is not None:
+                spins += container.findChildren(QAbstractSpinBox)
+    for widgets in (labels, spins):
+        width = max((w.sizeHint().width() for w in widgets), default=0)
+        for widget in widgets:
+            widget.setMinimumWidth(width)
+
+
+class TerminationPage(StepPage):
+    step = Step.TERMINATION
+    title = N_("Termination")
+
+    def build(self) -> None:
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setProperty("role", "summary")
+        self.summary_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary_label.setMargin(6)
+        self.summary_label.setAccessibleName(_("Summary"))
+
+        term_group = QGroupBox(_("Term and renewal"))
+        form = QFormLayout(term_group)
+        self.initial_spin = self.bind_int(spin_box(1, MAX_MONTHS, _(" months")),
+                                          "termination.initial_term_months")
+        self.row(form, _("&Initial term"), self.initial_spin,
+                 ("termination", "initial_term_months"),
+                 _("How long the agreement runs from its effective date."))
+
+        self.auto_renew_box = self.bind_bool(QCheckBox(_("Renew at the end of each term")),
+                                             "termination.auto_renew")
+        self.auto_renew_box.toggled.connect(self._show_renewal)
+        self.row(form, _("&Automatic renewal"), self.auto_renew_box,
+                 ("termination", "auto_renew"))
+
+        self.renewal_spin = self.bind_int(spin_box(1, MAX_MONTHS, _(" months")),
+                                          "termination.renewal_term_months")
+        self.row(form, _("&Renewal term"), self.renewal_spin,
+                 ("termination", "renewal_term_months"),
+                 _("The length of each further term."))
+
+        self.notice_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
+                                         "termination.notice_days")
+        self.row(form, _("&Notice to end"), self.notice_spin, ("termination", "notice_days"),
+                 _("How long before the end of a term a party must say that it will not "
+                   "renew."))
+
+        ending_group = QGroupBox(_("Ending the agreement"))
+        ending = QFormLayout(ending_group)
+        self.convenience_spin = self.bind_optional_int(
+            _compact(OptionalSpinBox(_("not allowed"), minimum=0, maximum=MAX_DAYS,
+                                     suffix=_(" days"))),
+            "termination.for_convenience_notice_days")
+        self.row(ending, _("For con&venience"), self.convenience_spin,
+                 ("termination", "for_convenience_notice_days"),
+                 _("Notice either party gives to end the agreement at any time without a "
+                   "reason."))
+
+        self.consecutive_spin = self.bind_optional_int(
+            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_MONTHS,
+                                     suffix=_(" months"))),
+            "termination.chronic_failure.consecutive_months")
+        self.row(ending, _("Missed in a r&ow"), self.consecutive_spin,
+                 ("termination", "chronic_failure", "consecutive_months"),
+                 _("Chronic failure: the customer may terminate when the same target is "
+                   "missed this many months in a row."))
+
+        self.in_year_spin = self.bind_optional_int(
+            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=12,
+                                     suffix=_(" months"))),
+            "termination.chronic_failure.months_in_year")
+        self.row(ending, _("Missed &within twelve"), self.in_year_spin,
+                 ("termination", "chronic_failure", "months_in_year"),
+                 _("Chronic failure: the customer may terminate when the same target is "
+                   "missed this many months within any twelve months."))
+
+        self.cure_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
+                                       "termination.cure_days")
+        self.row(ending, _("C&ure period"), self.cure_spin, ("termination", "cure_days"),
+                 _("Time to remedy a material breach after written notice; 0 leaves the "
+                   "clause out."))
+
+        self.data_return_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
+                                              "termination.data_return_days")
+        self.row(ending, _("&Data return"), self.data_return_spin,
+                 ("termination", "data_return_days"),
+                 _("Days after the end within which the provider returns the customer's "
+                   "data; 0 leaves the clause out."))
+
+        changes_group = QGroupBox(_("Changes"))
+        changes = QFormLayout(changes_group)
+        self.amendments_edit = self.bind_multiline(
+            TextBox(_("e.g. Changes must be agreed in writing and signed by both "
+                      "signatories."), rows=3),
+            "termination.amendments")
+        self.amendments_edit.setMaximumHeight(
+            self.amendments_edit.fontMetrics().lineSpacing() * 6 + 14)
+        self.row(changes, _("A&mendments"), self.amendments_edit,
+                 ("termination", "amendments"), _("How the agreement is changed."))
+
+        self.document.changed.connect(self._show_summary)
+        align_columns([form, ending, changes])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_message)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(term_group)
+        layout.addWidget(ending_group)
+        layout.addWidget(changes_group)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        self._show_renewal(self.project.termination.auto_renew)
+        self._show_summary()
+
+    def _show_renewal(self, auto_renew: bool) -> None:
+        self.renewal_spin.setEnabled(auto_renew)
+        self.notice_spin.setEnabled(auto_renew)
+
+    def _show_summary(self) -> None:
+        self.summary_label.setText(termination_summary(self.project.termination))

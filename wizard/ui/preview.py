@@ -1,0 +1,111 @@
+"""The live preview: the real contract, rendered off the GUI thread shortly
+after the user stops typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from wizard.core.contract import SUPPORTED_LOCALES
+from wizard.core.model import Project
+from wizard.i18n import _
+from wizard.ui.document import ProjectDocument
+
+DEBOUNCE_MS = 350
+FALLBACK_LOCALE = "en_GB"
+
+
+def preview_locale(project: Project) -> str:
+    """The project's language when contracts can be written in it."""
+    return project.language if project.language in SUPPORTED_LOCALES else FALLBACK_LOCALE
+
+
+class _Signals(QObject):
+    done = Signal(int, str, str)  # generation, html, error
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, project: Project, signals: _Signals) -> None:
+        super().__init__()
+        self.generation = generation
+        self.project = project
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            from wizard.core.contract_html import contract_html
+            from wizard.core.render import render_contract
+
+            data = render_contract(self.project, preview_locale(self.project))
+            self.signals.done.emit(self.generation, contract_html(data), "")
+        except Exception as exc:  # shown in the preview, never a crash
+            self.signals.done.emit(self.generation, "", str(exc) or type(exc).__name__)
+
+
+class PreviewPane(QWidget):
+    """Shows the contract of ``document``, refreshed after each pause in editing."""
+
+    refreshed = Signal()
+
+    def __init__(self, document: ProjectDocument) -> None:
+        super().__init__()
+        self.document = document
+        self._generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.done.connect(self._show)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.setAccessibleName(_("Contract preview"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view)
+        document.changed.connect(self.schedule)
+
+    def schedule(self) -> None:
+        """Refresh once the user pauses."""
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._timer.start(0)
+
+    @Slot()
+    def refresh_now(self) -> None:
+        self._generation += 1
+        snapshot = self.document.project.model_copy(deep=True)
+        self._pool.start(_RenderJob(self._generation, snapshot, self._signals))
+
+    def wait_idle(self, msecs: int = 10000) -> bool:
+        """For tests and shutdown: wait for the render in progress."""
+        return self._pool.waitForDone(msecs)
+
+    @Slot(int, str, str)
+    def _show(self, generation: int, html: str, error: str) -> None:
+        if generation != self._generation:
+            return  # a newer edit is already being rendered
+        project = self.document.project
+        notes = []
+        if project.language not in SUPPORTED_LOCALES:
+            notes.append(_("Contracts in {language} are not available yet; the preview is in "
+                           "English.").format(language=project.language))
+        if error:
+            notes.append(_("The preview could not be updated: {error}").format(error=error))
+        self.note.setText(" ".join(notes))
+        self.note.setVisible(bool(notes))
+        if html:
+            scroll = self.view.verticalScrollBar().value()
+            self.view.setHtml(html)
+            self.view.verticalScrollBar().setValue(scroll)
+        self.refreshed.emit()

@@ -1,0 +1,120 @@
+"""Small editors used on every page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
+
+from wizard.core.checks import Severity
+from wizard.i18n import _
+
+
+def _dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def severity_colour(widget: QWidget, severity: Severity) -> str:
+    """Red for errors, amber for warnings, readable on light and dark themes."""
+    if severity is Severity.ERROR:
+        return "#ff8a80" if _dark(widget) else "#b3261e"
+    return "#ffcc80" if _dark(widget) else "#8a5300"
+
+
+class FieldMessage(QLabel):
+    """The messages about one field, shown right under it; hidden when there
+    are none. Input mistakes (a number that is not one) come first, then what
+    the checks found."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self._input_error = ""
+        self._messages: list[tuple[str, Severity]] = []
+
+    def set_input_error(self, text: str) -> None:
+        self._input_error = text
+        self._refresh()
+
+    def add_message(self, text: str, severity: Severity) -> None:
+        self._messages.append((text, severity))
+        self._refresh()
+
+    def clear_message(self) -> None:
+        self._messages = []
+        self._refresh()
+
+    def messages(self) -> list[str]:
+        """The texts shown, for tests and screen readers."""
+        shown = [self._input_error] if self._input_error else []
+        return shown + [text for text, _severity in self._messages]
+
+    def _refresh(self) -> None:
+        lines = []
+        if self._input_error:
+            lines.append((self._input_error, Severity.ERROR))
+        lines.extend(self._messages)
+        if not lines:
+            self.clear()
+            self.setVisible(False)
+            return
+        html = "<br>".join(
+            f'<span style="color:{severity_colour(self, severity)}">'
+            f"{'⛔' if severity is Severity.ERROR else '⚠'} {escape(text)}</span>"
+            for text, severity in lines
+        )
+        self.setText(html)
+        self.setAccessibleName(" ".join(text for text, _severity in lines))
+        self.setVisible(True)
+
+
+class LinesEdit(QPlainTextEdit):
+    """A list of short texts, one per line (blank lines are ignored)."""
+
+    def __init__(self, placeholder: str = "", rows: int = 3) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(placeholder or _("One item per line"))
+        height = self.fontMetrics().lineSpacing() * rows + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height * 2)
+
+    def lines(self) -> list[str]:
+        return [line for line in self.toPlainText().splitlines() if line.strip()]
+
+    def set_lines(self, lines: list[str]) -> None:
+        if self.lines() != lines:
+            self.setPlainText("\n".join(lines))
+
+
+class TextBox(QPlainTextEdit):
+    """Multi-line text that Tab leaves rather than fills."""
+
+    def __init__(self, placeholder: str = "", rows: int = 4) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(placeholder)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * rows + 14)
+
+
+class OptionalSpinBox(QSpinBox):
+    """A whole number that may also be "none": the lowest position of the
+    box, shown as ``none_text``."""
+
+    def __init__(self, none_text: str, minimum: int = 0, maximum: int = 100000,
+                 suffix: str = "") -> None:
+        super().__init__()
+        self._none = minimum - 1
+        self.setRange(self._none, maximum)
+        self.setSpecialValueText(none_text)
+        if suffix:
+            self.setSuffix(suffix)
+
+    def optional_value(self) -> int | None:
+        value = self.value()
+        return None if value == self._none else value
+
+    def set_optional_value(self, value: int | None) -> None:
+        self.setValue(self._none if value is None else value)

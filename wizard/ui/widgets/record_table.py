@@ -1,0 +1,272 @@
+"""An editable table of the items of a list in the project (contacts, metrics,
+severity levels, credit tiers, definitions …), with Add, Remove, Move up and
+Move down. Each column reads and writes one attribute of an item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.model import parse_decimal_text
+from wizard.i18n import _
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Column:
+    """One column: a header, the item attribute, and how it is edited.
+
+    ``kind`` is ``text``, ``int``, ``optional_int``, ``decimal``,
+    ``optional_decimal`` or ``choice`` (with ``choices`` as value → label).
+    """
+
+    header: str
+    attribute: str
+    kind: str = "text"
+    choices: Sequence[tuple[Any, str]] = field(default_factory=tuple)
+    minimum: int = 0
+    maximum: int = 1_000_000
+    none_text: str = "—"
+    width: int = 0
+
+    def display(self, value: Any) -> str:
+        if value is None:
+            return self.none_text if self.kind.startswith("optional") else ""
+        if self.kind == "choice":
+            return next((label for v, label in self.choices if v == value), str(value))
+        if isinstance(value, Enum):
+            return str(value.value)
+        return str(value)
+
+    def parse(self, text: str) -> Any:
+        """The value for ``text`` typed in a cell; ``ValueError`` if unusable."""
+        text = text.strip()
+        if self.kind.startswith("optional") and text in ("", self.none_text):
+            return None
+        if self.kind in ("int", "optional_int"):
+            value = int(text)
+            if not self.minimum <= value <= self.maximum:
+                raise ValueError(text)
+            return value
+        if self.kind in ("decimal", "optional_decimal"):
+            return parse_decimal_text(text)
+        return text
+
+
+class _Delegate(QStyledItemDelegate):
+    def __init__(self, table: RecordTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        column = self.table.columns[index.column()]
+        if column.kind == "choice":
+            combo = QComboBox(parent)
+            for _value, label in column.choices:
+                combo.addItem(label)
+            return combo
+        if column.kind in ("int", "optional_int"):
+            spin = QSpinBox(parent)
+            low = column.minimum - (1 if column.kind == "optional_int" else 0)
+            spin.setRange(low, column.maximum)
+            if column.kind == "optional_int":
+                spin.setSpecialValueText(column.none_text)
+            return spin
+        return QLineEdit(parent)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        column = self.table.columns[index.column()]
+        value = self.table.value_at(index.row(), index.column())
+        if isinstance(editor, QComboBox):
+            values = [v for v, _label in column.choices]
+            editor.setCurrentIndex(values.index(value) if value in values else 0)
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(editor.minimum() if value is None else int(value))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else column.display(value))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        column = self.table.columns[index.column()]
+        if isinstance(editor, QComboBox):
+            value: Any = column.choices[max(editor.currentIndex(), 0)][0]
+        elif isinstance(editor, QSpinBox):
+            value = None if (column.kind == "optional_int"
+                             and editor.value() < column.minimum) else editor.value()
+        elif isinstance(editor, QLineEdit):
+            try:
+                value = column.parse(editor.text())
+            except ValueError:
+                self.table.input_rejected.emit(index.row(), column.attribute, editor.text())
+                return
+        else:  # pragma: no cover
+            return
+        self.table.set_value(index.row(), index.column(), value)
+
+
+class RecordTable(QWidget):
+    """A table bound to a list of model objects."""
+
+    edited = Signal()
+    """An item was added, removed, moved or changed."""
+    current_changed = Signal(int)
+    """The selected row (−1 for none)."""
+    input_rejected = Signal(int, str, str)
+    """row, attribute, text: a cell's text could not be used (not a number)."""
+
+    def __init__(self, columns: Sequence[Column], new_item: Callable[[], Any],
+                 item_name: str) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.new_item = new_item
+        self.items: list[Any] = []
+        self._filling = False
+
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels([c.header for c in self.columns])
+        self.table.setItemDelegate(_Delegate(self))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(item_name)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for index, column in enumerate(self.columns):
+            if column.width:
+                self.table.setColumnWidth(index, column.width)
+        self.table.currentCellChanged.connect(
+            lambda row, _c, _pr, _pc: self.current_changed.emit(row))
+
+        self.add_button = QPushButton(_("&Add"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.up_button = QPushButton(_("Move up"))
+        self.down_button = QPushButton(_("Move down"))
+        for button, name in ((self.add_button, _("Add {item}")),
+                             (self.remove_button, _("Remove the selected {item}")),
+                             (self.up_button, _("Move the selected {item} up")),
+                             (self.down_button, _("Move the selected {item} down"))):
+            button.setAccessibleName(name.format(item=item_name))
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+        self._update_buttons()
+        self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
+
+    # model ↔ table -----------------------------------------------------------
+    def set_items(self, items: list[Any]) -> None:
+        """Show ``items`` (the list object itself: edits change it in place)."""
+        current = self.table.currentRow()
+        self.items = items
+        self._filling = True
+        try:
+            self.table.setRowCount(len(items))
+            for row in range(len(items)):
+                self._fill_row(row)
+        finally:
+            self._filling = False
+        if items:
+            self.table.setCurrentCell(min(max(current, 0), len(items) - 1), 0)
+        self._update_buttons()
+
+    def _fill_row(self, row: int) -> None:
+        for col, column in enumerate(self.columns):
+            value = self.value_at(row, col)
+            item = QTableWidgetItem(column.display(value))
+            item.setToolTip(column.display(value))
+            if isinstance(value, int | Decimal) and not isinstance(value, bool):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, col, item)
+
+    def value_at(self, row: int, col: int) -> Any:
+        return getattr(self.items[row], self.columns[col].attribute)
+
+    def set_value(self, row: int, col: int, value: Any) -> None:
+        setattr(self.items[row], self.columns[col].attribute, value)
+        self._filling = True
+        try:
+            self._fill_row(row)
+        finally:
+            self._filling = False
+        self.edited.emit()
+
+    def current_row(self) -> int:
+        return self.table.currentRow()
+
+    def select_row(self, row: int, attribute: str | None = None) -> None:
+        if 0 <= row < len(self.items):
+            col = next((i for i, c in enumerate(self.columns) if c.attribute == attribute), 0)
+            self.table.setCurrentCell(row, col)
+
+    # actions -------------------------------------------------------------------
+    def add(self) -> None:
+        self.items.append(self.new_item())
+        self.set_items(self.items)
+        self.table.setCurrentCell(len(self.items) - 1, 0)
+        self.table.setFocus()
+        self.edited.emit()
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items):
+            del self.items[row]
+            self.set_items(self.items)
+            if self.items:
+                self.table.setCurrentCell(min(row, len(self.items) - 1), 0)
+            self.edited.emit()
+            self.current_changed.emit(self.table.currentRow())
+
+    def move_current(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if 0 <= row < len(self.items) and 0 <= target < len(self.items):
+            self.items[row], self.items[target] = self.items[target], self.items[row]
+            self.set_items(self.items)
+            self.table.setCurrentCell(target, self.table.currentColumn())
+            self.edited.emit()
+            self.current_changed.emit(target)
+
+    def _update_buttons(self) -> None:
+        row = self.table.currentRow()
+        has = 0 <= row < len(self.items)
+        self.remove_button.setEnabled(has)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and row < len(self.items) - 1)
