@@ -20,14 +20,14 @@ def _paragraph_html(paragraph: Paragraph, numbers: list[int]) -> tuple[str, str]
     text = escape(paragraph.text).replace("\n", "<br>").replace("\t", " &nbsp; ")
     style = paragraph.style.name if paragraph.style is not None else ""
     if style == "Title":
-        return "block", f"<h1>{text}</h1>"
+        return "block", f'<p class="title">{text}</p>'
     if style == "Heading 1":
         numbers[0] += 1
         numbers[1] = 0
-        return "block", f"<h2>{numbers[0]}. {text}</h2>"
+        return "block", f'<p class="h1">{numbers[0]}.&nbsp;{text}</p>'
     if style == "Heading 2":
         numbers[1] += 1
-        return "block", f"<h3>{numbers[0]}.{numbers[1]} {text}</h3>"
+        return "block", f'<p class="h2">{numbers[0]}.{numbers[1]}&nbsp;{text}</p>'
     if style.startswith("List"):
         return "bullet", f"<li>{text}</li>"
     if not text.strip():
@@ -44,7 +44,7 @@ def _table_html(table: Table) -> str:
             f"<{tag}>{escape(cell.text).replace(chr(10), '<br>')}</{tag}>" for cell in row.cells
         )
         rows.append(f"<tr>{cells}</tr>")
-    return ('<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+    return ('<table border="1" cellspacing="0" cellpadding="3" width="100%">'
             + "".join(rows) + "</table>")
 
 

@@ -80,6 +80,20 @@ def _state_icon(state: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def _start_icon() -> QIcon:
+    """A hollow square: the start step has no state, but lines up with the others."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#5f6b78"))
+    painter.drawRoundedRect(5, 5, 22, 22, 4, 4)
+    painter.drawLine(10, 16, 22, 16)
+    painter.drawLine(16, 10, 16, 22)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def state_label(state: str) -> str:
     return {
         StepState.NOT_VISITED: _("not visited"),
@@ -293,6 +307,7 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             item = self.step_list.item(row)
             if page.step is Step.START:
+                item.setIcon(_start_icon())
                 continue
             state = self.step_state(page.step)
             item.setIcon(_state_icon(state))

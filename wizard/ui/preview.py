@@ -12,6 +12,14 @@ from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
 
 DEBOUNCE_MS = 350
+PREVIEW_CSS = """
+p.title { font-size: 15pt; font-weight: bold; margin-bottom: 4px; }
+p.h1 { font-size: 12pt; font-weight: bold; margin-top: 14px; margin-bottom: 4px; }
+p.h2 { font-size: 10.5pt; font-weight: bold; margin-top: 8px; margin-bottom: 2px; }
+p { margin-top: 2px; margin-bottom: 5px; }
+table { margin-top: 2px; margin-bottom: 8px; }
+th { font-weight: bold; }
+"""
 FALLBACK_LOCALE = "en_GB"
 
 
@@ -106,6 +114,7 @@ class PreviewPane(QWidget):
         self.note.setVisible(bool(notes))
         if html:
             scroll = self.view.verticalScrollBar().value()
-            self.view.setHtml(html)
+            self.view.setHtml(f"<html><head><style>{PREVIEW_CSS}</style></head>"
+                              f"<body>{html}</body></html>")
             self.view.verticalScrollBar().setValue(scroll)
         self.refreshed.emit()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import format_currency
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from wizard.core.model import Project
 from wizard.i18n import N_, _
 from wizard.settings import default_projects_dir
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.basics import locale_label
 from wizard.ui.preview import preview_locale
 
 
@@ -66,7 +68,11 @@ def summary_rows(project: Project) -> list[tuple[str, str]]:
         (_("Service credits"), _("yes") if project.service_credits.enabled else _("no")),
     ]
     if fees:
-        rows.append((_("Monthly fees"), f"{total} {project.currency}"))
+        try:
+            amount = format_currency(total, project.currency, locale="en")
+        except (ValueError, LookupError):
+            amount = f"{total} {project.currency}"
+        rows.append((_("Monthly fees"), amount))
     return rows
 
 
@@ -146,7 +152,7 @@ class ReviewPage(StepPage):
         language = self.project.language
         if language in SUPPORTED_LOCALES:
             self.language_note.setText(_("The contract is written in {language}.").format(
-                language=language))
+                language=locale_label(language)))
         else:
             self.language_note.setText(_(
                 "Contracts in {language} are not available yet: this one is written in "
@@ -171,6 +177,7 @@ class ReviewPage(StepPage):
             self.problem_count.setText(
                 _("{errors} error(s) and {warnings} warning(s). Click one to go to its field.")
                 .format(errors=errors, warnings=warnings))
+        self.problem_list.setVisible(bool(problems))
         blocked = has_errors(problems)
         self.generate_button.setEnabled(not blocked)
         self.blocked_note.setVisible(blocked)

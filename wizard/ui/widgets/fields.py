@@ -96,7 +96,9 @@ class TextBox(QPlainTextEdit):
         super().__init__()
         self.setTabChangesFocus(True)
         self.setPlaceholderText(placeholder)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * rows + 14)
+        height = self.fontMetrics().lineSpacing() * rows + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height * 2)
 
 
 class OptionalSpinBox(QSpinBox):
