@@ -27,7 +27,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=_("Draft a Service Level Agreement step by step. Commands: "
                       "'sla-wizard generate PROJECT', 'sla-wizard check PROJECT'."))
     parser.add_argument("project", nargs="?", type=Path, help=_("a .slaproj file to open"))
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help=_("open the window on the project (or a new one), visit every step, render the "
+               "preview and exit: 0 when all went well, 1 otherwise"))
     options = parser.parse_args(args)
+    if options.smoke_test:
+        from wizard.ui.smoke import run_smoke_test
+
+        return run_smoke_test(options.project)
     from wizard.ui.application import run_gui
 
     return run_gui(options.project)

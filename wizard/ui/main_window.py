@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from wizard import __version__
 from wizard.core.checks import Problem, Severity, Step, check_project
 from wizard.core.model import AgreementType
-from wizard.core.presets import new_project
+from wizard.core.presets import blank_project, new_project
 from wizard.core.project_file import PROJECT_SUFFIX, ProjectFileError, load_project
 from wizard.i18n import _
 from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.triggered.connect(self.save_as)
         self.quit_action.triggered.connect(self.close)
         self.start_page.new_requested.connect(self.new_from_preset)
+        self.start_page.blank_requested.connect(self.new_blank)
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.recent_requested.connect(lambda path: self.open_path(Path(path)))
         self.review_page.problem_activated.connect(self.go_to_problem)
@@ -349,6 +350,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Cannot start a new project"), str(exc))
             return
         self.document.replace(project, None, modified=True)
+        self.go_to(1)
+
+    def new_blank(self) -> None:
+        if not self.maybe_save_changes():
+            return
+        self.document.replace(blank_project(), None, modified=True)
         self.go_to(1)
 
     def open_dialog(self) -> None:

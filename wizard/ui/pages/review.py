@@ -164,7 +164,7 @@ class ReviewPage(StepPage):
         self.problem_list.clear()
         step_titles = _step_titles()
         for problem in problems:
-            icon = "⛔" if problem.severity is Severity.ERROR else "⚠"
+            icon = "✖" if problem.severity is Severity.ERROR else "⚠"
             where = step_titles.get(problem.step, problem.step.value)
             item = QListWidgetItem(f"{icon} {where}: {problem.message}")
             item.setToolTip(problem.path)

@@ -48,6 +48,8 @@ class StartPage(StepPage):
 
     new_requested = Signal(object)
     """An AgreementType: start a project from that preset."""
+    blank_requested = Signal()
+    """Start from an empty agreement."""
     open_requested = Signal()
     """Choose a project file to open."""
     recent_requested = Signal(str)
@@ -78,6 +80,16 @@ class StartPage(StepPage):
             line.addWidget(explanation, 1)
             preset_layout.addLayout(line)
             self.preset_buttons[kind] = button
+        self.blank_button = QPushButton(_("&Empty agreement"))
+        self.blank_button.setMinimumWidth(160)
+        self.blank_button.clicked.connect(self.blank_requested.emit)
+        blank_text = QLabel(_("No example values: every field starts empty."))
+        blank_text.setWordWrap(True)
+        blank_text.setBuddy(self.blank_button)
+        line = QHBoxLayout()
+        line.addWidget(self.blank_button)
+        line.addWidget(blank_text, 1)
+        preset_layout.addLayout(line)
 
         existing = QGroupBox(_("Existing project"))
         existing_layout = QVBoxLayout(existing)

@@ -62,7 +62,7 @@ class FieldMessage(QLabel):
             return
         html = "<br>".join(
             f'<span style="color:{severity_colour(self, severity)}">'
-            f"{'⛔' if severity is Severity.ERROR else '⚠'} {escape(text)}</span>"
+            f"{'✖' if severity is Severity.ERROR else '⚠'} {escape(text)}</span>"
             for text, severity in lines
         )
         self.setText(html)
