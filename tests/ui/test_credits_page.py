@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from page_driving import activate, open_page, retype
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -20,29 +21,15 @@ US_EXAMPLE_SENTENCE = ("At 98.7% availability the customer receives 10% of the m
                        "($125.00 of $1,250.00).")
 
 
-def _page(qtbot: QtBot, document: ProjectDocument) -> CreditsPage:
-    page = CreditsPage(document)
-    qtbot.addWidget(page)
-    page.reload()
-    return page
 
 
-def _activate(qtbot: QtBot, page: CreditsPage) -> None:
-    """Show the page as the active window, so that focus and cell editors work."""
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
 
 
-def _retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
 
 
 def test_shows_the_credit_terms(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Opening a project shows its credit terms and a worked example of the tiers."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, CreditsPage, us_document)
 
     assert page.enabled_box.isChecked()
     assert page.details.isEnabled()
@@ -59,8 +46,8 @@ def test_shows_the_credit_terms(qtbot: QtBot, us_document: ProjectDocument) -> N
 
 def test_switching_credits_off(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """With credits off the user could still edit terms that no longer apply, unexplained."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, CreditsPage, us_document)
+    activate(qtbot, page)
     qtbot.mouseClick(page.enabled_box, Qt.MouseButton.LeftButton)
 
     assert us_document.project.service_credits.enabled is False
@@ -79,7 +66,7 @@ def test_switching_credits_off(qtbot: QtBot, us_document: ProjectDocument) -> No
 def test_internal_agreement_without_credits(qtbot: QtBot) -> None:
     """An internal SLA would show empty credit controls as if they were required."""
     document = ProjectDocument(load_project(INTERNAL_EXAMPLE), INTERNAL_EXAMPLE)
-    page = _page(qtbot, document)
+    page = open_page(qtbot, CreditsPage, document)
 
     assert not page.enabled_box.isChecked()
     assert not page.details.isEnabled()
@@ -91,7 +78,7 @@ def test_internal_agreement_without_credits(qtbot: QtBot) -> None:
 
 def test_only_metrics_where_more_is_better(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Credits could be tied to a response time, where falling "below" a tier means success."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, CreditsPage, us_document)
     labels = [page.metric_combo.itemText(i) for i in range(page.metric_combo.count())]
     assert labels == ["Service availability", "Successful restore tests"]
 
@@ -104,8 +91,8 @@ def test_only_metrics_where_more_is_better(qtbot: QtBot, us_document: ProjectDoc
 
 def test_example_follows_tiers_and_cap(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """The example would show stale money after a tier or the cap changed."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, CreditsPage, us_document)
+    activate(qtbot, page)
     credits = us_document.project.service_credits
     table = page.tiers.table
     table.setCurrentCell(1, 1)
@@ -121,14 +108,14 @@ def test_example_follows_tiers_and_cap(qtbot: QtBot, us_document: ProjectDocumen
         "At 98.7% availability the customer receives 15% of the monthly fee "
         "($187.50 of $1,250.00).")
 
-    _retype(qtbot, page.cap_edit, "12.5")
+    retype(qtbot, page.cap_edit, "12.5")
     assert credits.cap_percent == Decimal("12.5")
     assert "receives 12.5% of the monthly fee ($156.25" in page.example_label.text()
 
-    _retype(qtbot, page.cap_edit, "")
+    retype(qtbot, page.cap_edit, "")
     assert credits.cap_percent is None
 
-    _retype(qtbot, page.cap_edit, "a lot")
+    retype(qtbot, page.cap_edit, "a lot")
     assert credits.cap_percent is None
     message = page._field_for(("service_credits", "cap_percent"))
     assert message is not None and message[1] is page.cap_edit
@@ -137,7 +124,7 @@ def test_example_follows_tiers_and_cap(qtbot: QtBot, us_document: ProjectDocumen
 
 def test_tiers_can_be_added_and_removed(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """A new tier would start out contradicting the others, or removal would not stick."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, CreditsPage, us_document)
     tiers = us_document.project.service_credits.tiers
     qtbot.mouseClick(page.tiers.add_button, Qt.MouseButton.LeftButton)
     assert len(tiers) == 4
@@ -152,8 +139,8 @@ def test_tiers_can_be_added_and_removed(qtbot: QtBot, us_document: ProjectDocume
 
 def test_claim_window_and_sole_remedy(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """The claim window or the sole-remedy clause could not be changed."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, CreditsPage, us_document)
+    activate(qtbot, page)
     credits = us_document.project.service_credits
     page.claim_spin.setFocus()
     page.claim_spin.selectAll()
@@ -169,7 +156,7 @@ def test_claim_window_and_sole_remedy(qtbot: QtBot, us_document: ProjectDocument
 def test_problems_appear_beside_their_fields(qtbot: QtBot,
                                              us_document: ProjectDocument) -> None:
     """The user would not see which tier or term is wrong."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, CreditsPage, us_document)
     credits = us_document.project.service_credits
     credits.tiers[1].below = Decimal("99.8")
     credits.claim_window_days = 0
@@ -195,8 +182,8 @@ def test_problems_appear_beside_their_fields(qtbot: QtBot,
 
 def test_focus_problem_selects_the_tier(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """The review step's "go to" would land on the wrong tier."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, CreditsPage, us_document)
+    activate(qtbot, page)
     page.focus_problem(("service_credits", "tiers", 2, "credit_percent"))
 
     assert page.tiers.current_row() == 2

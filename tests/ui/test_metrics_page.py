@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from page_driving import activate, open_page, retype
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -15,30 +16,10 @@ from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.metrics import MetricsPage
 
 
-def _page(qtbot: QtBot, document: ProjectDocument) -> MetricsPage:
-    page = MetricsPage(document)
-    qtbot.addWidget(page)
-    page.reload()
-    return page
-
-
-def _activate(qtbot: QtBot, page: MetricsPage) -> None:
-    """Show the page as the active window, so that focus and cell editors work."""
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-
-
-def _retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
-
-
 def test_shows_the_metrics_and_the_selected_one(qtbot: QtBot,
                                                 us_document: ProjectDocument) -> None:
     """Opening a project shows every metric and level, and the first metric's fields."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
 
     assert page.metrics_table.table.rowCount() == 4
     assert page.metrics_table.table.item(2, 2).text() == "Managed Endpoints"
@@ -59,10 +40,10 @@ def test_shows_the_metrics_and_the_selected_one(qtbot: QtBot,
 def test_typing_in_the_detail_changes_the_metric_and_the_table(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
     """An edited name, period or measurement would be lost, or the table would show stale text."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     uptime = us_document.project.metrics[0]
 
-    _retype(qtbot, page.name_edit, "Uptime & reachability")
+    retype(qtbot, page.name_edit, "Uptime & reachability")
     assert uptime.name == "Uptime & reachability"
     assert us_document.modified
     assert page.metrics_table.table.item(0, 0).text() == "Uptime & reachability"
@@ -80,7 +61,7 @@ def test_typing_in_the_detail_changes_the_metric_and_the_table(
 def test_downtime_follows_the_target_as_it_is_typed(qtbot: QtBot,
                                                     us_document: ProjectDocument) -> None:
     """The user would not see what a target promises until some later refresh."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     page.measured_combo.setCurrentIndex(1)
     page.measured_combo.activated.emit(1)
     assert us_document.project.metrics[0].measured_during is MeasuredDuring.ALWAYS
@@ -102,8 +83,8 @@ def test_downtime_follows_the_target_as_it_is_typed(qtbot: QtBot,
 def test_a_target_that_is_not_a_number_is_refused_beside_the_field(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Garbage would be saved into the file, or the user would not know why nothing changed."""
-    page = _page(qtbot, us_document)
-    _retype(qtbot, page.target_edit, "99.5 %")
+    page = open_page(qtbot, MetricsPage, us_document)
+    retype(qtbot, page.target_edit, "99.5 %")
 
     assert us_document.project.metrics[0].target == Decimal("99.5")
     message = page._field_for(("metrics", 0, "target"))
@@ -112,13 +93,13 @@ def test_a_target_that_is_not_a_number_is_refused_beside_the_field(
     assert message[2].messages() == ["Enter a number such as 99.95."]
     assert page.downtime_label.isHidden()
 
-    _retype(qtbot, page.baseline_edit, "")
+    retype(qtbot, page.baseline_edit, "")
     assert us_document.project.metrics[0].baseline is None
 
 
 def test_service_and_unit_choices(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """A metric could not be tied to one service, or a unit such as "leads" could not be typed."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     page.metrics_table.select_row(1)
     response = us_document.project.metrics[1]
     assert page.service_combo.currentText() == "Service Desk"
@@ -145,7 +126,7 @@ def test_service_and_unit_choices(qtbot: QtBot, us_document: ProjectDocument) ->
 
 def test_downtime_only_for_availability(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """A response-time metric would show a meaningless allowed downtime."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     page.metrics_table.select_row(1)
     assert page.downtime_label.isHidden()
 
@@ -159,7 +140,7 @@ def test_downtime_only_for_availability(qtbot: QtBot, us_document: ProjectDocume
 
 def test_add_and_remove_metrics(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """A new metric would clash with an existing id, or the detail would keep a removed one."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     qtbot.mouseClick(page.metrics_table.add_button, Qt.MouseButton.LeftButton)
     metrics = us_document.project.metrics
     assert len(metrics) == 5
@@ -176,8 +157,8 @@ def test_add_and_remove_metrics(qtbot: QtBot, us_document: ProjectDocument) -> N
 def test_table_cell_that_is_not_a_number_is_refused(qtbot: QtBot,
                                                      us_document: ProjectDocument) -> None:
     """A target typed into the table as text would be stored, or refused without a word."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, MetricsPage, us_document)
+    activate(qtbot, page)
     table = page.metrics_table.table
     table.setCurrentCell(0, 3)
     table.editItem(table.item(0, 3))
@@ -210,7 +191,7 @@ def test_table_cell_that_is_not_a_number_is_refused(qtbot: QtBot,
 def test_problems_appear_beside_the_selected_metric_and_under_the_table(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
     """The user would not see what is wrong with a metric, or not know which metric it is."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     us_document.project.metrics[2].name = ""
     us_document.project.metrics[0].measurement = ""
     page.show_problems(check_project(us_document.project))
@@ -230,7 +211,7 @@ def test_problems_appear_beside_the_selected_metric_and_under_the_table(
 
 def test_severity_levels(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Levels could not be added or defined, and their targets would not read as hours."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, MetricsPage, us_document)
     levels = us_document.project.severity_levels
     assert page.level_label.text() == (
         "P1 Critical: response within 30 min, resolution within 4 hr, at all times")
@@ -257,8 +238,8 @@ def test_severity_levels(qtbot: QtBot, us_document: ProjectDocument) -> None:
 
 def test_focus_problem_selects_the_item(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """The review step's "go to" would land on the wrong metric or level."""
-    page = _page(qtbot, us_document)
-    _activate(qtbot, page)
+    page = open_page(qtbot, MetricsPage, us_document)
+    activate(qtbot, page)
     page.focus_problem(("metrics", 2, "measurement"))
     assert page.metrics_table.current_row() == 2
     assert page.id_edit.text() == "patch"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from page_driving import open_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -12,16 +13,9 @@ from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.parties import PartiesPage
 
 
-def _page(qtbot: QtBot, document: ProjectDocument) -> PartiesPage:
-    page = PartiesPage(document)
-    qtbot.addWidget(page)
-    page.reload()
-    return page
-
-
 def test_parties_shows_both_parties(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Opening a project shows who provides and who receives the service, with signatories."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, PartiesPage, us_document)
     assert page.provider.name_edit.text() == "Northwind IT Services LLC"
     assert page.provider.address_edit.toPlainText() == (
         "400 Harbor Way, Suite 12\nPortland, OR 97201\nUSA")
@@ -35,7 +29,7 @@ def test_parties_shows_both_parties(qtbot: QtBot, us_document: ProjectDocument) 
 
 def test_typing_changes_the_right_party(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """What the user types for the customer lands on the customer, and the project is unsaved."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, PartiesPage, us_document)
     customer = us_document.project.parties.customer
 
     page.customer.name_edit.clear()
@@ -72,7 +66,7 @@ def test_typing_changes_the_right_party(qtbot: QtBot, us_document: ProjectDocume
 def test_problems_show_under_the_party_fields(qtbot: QtBot,
                                               us_document: ProjectDocument) -> None:
     """A missing name or signatory is flagged right under that party's field, not the other's."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, PartiesPage, us_document)
     page.provider.name_edit.selectAll()
     qtbot.keyClick(page.provider.name_edit, Qt.Key.Key_Delete)
     page.provider.name_edit.textEdited.emit("")
@@ -96,7 +90,7 @@ def test_problems_show_under_the_party_fields(qtbot: QtBot,
 def test_every_field_has_its_own_shortcut_and_name(qtbot: QtBot,
                                                    us_document: ProjectDocument) -> None:
     """Alt+letter reaches exactly one field, and a screen reader says whose field it is."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, PartiesPage, us_document)
     labels = [label for label in page.findChildren(QLabel) if label.buddy() is not None]
     assert len(labels) == 14
     letters = [label.text().split("&")[1][0].lower() for label in labels]
@@ -109,7 +103,7 @@ def test_every_field_has_its_own_shortcut_and_name(qtbot: QtBot,
 def test_tab_walks_through_provider_then_customer(qtbot: QtBot,
                                                   us_document: ProjectDocument) -> None:
     """Tab goes down the provider's fields, then the customer's, without getting stuck."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, PartiesPage, us_document)
     page.show()
     qtbot.waitExposed(page)
     page.activateWindow()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from page_driving import open_page
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
@@ -15,11 +16,6 @@ from wizard.ui.pages.stakeholders import StakeholdersPage, escalation_path_text
 NAME, PARTY, ROLE, EMAIL, PHONE, LEVEL = range(6)
 
 
-def _page(qtbot: QtBot, document: ProjectDocument) -> StakeholdersPage:
-    page = StakeholdersPage(document)
-    qtbot.addWidget(page)
-    page.reload()
-    return page
 
 
 def _show_focused(qtbot: QtBot, page: StakeholdersPage) -> None:
@@ -39,7 +35,7 @@ def _cell(page: StakeholdersPage, row: int, col: int) -> str:
 
 def test_contacts_table_and_escalation_path(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Opening a project lists its contacts by party name and shows who escalates to whom."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     assert page.contacts.table.rowCount() == 3
     assert _cell(page, 0, NAME) == "Priya Nair"
     assert _cell(page, 0, PARTY) == "Northwind IT Services LLC"
@@ -56,7 +52,7 @@ def test_contacts_table_and_escalation_path(qtbot: QtBot, us_document: ProjectDo
 def test_typing_in_a_cell_renames_the_contact(qtbot: QtBot,
                                               us_document: ProjectDocument) -> None:
     """Typing a new name into the table changes the contact, the path and the heading."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     table = page.contacts.table
     _show_focused(qtbot, page)
     table.setCurrentCell(0, NAME)
@@ -74,7 +70,7 @@ def test_typing_in_a_cell_renames_the_contact(qtbot: QtBot,
 
 def test_escalation_level_and_party_edits(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Putting the customer's owner in the path at level 3 shows at once in the path text."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     table = page.contacts.table
     _show_focused(qtbot, page)
     table.setCurrentCell(2, LEVEL)
@@ -98,7 +94,7 @@ def test_escalation_level_and_party_edits(qtbot: QtBot, us_document: ProjectDocu
 def test_responsibilities_follow_the_selection(qtbot: QtBot,
                                               us_document: ProjectDocument) -> None:
     """The detail editor shows and edits the selected contact, and selecting alone saves nothing."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     page.contacts.table.setCurrentCell(1, NAME)
     assert page.responsibilities_edit.lines() == [
         "Final escalation point", "Chair the quarterly review"]
@@ -119,7 +115,7 @@ def test_responsibilities_follow_the_selection(qtbot: QtBot,
 
 def test_add_and_remove_contacts(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Add gives an empty contact ready to describe; Remove takes the selected one away."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     qtbot.mouseClick(page.contacts.add_button, Qt.MouseButton.LeftButton)
     contacts = us_document.project.contacts
     assert len(contacts) == 4
@@ -140,7 +136,7 @@ def test_add_and_remove_contacts(qtbot: QtBot, us_document: ProjectDocument) -> 
 def test_no_contacts_disables_the_detail(qtbot: QtBot, us_document: ProjectDocument) -> None:
     """With no contact there is nothing to type responsibilities into, and the path says why."""
     us_document.project.contacts.clear()
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     assert not page.responsibilities_edit.isEnabled()
     assert "escalation level of 1" in page.path_label.text()
 
@@ -148,7 +144,7 @@ def test_no_contacts_disables_the_detail(qtbot: QtBot, us_document: ProjectDocum
 def test_contact_problems_show_under_the_table(qtbot: QtBot,
                                                us_document: ProjectDocument) -> None:
     """A nameless contact is flagged beside the table, and jumping to it selects its row."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     page.contacts.set_value(2, NAME, " ")
     page.show_problems(check_project(us_document.project))
     match = page._field_for(("contacts", 2, "name"))
@@ -165,7 +161,7 @@ def test_contact_problems_show_under_the_table(qtbot: QtBot,
 def test_select_item_selects_the_row_and_column(qtbot: QtBot,
                                                 us_document: ProjectDocument) -> None:
     """The review step's link to a contact's e-mail lands on that cell."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     page.select_item(("contacts", 1, "email"))
     assert page.contacts.current_row() == 1
     assert page.contacts.table.currentColumn() == EMAIL
@@ -176,7 +172,7 @@ def test_select_item_selects_the_row_and_column(qtbot: QtBot,
 def test_party_column_follows_the_party_names(qtbot: QtBot,
                                               us_document: ProjectDocument) -> None:
     """Renaming a party on the Parties step renames it here; an unnamed party reads "Provider"."""
-    page = _page(qtbot, us_document)
+    page = open_page(qtbot, StakeholdersPage, us_document)
     us_document.project.parties.provider.name = ""
     us_document.project.parties.customer.name = "Harbor Bakery Inc."
     page.reload()
