@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from wizard.core.compute import credit_example_value
 from wizard.core.explain import (
     credit_example_sentence,
-    credit_example_value,
     downtime_sentence,
     duration_text,
     minutes_text,

@@ -18,6 +18,7 @@ from wizard.core.model import (
     CreditTier,
     MeasuredDuring,
     Period,
+    Service,
     ServiceCredits,
     Weekday,
 )
@@ -153,6 +154,24 @@ def credit_percent_due(credits: ServiceCredits, measured: Decimal) -> Decimal:
     if credits.cap_percent is not None:
         due = min(due, credits.cap_percent)
     return due
+
+
+CREDIT_EXAMPLE_STEP = Decimal("0.3")
+
+
+def credit_example_value(credits: ServiceCredits) -> Decimal | None:
+    """A measured value worth showing as an example: a bit below the second
+    tier's threshold (below the first when there is only one), so that the
+    example shows a credit being paid. ``None`` without tiers."""
+    if not credits.tiers:
+        return None
+    tiers = sorted(credits.tiers, key=lambda tier: tier.below, reverse=True)
+    return tiers[min(1, len(tiers) - 1)].below - CREDIT_EXAMPLE_STEP
+
+
+def example_monthly_fee(services: Iterable[Service]) -> Decimal | None:
+    """The monthly fee examples are worked on: the first one of the project."""
+    return next((s.monthly_fee for s in services if s.monthly_fee), None)
 
 
 def credit_amount(monthly_fee: Decimal, percent: Decimal) -> Decimal:

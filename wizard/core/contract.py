@@ -29,9 +29,11 @@ from wizard.core.compute import (
     allowed_downtime_seconds,
     clock_minutes,
     credit_amount,
+    credit_example_value,
     credit_percent_due,
     day_intervals,
     duration_parts,
+    example_monthly_fee,
     is_around_the_clock,
     measured_minutes,
 )
@@ -515,11 +517,10 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                     "upper": value, "lower": _metric_target(lower, credit_metric.unit, fmt)}
             rows.append({"measured": measured, "credit": fmt.percent(tier.credit_percent)})
         example = None
-        fee = next((s.monthly_fee for s in project.services if s.monthly_fee), None)
-        middle = tiers[min(1, len(tiers) - 1)]
-        sample = middle.below - Decimal("0.3")
-        due = credit_percent_due(credits, sample)
-        if fee is not None and due:
+        fee = example_monthly_fee(project.services)
+        sample = credit_example_value(credits)
+        due = credit_percent_due(credits, sample) if sample is not None else Decimal(0)
+        if fee is not None and sample is not None and due:
             example = {
                 "measured": _metric_target(sample, credit_metric.unit, fmt),
                 "percent": fmt.percent(due),

@@ -21,8 +21,10 @@ from wizard.core.compute import (
     DurationUnit,
     allowed_downtime_seconds,
     credit_amount,
+    credit_example_value,
     credit_percent_due,
     duration_parts,
+    example_monthly_fee,
     is_around_the_clock,
     weekly_coverage_minutes,
 )
@@ -34,12 +36,10 @@ from wizard.core.model import (
     MetricKind,
     Period,
     Project,
-    ServiceCredits,
     SeverityLevel,
 )
 from wizard.i18n import N_, _
 
-CREDIT_EXAMPLE_STEP = Decimal("0.3")
 """How far below a tier's threshold the credit example's measured value lies
 (the contract's example uses the same)."""
 
@@ -176,22 +176,6 @@ def severity_sentence(level: SeverityLevel, locale: str = "en") -> str:
         name=name or _("(no name)"), targets=targets, when=when)
 
 
-def credit_example_value(credits: ServiceCredits) -> Decimal | None:
-    """A measured value worth showing as an example: a bit below the second
-    tier's threshold (below the first when there is only one), so that the
-    example shows a credit being paid. ``None`` without tiers."""
-    if not credits.tiers:
-        return None
-    tiers = sorted(credits.tiers, key=lambda tier: tier.below, reverse=True)
-    return tiers[min(1, len(tiers) - 1)].below - CREDIT_EXAMPLE_STEP
-
-
-def _example_fee(project: Project) -> Decimal | None:
-    """The monthly fee the example is worked on: the first fee of the project,
-    as in the contract's own example."""
-    return next((s.monthly_fee for s in project.services if s.monthly_fee), None)
-
-
 def credit_example_sentence(project: Project, locale: str = "en") -> str | None:
     """What the credit tiers pay, worked on one example:
     ``At 98.7% availability the customer receives 10% of the monthly fee
@@ -212,7 +196,7 @@ def credit_example_sentence(project: Project, locale: str = "en") -> str | None:
     if not due:
         return _("{at} the customer receives no credit.").format(at=at)
     percent = percent_text(due, locale)
-    fee = _example_fee(project)
+    fee = example_monthly_fee(project.services)
     if fee is None:
         return _("{at} the customer receives {percent} of the monthly fee.").format(
             at=at, percent=percent)
