@@ -16,7 +16,6 @@ from wizard.core.checks import Loc, Step
 from wizard.core.model import StandardExclusion
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.reporting import select_line
 from wizard.ui.widgets.fields import LinesEdit
 
 
@@ -121,4 +120,4 @@ class ExclusionsPage(StepPage):
         if loc[:2] == ("exclusions", "standard"):
             self.standard_group.setFocusProxy(self._standard_box_for(loc))
         elif loc[:2] == ("exclusions", "custom") and len(loc) > 2 and isinstance(loc[2], int):
-            select_line(self.custom_edit, loc[2])
+            self.custom_edit.select_line(loc[2])

@@ -4,7 +4,6 @@ the parties review the agreement."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,22 +56,6 @@ def recipient_choices(project: Project) -> list[tuple[str, str]]:
             seen.add(name)
             choices.append((name, who))
     return choices
-
-
-def select_line(edit: LinesEdit, index: int) -> None:
-    """Put the cursor at the start of the ``index``-th item (counting the
-    non-blank lines, as :meth:`LinesEdit.lines` does)."""
-    block = edit.document().firstBlock()
-    seen = -1
-    while block.isValid():
-        if block.text().strip():
-            seen += 1
-            if seen == index:
-                cursor = QTextCursor(block)
-                edit.setTextCursor(cursor)
-                edit.ensureCursorVisible()
-                return
-        block = block.next()
 
 
 class ReportingPage(StepPage):
@@ -142,4 +125,4 @@ class ReportingPage(StepPage):
 
     def select_item(self, loc: Loc) -> None:
         if loc[:2] == ("reporting", "contents") and len(loc) > 2 and isinstance(loc[2], int):
-            select_line(self.contents_edit, loc[2])
+            self.contents_edit.select_line(loc[2])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
 
 from wizard.core.checks import Severity
@@ -87,6 +87,20 @@ class LinesEdit(QPlainTextEdit):
     def set_lines(self, lines: list[str]) -> None:
         if self.lines() != lines:
             self.setPlainText("\n".join(lines))
+
+    def select_line(self, index: int) -> None:
+        """Put the cursor at the start of the ``index``-th item (counting the
+        non-blank lines, as :meth:`lines` does)."""
+        block = self.document().firstBlock()
+        seen = -1
+        while block.isValid():
+            if block.text().strip():
+                seen += 1
+                if seen == index:
+                    self.setTextCursor(QTextCursor(block))
+                    self.ensureCursorVisible()
+                    return
+            block = block.next()
 
 
 class TextBox(QPlainTextEdit):
