@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import Project, parse_decimal_text
+from wizard.core.references import Reference, redirect
 from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
 from wizard.ui.widgets.fields import FieldMessage, LinesEdit, OptionalSpinBox
@@ -333,6 +334,24 @@ class StepPage(QWidget):
         self._loaders.append(load)
         edit.textEdited.connect(store)
         return edit
+
+    def follow_renames(self, edit: QLineEdit,
+                       references: Callable[[Project], list[Reference]]) -> None:
+        """While ``edit`` (an identifier or a name) is typed into, what referred
+        to its value when the item was shown follows it. The references are
+        taken when the page (or the selected item) loads, so an identifier that
+        passes through another item's on the way never captures that one's."""
+        captured: list[Reference] = []
+
+        def capture() -> None:
+            captured[:] = references(self.project)
+
+        def follow(text: str) -> None:
+            if not self._loading:
+                redirect(captured, text)
+
+        self._loaders.append(capture)
+        edit.textEdited.connect(follow)
 
     def add_loader(self, loader: Callable[[], None]) -> None:
         self._loaders.append(loader)

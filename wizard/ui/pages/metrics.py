@@ -30,6 +30,7 @@ from wizard.core.model import (
     SeverityLevel,
     parse_decimal_text,
 )
+from wizard.core.references import metric_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import FieldMessage, TextBox
@@ -142,6 +143,8 @@ class MetricsPage(StepPage):
             return self.selected_metric()
 
         self.id_edit = self.bind_text(QLineEdit(), "id", base=base)
+        self.follow_renames(self.id_edit, lambda p: metric_references(p, metric.id)
+                            if (metric := self.selected_metric()) else [])
         self.id_edit.setMaximumWidth(220)
         self.row(form, _("&Identifier"), self.id_edit, self._detail_loc("id"),
                  _("A short name without spaces, unique among the metrics (e.g. uptime)."))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Step
 from wizard.core.model import Party, PartyKind, Project
+from wizard.core.references import person_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import Base, StepPage
 from wizard.ui.widgets.fields import TextBox
@@ -100,6 +101,8 @@ class PartiesPage(StepPage):
                    "a sole trader)."))
 
         signatory_name_edit = self.bind_text(QLineEdit(), "signatory.name", base)
+        self.follow_renames(signatory_name_edit,
+                            lambda p: person_references(p, base(p).signatory.name))
         self.row(form, labels[4], signatory_name_edit, (*loc, "signatory", "name"),
                  _("The person with authority to sign for this party."))
 

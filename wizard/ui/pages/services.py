@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import Project, Service
+from wizard.core.references import service_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import FieldMessage, LinesEdit, TextBox
@@ -77,6 +78,8 @@ class ServicesPage(StepPage):
             return self.selected_service()
 
         self.id_edit = self.bind_text(QLineEdit(), "id", base=selected)
+        self.follow_renames(self.id_edit, lambda p: service_references(p, service.id)
+                            if (service := self.selected_service()) else [])
         self.id_edit.setPlaceholderText(_("e.g. desk"))
         self.id_edit.textEdited.connect(self._refresh_list)
         self.row(form, _("&Identifier"), self.id_edit, ("services", SELECTED, "id"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Step
 from wizard.core.model import Contact, PartyRole, Project
+from wizard.core.references import person_references, redirect
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import LinesEdit
@@ -84,6 +85,7 @@ class StakeholdersPage(StepPage):
             lambda: Contact(name=_("New contact")), _("contact"))
         self.contacts.setMinimumHeight(200)
         self.contacts.table.setWordWrap(False)  # long names are elided, not squeezed
+        self.contacts.value_changed.connect(self._contact_value_changed)
         self.contacts.edited.connect(self._contacts_edited)
         self.contacts.current_changed.connect(lambda _row: self._show_selected())
         form = QFormLayout()
@@ -125,6 +127,12 @@ class StakeholdersPage(StepPage):
             self.contacts.select_row(loc[1], str(loc[2]) if len(loc) > 2 else None)
 
     # the selected contact ------------------------------------------------------
+    def _contact_value_changed(self, _row: int, attribute: str, old: object,
+                               new: object) -> None:
+        """A renamed contact stays the recipient of the reports."""
+        if attribute == "name" and isinstance(old, str) and isinstance(new, str):
+            redirect(person_references(self.project, old), new)
+
     def selected_contact(self) -> Contact | None:
         row = self.contacts.current_row()
         contacts = self.project.contacts

@@ -132,6 +132,8 @@ class RecordTable(QWidget):
     """An item was added, removed, moved or changed."""
     current_changed = Signal(int)
     """The selected row (−1 for none)."""
+    value_changed = Signal(int, str, object, object)
+    """row, attribute, old value, new value: one cell was changed by the user."""
     input_rejected = Signal(int, str, str)
     """row, attribute, text: a cell's text could not be used (not a number)."""
 
@@ -220,12 +222,15 @@ class RecordTable(QWidget):
         return getattr(self.items[row], self.columns[col].attribute)
 
     def set_value(self, row: int, col: int, value: Any) -> None:
-        setattr(self.items[row], self.columns[col].attribute, value)
+        attribute = self.columns[col].attribute
+        old = getattr(self.items[row], attribute)
+        setattr(self.items[row], attribute, value)
         self._filling = True
         try:
             self._fill_row(row)
         finally:
             self._filling = False
+        self.value_changed.emit(row, attribute, old, value)
         self.edited.emit()
 
     def current_row(self) -> int:
