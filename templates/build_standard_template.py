@@ -659,20 +659,10 @@ def build() -> Builder:
     b.p(tr("Neither party may terminate this agreement for convenience before the end of a "
            "term."))
     b.tag("{%p endif %}")
-    b.tag("{%p if termination.chronic_consecutive and termination.chronic_in_year %}")
+    b.tag("{%p if termination.chronic_failure %}")
     b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
-                "service level is missed in %(consecutive)s consecutive months, or in "
-                "%(in_year)s months within any twelve months.",
-                consecutive="termination.chronic_consecutive",
-                in_year="termination.chronic_in_year"))
-    b.tag("{%p elif termination.chronic_consecutive %}")
-    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
-                "service level is missed in %(consecutive)s consecutive months.",
-                consecutive="termination.chronic_consecutive"))
-    b.tag("{%p elif termination.chronic_in_year %}")
-    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
-                "service level is missed in %(in_year)s months within any twelve months.",
-                in_year="termination.chronic_in_year"))
+                "service level is missed %(condition)s.",
+                condition="termination.chronic_failure"))
     b.tag("{%p endif %}")
     b.tag("{%p if termination.cure %}")
     b.p(tr_with("Either party may terminate this agreement for a material breach that the other "

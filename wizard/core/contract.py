@@ -40,6 +40,7 @@ from wizard.core.compute import (
 from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
+    ChronicFailure,
     CoverageBlock,
     Direction,
     Holidays,
@@ -56,11 +57,20 @@ from wizard.core.model import (
     Weekday,
 )
 from wizard.i18n import N_
-from wizard.paths import locale_dir
+from wizard.translations import CONTRACT_DOMAIN, has_catalog, load_translations
 
-CONTRACT_DOMAIN = "contract"
-SUPPORTED_LOCALES: tuple[str, ...] = ("en_US", "en_GB")
-"""Locales a contract can be written in; the localisation work adds more."""
+CONTRACT_LOCALES: tuple[str, ...] = (
+    "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES", "es_MX",
+    "nl_NL", "nl_BE", "it_IT", "pt_BR",
+)
+"""Every locale the contract is designed for."""
+
+SUPPORTED_LOCALES: tuple[str, ...] = tuple(
+    locale for locale in CONTRACT_LOCALES
+    if locale.startswith("en_") or has_catalog(CONTRACT_DOMAIN, locale)
+)
+"""The locales a contract can be written in now: English, and every locale
+whose language has a clause catalog."""
 
 
 class UnsupportedLanguageError(ValueError):
@@ -68,10 +78,8 @@ class UnsupportedLanguageError(ValueError):
 
 
 def contract_translations(locale: str) -> gettext.NullTranslations:
-    """The contract clause catalog for ``locale`` (English needs none)."""
-    return gettext.translation(
-        CONTRACT_DOMAIN, localedir=str(locale_dir()), languages=[locale], fallback=True
-    )
+    """The clause catalog for ``locale`` (English needs none)."""
+    return load_translations(CONTRACT_DOMAIN, locale)
 
 
 _UNIT_KEYS = {
@@ -379,6 +387,25 @@ def _schedule_rows(
     ]
 
 
+def _chronic_condition(chronic: ChronicFailure, fmt: ContractFormatter) -> str:
+    """When repeated misses let the customer leave: "in 3 consecutive months,
+    or in 5 months within any twelve months" (empty when never)."""
+    conditions = []
+    if chronic.consecutive_months:
+        conditions.append(fmt.ngettext(
+            "in %(num)s consecutive month", "in %(num)s consecutive months",
+            chronic.consecutive_months) % {"num": fmt.number(chronic.consecutive_months)})
+    if chronic.months_in_year:
+        conditions.append(fmt.ngettext(
+            "in %(num)s month within any twelve months",
+            "in %(num)s months within any twelve months",
+            chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year)})
+    if len(conditions) == 2:
+        return fmt.gettext("%(first)s, or %(second)s") % {
+            "first": conditions[0], "second": conditions[1]}
+    return conditions[0] if conditions else ""
+
+
 def _metric_target(value: Decimal, unit: str, fmt: ContractFormatter) -> str:
     if unit == PERCENT_UNIT:
         return fmt.percent(value)
@@ -610,10 +637,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "notice": fmt.days(term.notice_days),
             "for_convenience": fmt.days(term.for_convenience_notice_days)
             if term.for_convenience_notice_days is not None else "",
-            "chronic_consecutive": fmt.number(chronic.consecutive_months)
-            if chronic.consecutive_months else "",
-            "chronic_in_year": fmt.number(chronic.months_in_year)
-            if chronic.months_in_year else "",
+            "chronic_failure": _chronic_condition(chronic, fmt),
             "cure": fmt.days(term.cure_days) if term.cure_days else "",
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
             "amendments": term.amendments.strip(),

@@ -1,0 +1,106 @@
+"""No silent English: every catalog is complete, compiles, and a contract in
+another language holds none of the template's English sentences."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from docx_reading import read_contract
+from example_paths import EXAMPLES, ROOT
+
+from wizard.core.contract import CONTRACT_LOCALES, SUPPORTED_LOCALES
+from wizard.core.project_file import load_project
+from wizard.core.render import render_contract
+
+LOCALE = ROOT / "resources" / "locale"
+KEYWORDS = {
+    "messages": {"_": None, "N_": None, "ngettext": (1, 2)},
+    "contract": {"_": None, "N_": None, "t": None, "gettext": None, "ngettext": (1, 2)},
+}
+CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
+
+
+@cache
+def extracted(domain: str) -> frozenset[str]:
+    """The message ids the sources hold now."""
+    with (LOCALE / f"{domain}.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    ids: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT), method_map, options_map, keywords=KEYWORDS[domain]):
+        ids.add(message[0] if isinstance(message, tuple) else message)
+    return frozenset(ids)
+
+
+def _catalog(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=path.parts[-3])
+
+
+def test_extraction_finds_the_template_and_the_interface() -> None:
+    """Translators would never see the clauses of the Word template."""
+    contract = extracted("contract")
+    assert "Purpose and scope" in contract
+    assert "This agreement takes effect on %(date)s." in contract
+    assert "at least %(value)s" in contract  # a label from wizard/core/contract.py
+    assert "in %(num)s consecutive month" in contract
+    messages = extracted("messages")
+    assert "Give the agreement a title." in messages  # checks.py
+    assert "Contract preview" in messages  # the window
+    assert "Purpose and scope" not in messages
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parts[-3]}-{p.stem}")
+def test_catalog_is_complete_and_compiles(path: Path) -> None:
+    """A missing or fuzzy entry would print English inside a translated contract or window."""
+    catalog = _catalog(path)
+    missing = []
+    for message_id in sorted(extracted(path.stem)):
+        message = catalog.get(message_id)
+        strings = message.string if message is not None else ""
+        texts = strings if isinstance(strings, tuple) else (strings,)
+        if message is None or message.fuzzy or not all(texts):
+            missing.append(message_id)
+    assert not missing, f"{len(missing)} untranslated in {path}: {missing[:5]}"
+    problems = [(m.id, errors) for m, errors in catalog.check()]
+    assert not problems, problems
+    write_mo(io.BytesIO(), catalog, use_fuzzy=False)
+
+
+TRANSLATED = [locale for locale in SUPPORTED_LOCALES if not locale.startswith("en_")]
+
+
+def english_fragments() -> list[str]:
+    """The fixed parts of the template's English sentences, long enough to be
+    recognisable (placeholders cut out)."""
+    fragments = []
+    for message in extracted("contract"):
+        for piece in re.split(r"%\(\w+\)[sd]", message):
+            piece = piece.strip(" ,.:;()“”")
+            if len(piece) >= 14 and " " in piece:
+                fragments.append(piece)
+    return sorted(set(fragments))
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_translated_contract_holds_no_english_sentence(locale: str, example: Path) -> None:
+    """A German contract with an English clause in the middle is not one to send."""
+    text = read_contract(render_contract(load_project(example), locale)).text
+    english = [fragment for fragment in english_fragments() if fragment in text]
+    assert not english, english[:5]
+
+
+def test_every_contract_locale_is_known() -> None:
+    """The supported locales are the designed ones, English first."""
+    assert SUPPORTED_LOCALES[:2] == ("en_US", "en_GB")
+    assert set(SUPPORTED_LOCALES) <= set(CONTRACT_LOCALES)

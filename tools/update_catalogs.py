@@ -1,0 +1,56 @@
+"""Extract the translatable text and bring every catalog up to date.
+
+``python tools/update_catalogs.py`` writes ``resources/locale/<domain>.pot``
+for the interface (``messages``) and the contract (``contract``), then
+updates each language's ``.po`` from it (new entries appear untranslated, so
+that the catalog test lists them). ``--init LANG`` starts a new language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "resources" / "locale"
+
+DOMAINS: dict[str, list[str]] = {
+    "messages": ["-k", "_", "-k", "N_", "-k", "ngettext:1,2"],
+    "contract": ["-k", "_", "-k", "N_", "-k", "t", "-k", "gettext", "-k", "ngettext:1,2"],
+}
+
+
+def pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=ROOT,
+                   check=True)
+
+
+def extract(domain: str) -> Path:
+    template = LOCALE / f"{domain}.pot"
+    pybabel("extract", "-F", str(LOCALE / f"{domain}.cfg"), *DOMAINS[domain],
+            "--no-location", "--sort-output", "--project",
+            "SLA Wizard", "-o", str(template), ".")
+    return template
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--init", metavar="LANG", help="start a catalog for a new language")
+    parser.add_argument("--domain", choices=sorted(DOMAINS), action="append",
+                        help="only this domain (default: both)")
+    options = parser.parse_args()
+    for domain in options.domain or sorted(DOMAINS):
+        template = extract(domain)
+        if options.init:
+            pybabel("init", "-D", domain, "-i", str(template), "-d", str(LOCALE),
+                    "-l", options.init)
+        elif any(LOCALE.glob(f"*/LC_MESSAGES/{domain}.po")):
+            pybabel("update", "-D", domain, "-i", str(template), "-d", str(LOCALE),
+                    "--no-fuzzy-matching", "--ignore-obsolete")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

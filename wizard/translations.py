@@ -1,0 +1,75 @@
+"""Gettext catalogs: where they live and how they are loaded (no Qt).
+
+Two domains: ``messages`` for the interface and ``contract`` for the
+contract's clauses. Catalogs are kept as ``.po`` files under
+``resources/locale/<language>/LC_MESSAGES/``; a bundle may ship compiled
+``.mo`` files beside them, which are preferred. A ``.po`` without its ``.mo``
+is compiled in memory once, so a source checkout needs no build step.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from wizard.paths import locale_dir
+
+MESSAGES_DOMAIN = "messages"
+CONTRACT_DOMAIN = "contract"
+
+
+def catalog_languages(locale: str) -> list[str]:
+    """The catalog folders to try for ``locale``, most specific first:
+    ``pt_BR`` → ``pt_BR``, ``pt``; ``de_AT`` → ``de_AT``, ``de``."""
+    code = locale.replace("-", "_")
+    language = code.split("_")[0]
+    return [code, language] if language != code else [code]
+
+
+def catalog_file(domain: str, language: str, suffix: str) -> Path:
+    return locale_dir() / language / "LC_MESSAGES" / f"{domain}{suffix}"
+
+
+def has_catalog(domain: str, locale: str) -> bool:
+    """Whether ``locale`` (or its language) has a catalog for ``domain``."""
+    return any(catalog_file(domain, language, suffix).exists()
+               for language in catalog_languages(locale) for suffix in (".po", ".mo"))
+
+
+def available_languages(domain: str) -> list[str]:
+    """The catalog folders that hold ``domain``."""
+    folder = locale_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir()
+                  if (p / "LC_MESSAGES" / f"{domain}.po").exists()
+                  or (p / "LC_MESSAGES" / f"{domain}.mo").exists())
+
+
+@lru_cache(maxsize=64)
+def load_translations(domain: str, locale: str) -> gettext.NullTranslations:
+    """The translations of ``domain`` for ``locale``; English (the messages
+    as written) when there is no catalog."""
+    for language in catalog_languages(locale):
+        compiled = catalog_file(domain, language, ".mo")
+        if compiled.exists():
+            with compiled.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+        source = catalog_file(domain, language, ".po")
+        if source.exists():
+            return _compile(source, language)
+    return gettext.NullTranslations()
+
+
+def _compile(path: Path, language: str) -> gettext.NullTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
