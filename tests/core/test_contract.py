@@ -300,3 +300,21 @@ def test_sandbox_refuses_python_internals(us_project: Project, tmp_path: Path) -
     with pytest.raises(RenderError) as info:
         render_contract(us_project, template=evil)
     assert "may not do" in str(info.value)
+
+
+def test_long_dates_follow_the_locale() -> None:
+    """A French contract dated "le 1 janvier" reads as a mistake to a French client."""
+    import datetime
+    import gettext
+
+    from wizard.core.contract import ContractFormatter
+
+    def long_date(locale: str, day: int) -> str:
+        formatter = ContractFormatter(locale, "EUR", gettext.NullTranslations())
+        return formatter.date(datetime.date(2027, 1, day))
+
+    assert long_date("fr_FR", 1) == "1er janvier 2027"
+    assert long_date("fr_BE", 1) == "1er janvier 2027"
+    assert long_date("fr_FR", 15) == "15 janvier 2027"
+    assert long_date("de_DE", 1) == "1. Januar 2027"
+    assert long_date("en_GB", 1) == "1 January 2027"

@@ -118,6 +118,10 @@ class ContractFormatter:
         return format_currency(value, self.currency, locale=self.locale)
 
     def date(self, value: datetime.date) -> str:
+        """A long date: ``January 1, 2027``, ``1. Januar 2027``; French writes
+        the first of the month as an ordinal, ``1er janvier 2027``."""
+        if self.locale.language == "fr" and value.day == 1:
+            return format_date(value, "d'er' MMMM y", locale=self.locale)
         return format_date(value, "long", locale=self.locale)
 
     # time ----------------------------------------------------------------
