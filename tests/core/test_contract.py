@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -271,7 +272,7 @@ def test_generate_writes_a_docx_file(us_project: Project, tmp_path: Path) -> Non
 def test_unsupported_language_is_refused(us_project: Project) -> None:
     """A language the contract cannot be written in is refused, not half-translated."""
     with pytest.raises(UnsupportedLanguageError):
-        build_context(us_project, "de_DE")
+        build_context(us_project, "ja_JP")
 
 
 def test_broken_template_is_reported(us_project: Project, tmp_path: Path) -> None:
@@ -318,3 +319,21 @@ def test_long_dates_follow_the_locale() -> None:
     assert long_date("fr_FR", 15) == "15 janvier 2027"
     assert long_date("de_DE", 1) == "1. Januar 2027"
     assert long_date("en_GB", 1) == "1 January 2027"
+
+
+def test_money_units_and_weekdays_in_every_locale(us_project: Project) -> None:
+    """Amounts, durations and weekdays read as a person writes them in each locale."""
+    import gettext
+
+    from wizard.core.contract import CONTRACT_LOCALES, ContractFormatter
+
+    for locale in CONTRACT_LOCALES:
+        formatter = ContractFormatter(locale, "USD", gettext.NullTranslations())
+        for unit in ("duration-day", "duration-hour", "duration-month", "duration-minute",
+                     "duration-second"):
+            for count in (1, 30):
+                assert "duration-" not in formatter.unit(count, unit), (locale, unit)
+        money = formatter.money(Decimal("1250.00"))
+        assert not re.search(r"[A-Za-z]\d|\d[A-Za-z]", money), (locale, money)
+    context = build_context(us_project, "en_US")
+    assert [row["day"][0].isupper() for row in context["schedule"]["rows"]] == [True] * 7

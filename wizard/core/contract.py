@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -115,7 +116,10 @@ class ContractFormatter:
         return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
 
     def money(self, value: Decimal) -> str:
-        return format_currency(value, self.currency, locale=self.locale)
+        """``$1,250.00``, ``1.250,00 €``; a currency code never touches the digits
+        (Mexican Spanish would print ``USD1,250.00``)."""
+        text = format_currency(value, self.currency, locale=self.locale)
+        return re.sub(r"(?<=[A-Za-z])(?=[\d-])|(?<=\d)(?=[A-Za-z])", "\u00a0", text)
 
     def date(self, value: datetime.date) -> str:
         """A long date: ``January 1, 2027``, ``1. Januar 2027``; French writes
@@ -177,7 +181,14 @@ class ContractFormatter:
 
     # durations -----------------------------------------------------------
     def unit(self, value: Decimal | int, unit_key: str) -> str:
-        return format_unit(value, unit_key, length="long", locale=self.locale)
+        """``12 months``, ``30 Tage``: the long unit name, correctly pluralised.
+        Where CLDR only aliases the long form to the short one (Dutch days and
+        hours, Italian days …) Babel ≤ 2.18 prints the unit's key instead, so
+        the short form is used there."""
+        text = format_unit(value, unit_key, length="long", locale=self.locale)
+        if unit_key in text:
+            text = format_unit(value, unit_key, length="short", locale=self.locale)
+        return text
 
     def duration(self, seconds: Decimal) -> str:
         """Allowed downtime in words: ``1 hour and 5 minutes``."""
@@ -386,7 +397,8 @@ def _schedule_rows(
         ])
 
     return [
-        {"day": fmt.weekday(day), "coverage": hours(coverage, day), "support": hours(support, day)}
+        {"day": capitalised(fmt.weekday(day)), "coverage": hours(coverage, day),
+         "support": hours(support, day)}
         for day in Weekday
     ]
 
@@ -408,6 +420,11 @@ def _chronic_condition(chronic: ChronicFailure, fmt: ContractFormatter) -> str:
         return fmt.gettext("%(first)s, or %(second)s") % {
             "first": conditions[0], "second": conditions[1]}
     return conditions[0] if conditions else ""
+
+
+def capitalised(text: str) -> str:
+    """``lunes`` → ``Lunes``, for the first word of a table cell."""
+    return text[:1].upper() + text[1:]
 
 
 def _metric_target(value: Decimal, unit: str, fmt: ContractFormatter) -> str:
