@@ -499,7 +499,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     coverage_always = is_around_the_clock(schedule.coverage)
     maintenance = [
         {
-            "day": fmt.weekday(w.day),
+            "day": capitalised(fmt.weekday(w.day)),
             "start": fmt.clock(w.start),
             "duration": fmt.minutes(w.duration_minutes),
         }
