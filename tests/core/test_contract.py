@@ -319,6 +319,23 @@ def test_long_dates_follow_the_locale() -> None:
     assert long_date("fr_FR", 15) == "15 janvier 2027"
     assert long_date("de_DE", 1) == "1. Januar 2027"
     assert long_date("en_GB", 1) == "1 January 2027"
+    assert long_date("pt_BR", 1) == "1º de janeiro de 2027"
+    assert long_date("pt_BR", 2) == "2 de janeiro de 2027"
+
+
+def test_time_zones_without_a_region_are_written_as_offsets() -> None:
+    """"Unknown Region (UTC) Time" in a contract looks like a bug to the reader."""
+    import gettext
+
+    from wizard.core.contract import CONTRACT_LOCALES, ContractFormatter
+
+    for locale in CONTRACT_LOCALES:
+        formatter = ContractFormatter(locale, "EUR", gettext.NullTranslations())
+        assert formatter.timezone_name("UTC") == "UTC"
+        assert formatter.timezone_name("Etc/UTC") == "UTC"
+        assert formatter.timezone_name("Etc/GMT+5") == "UTC\u221205:00"
+        assert formatter.timezone_name("Etc/GMT-2") == "UTC+02:00"
+        assert formatter.timezone_name("Europe/Berlin").endswith("(Europe/Berlin)")
 
 
 def test_money_units_and_weekdays_in_every_locale(us_project: Project) -> None:

@@ -83,6 +83,8 @@ def contract_translations(locale: str) -> gettext.NullTranslations:
     return load_translations(CONTRACT_DOMAIN, locale)
 
 
+_UTC_ALIASES = frozenset({"UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich"})
+
 _UNIT_KEYS = {
     DurationUnit.DAY: "duration-day",
     DurationUnit.HOUR: "duration-hour",
@@ -122,10 +124,13 @@ class ContractFormatter:
         return re.sub(r"(?<=[A-Za-z])(?=[\d-])|(?<=\d)(?=[A-Za-z])", "\u00a0", text)
 
     def date(self, value: datetime.date) -> str:
-        """A long date: ``January 1, 2027``, ``1. Januar 2027``; French writes
-        the first of the month as an ordinal, ``1er janvier 2027``."""
-        if self.locale.language == "fr" and value.day == 1:
+        """A long date: ``January 1, 2027``, ``1. Januar 2027``; French and
+        Portuguese write the first of the month as an ordinal, ``1er janvier
+        2027``, ``1º de janeiro de 2027``."""
+        if value.day == 1 and self.locale.language == "fr":
             return format_date(value, "d'er' MMMM y", locale=self.locale)
+        if value.day == 1 and self.locale.language == "pt":
+            return format_date(value, "d'º de' MMMM 'de' y", locale=self.locale)
         return format_date(value, "long", locale=self.locale)
 
     # time ----------------------------------------------------------------
@@ -172,12 +177,21 @@ class ContractFormatter:
         return format_list(list(items), locale=self.locale) if items else ""
 
     def timezone_name(self, zone: str) -> str:
-        """``America/Los_Angeles`` → ``Pacific Time (America/Los_Angeles)``."""
+        """``America/Los_Angeles`` → ``Pacific Time (America/Los_Angeles)``;
+        zones with no region (``UTC``, ``Etc/GMT+5``) as their offset from UTC,
+        which CLDR would call "Unknown Region"."""
         try:
-            name = babel_timezone_name(get_timezone(zone), locale=self.locale)
+            tzinfo = get_timezone(zone)
         except (LookupError, ValueError):
             return zone
-        return f"{name} ({zone})"
+        if zone in _UTC_ALIASES or zone.startswith("Etc/"):
+            offset = tzinfo.utcoffset(datetime.datetime(2027, 1, 1))
+            minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+            if not minutes:
+                return "UTC"
+            sign = "+" if minutes > 0 else "\u2212"
+            return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        return f"{babel_timezone_name(tzinfo, locale=self.locale)} ({zone})"
 
     # durations -----------------------------------------------------------
     def unit(self, value: Decimal | int, unit_key: str) -> str:
