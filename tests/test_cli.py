@@ -189,15 +189,26 @@ def test_generate_never_overwrites_the_project_itself(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- languages
 
 
-def test_generate_french_project_needs_a_contract_language(tmp_path: Path) -> None:
-    """A fr_FR project is refused in one line that names fr_FR and the supported locales."""
+def test_generate_french_project_in_its_own_language(tmp_path: Path) -> None:
+    """A fr_FR project gets a French contract, with French dates, by default."""
     target = tmp_path / "out.docx"
     result = run("generate", FR_EXAMPLE, "-o", target)
-    line = assert_one_line_failure(result, "fr_FR", SUPPORTED_LIST, "--language")
+    assert result.status == 0, result
+    text = docx_text(target)
+    assert "15 mars 2027" in text
+    assert "Niveaux de service" in text or "niveaux de service" in text
+
+
+def test_a_project_in_an_undesigned_language_needs_a_contract_language(tmp_path: Path) -> None:
+    """A project in a language with no contract clauses is refused in one line naming it
+    and the supported locales."""
+    project = write_project(tmp_path, lambda data: data.update(language="ja_JP"))
+    target = tmp_path / "out.docx"
+    result = run("generate", project, "-o", target)
+    line = assert_one_line_failure(result, "ja_JP", SUPPORTED_LIST, "--language")
     assert "en_US" in line and "en_GB" in line
     assert result.out == ""
     assert not target.exists()
-    assert files_in(tmp_path) == set()
 
 
 def test_generate_french_project_in_british_english(tmp_path: Path) -> None:
@@ -222,7 +233,7 @@ def test_generate_shows_warnings_but_still_writes(tmp_path: Path) -> None:
     assert any(line.startswith("warning: metrics[") for line in result.out.splitlines())
 
 
-@pytest.mark.parametrize("language", ["xx_YY", "de_DE", "fr_FR", "en", "en-GB"])
+@pytest.mark.parametrize("language", ["xx_YY", "ja_JP", "de", "en", "en-GB"])
 def test_generate_refuses_an_unsupported_language(tmp_path: Path, language: str) -> None:
     """An unsupported --language is refused in one line listing the supported ones."""
     target = tmp_path / "out.docx"
@@ -231,10 +242,16 @@ def test_generate_refuses_an_unsupported_language(tmp_path: Path, language: str)
     assert not target.exists()
 
 
-def test_generate_german_project_without_language_is_refused(tmp_path: Path) -> None:
-    """A de_DE project is refused in one line naming de_DE, like the French one."""
-    result = run("generate", DE_EXAMPLE, "-o", tmp_path / "out.docx")
-    assert_one_line_failure(result, "de_DE", SUPPORTED_LIST)
+@pytest.mark.parametrize("language", ["en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR",
+                                      "fr_BE", "es_ES", "es_MX", "nl_NL", "nl_BE", "it_IT",
+                                      "pt_BR"])
+def test_generate_works_in_every_contract_locale(tmp_path: Path, language: str) -> None:
+    """Every designed locale writes a contract; the date shows the locale's own format."""
+    target = tmp_path / "out.docx"
+    result = run("generate", DE_EXAMPLE, "-o", target, "--language", language)
+    assert result.status == 0, result
+    text = docx_text(target)
+    assert "2027" in text and "Muster GmbH" in text
 
 
 # --------------------------------------------------------------------------- project errors
