@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
@@ -73,7 +73,20 @@ def test_catalog_is_complete_and_compiles(path: Path) -> None:
     assert not missing, f"{len(missing)} untranslated in {path}: {missing[:5]}"
     problems = [(m.id, errors) for m, errors in catalog.check()]
     assert not problems, problems
+    mismatched = [message.id for message in catalog if message.id and not _same_fields(message)]
+    assert not mismatched, f"{{placeholders}} or <tags> differ in {path}: {mismatched[:5]}"
     write_mo(io.BytesIO(), catalog, use_fuzzy=False)
+
+
+_FIELD = re.compile(r"\{\w*\}|</?\w+>")
+
+
+def _same_fields(message: Message) -> bool:
+    """``str.format`` fields (``{file}``) and HTML tags survive translation."""
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    wanted = sorted(_FIELD.findall(ids[-1]))
+    return all(not text or sorted(_FIELD.findall(text)) == wanted for text in strings)
 
 
 TRANSLATED = [locale for locale in SUPPORTED_LOCALES if not locale.startswith("en_")]
