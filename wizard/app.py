@@ -1,7 +1,8 @@
 """Entry point of ``sla-wizard`` and ``python main.py``.
 
 ``sla-wizard [PROJECT.slaproj]`` opens the window; ``generate``, ``check`` and
-``--version`` run on the command line without starting Qt.
+``--version`` run on the command line without starting Qt; ``--smoke-test`` and
+``--exit-when-shown`` prove (and time) a build.
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--smoke-test", action="store_true",
         help=_("open the window on the project (or a new one), visit every step, render the "
                "preview and exit: 0 when all went well, 1 otherwise"))
+    parser.add_argument(
+        "--exit-when-shown", action="store_true",
+        help=_("start as usual and exit as soon as the window has first been shown (for "
+               "timing start-up; with --smoke-test too); the settings and recent files are "
+               "left alone"))
     options = parser.parse_args(args)
+    if options.exit_when_shown:
+        from wizard.ui.startup_probe import run_until_shown
+
+        return run_until_shown(options.project)
     if options.smoke_test:
         from wizard.ui.smoke import run_smoke_test
 

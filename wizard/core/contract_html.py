@@ -11,14 +11,18 @@ import io
 from html import escape
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
-def _paragraph_html(paragraph: Paragraph, numbers: list[int]) -> tuple[str, str]:
+def _paragraph_html(paragraph: Paragraph, numbers: list[int],
+                    style_names: dict[str | None, str]) -> tuple[str, str]:
     """``(kind, html)`` for one paragraph: kind is ``bullet`` or ``block``."""
     text = escape(paragraph.text).replace("\n", "<br>").replace("\t", " &nbsp; ")
-    style = paragraph.style.name if paragraph.style is not None else ""
+    # ``paragraph.style`` looks the style up anew each time, and a paragraph
+    # without a style of its own makes it scan every style of the document.
+    style = style_names.get(paragraph._p.style, style_names[None])
     if style == "Title":
         return "block", f'<p class="title">{text}</p>'
     if style == "Heading 1":
@@ -51,6 +55,10 @@ def _table_html(table: Table) -> str:
 def contract_html(data: bytes) -> str:
     """The body of the contract in ``data`` (a ``.docx``) as HTML."""
     document = Document(io.BytesIO(data))
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    style_names: dict[str | None, str] = {None: default.name if default is not None else ""}
+    style_names.update((style.style_id, style.name) for style in document.styles
+                       if style.type == WD_STYLE_TYPE.PARAGRAPH)
     parts: list[str] = []
     in_list = False
     numbers = [0, 0]
@@ -58,7 +66,7 @@ def contract_html(data: bytes) -> str:
         if isinstance(block, Table):
             kind, html = "block", _table_html(block)
         else:
-            kind, html = _paragraph_html(block, numbers)
+            kind, html = _paragraph_html(block, numbers, style_names)
         if kind == "bullet" and not in_list:
             parts.append("<ul>")
             in_list = True

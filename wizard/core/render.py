@@ -13,11 +13,15 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import MutableMapping
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
@@ -55,10 +59,45 @@ def _finalize(value: Any) -> Any:
     return safe.replace("_", _UNDERSCORE)
 
 
+_COMPILED_MAX = 16
+_compiled: OrderedDict[str, CodeType] = OrderedDict()
+_compiled_lock = threading.Lock()
+
+
+class _ContractEnvironment(SandboxedEnvironment):
+    """docxtpl hands the environment the whole document as one template source
+    on every render, and compiling it is most of docxtpl's work. Every
+    environment :func:`make_environment` returns is configured alike, so the
+    code compiled for a source by one of them serves them all: each source
+    (one per part of a template) is compiled once. The template objects made
+    from that code are still new for each render."""
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        with _compiled_lock:
+            code = _compiled.get(source)
+            if code is not None:
+                _compiled.move_to_end(source)
+        if code is None:
+            code = self.compile(source)  # a template error propagates: nothing is cached
+            with _compiled_lock:
+                _compiled[source] = code
+                while len(_compiled) > _COMPILED_MAX:
+                    _compiled.popitem(last=False)
+        cls = template_class or self.template_class
+        return cls.from_code(self, code, self.make_globals(globals), None)
+
+
 def make_environment(formatter: ContractFormatter) -> SandboxedEnvironment:
     """A sandboxed, autoescaping Jinja environment translating clause text
     with ``formatter``'s catalog."""
-    env = SandboxedEnvironment(
+    env = _ContractEnvironment(
         autoescape=True,
         finalize=_finalize,
         extensions=["jinja2.ext.i18n"],

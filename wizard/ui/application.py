@@ -7,12 +7,16 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wizard import __version__
 from wizard.i18n import _
 from wizard.settings import APP_NAME, load_settings
+
+if TYPE_CHECKING:
+    from wizard.ui.main_window import MainWindow
 
 
 def _install_exception_hook(app: QApplication) -> None:
@@ -31,7 +35,9 @@ def _install_exception_hook(app: QApplication) -> None:
     sys.excepthook = hook
 
 
-def run_gui(project: Path | None = None) -> int:
+def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
+    """The application and its window, shown, with ``project`` opened: all of
+    start-up but the event loop (``--exit-when-shown`` times exactly this)."""
     from wizard.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -45,4 +51,9 @@ def run_gui(project: Path | None = None) -> int:
     window.show()
     if project is not None:
         window.open_path(project)
+    return app, window
+
+
+def run_gui(project: Path | None = None) -> int:
+    app, _window = start_gui(project)  # the window lives as long as the event loop
     return app.exec()

@@ -32,14 +32,26 @@ class _Signals(QObject):
     done = Signal(int, str, str)  # generation, html, error
 
 
+class _Latest:
+    """The generation of the newest render asked for, shared with the jobs so
+    that a job overtaken by a newer edit before it started does no work."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+
+
 class _RenderJob(QRunnable):
-    def __init__(self, generation: int, project: Project, signals: _Signals) -> None:
+    def __init__(self, generation: int, project: Project, signals: _Signals,
+                 latest: _Latest) -> None:
         super().__init__()
         self.generation = generation
         self.project = project
         self.signals = signals
+        self.latest = latest
 
     def run(self) -> None:
+        if self.latest.generation != self.generation:
+            return  # a newer edit is queued behind this one: its result would be dropped
         try:
             from wizard.core.contract_html import contract_html
             from wizard.core.render import render_contract
@@ -54,11 +66,14 @@ class PreviewPane(QWidget):
     """Shows the contract of ``document``, refreshed after each pause in editing."""
 
     refreshed = Signal()
+    """The preview shows the project as it was when the last render started."""
+    rendering = Signal()
+    """A render of the project as it is now is starting (the pause is over)."""
 
     def __init__(self, document: ProjectDocument) -> None:
         super().__init__()
         self.document = document
-        self._generation = 0
+        self._latest = _Latest()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals()
@@ -67,6 +82,13 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
+        # The first render (which imports docxtpl, lxml and python-docx) waits
+        # until the pane has been painted, so that it never delays the window.
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)
+        self._after_paint.timeout.connect(self.refresh_now)
+        self._awaiting_paint = False
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -87,21 +109,41 @@ class PreviewPane(QWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)  # type: ignore[arg-type]
-        self._timer.start(0)
+        self._awaiting_paint = True
+        self._timer.start()  # in case no paint comes, the usual pause
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self._awaiting_paint:
+            self._awaiting_paint = False
+            self._timer.stop()
+            self._after_paint.start()  # once this paint has reached the screen
 
     @Slot()
     def refresh_now(self) -> None:
-        self._generation += 1
+        self._timer.stop()
+        self._after_paint.stop()
+        self.rendering.emit()
+        self._latest.generation += 1
         snapshot = self.document.project.model_copy(deep=True)
-        self._pool.start(_RenderJob(self._generation, snapshot, self._signals))
+        self._pool.start(_RenderJob(self._latest.generation, snapshot, self._signals,
+                                    self._latest))
 
     def wait_idle(self, msecs: int = 10000) -> bool:
         """For tests and shutdown: wait for the render in progress."""
         return self._pool.waitForDone(msecs)
 
+    def stop(self) -> None:
+        """For shutdown: cancel the refresh scheduled, wait for the one in progress."""
+        self._timer.stop()
+        self._after_paint.stop()
+        self._awaiting_paint = False
+        self._pool.clear()
+        self.wait_idle(3000)
+
     @Slot(int, str, str)
     def _show(self, generation: int, html: str, error: str) -> None:
-        if generation != self._generation:
+        if generation != self._latest.generation:
             return  # a newer edit is already being rendered
         project = self.document.project
         notes = []
