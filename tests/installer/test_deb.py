@@ -1,0 +1,200 @@
+"""The Linux package as a user gets it.
+
+``installer/build`` makes the bundle, the .tar.gz and the .deb; ``dpkg -i``
+installs the .deb on this machine; the installed ``sla-wizard`` then runs from
+a temporary folder, on copies of the shared examples, with a clean environment
+(no PYTHONPATH, offscreen Qt) and, where the machine allows a private mount
+namespace, with an empty folder mounted over the source tree so that nothing
+can be read from it. ``dpkg -r`` removes the package at the end.
+
+It takes minutes and needs root: it runs only with SLA_WIZARD_TEST_BUNDLE=1
+(``.ci/run`` sets it) and is skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx_reading import read_contract
+from example_paths import EXAMPLES, ROOT, SHARED_EXAMPLES
+
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.slow,
+    pytest.mark.skipif(os.environ.get("SLA_WIZARD_TEST_BUNDLE") != "1",
+                       reason="builds and installs the .deb: set SLA_WIZARD_TEST_BUNDLE=1"),
+]
+
+PACKAGE = "sla-wizard"
+PROGRAM = "/usr/bin/sla-wizard"
+VERSION = re.search(r'^__version__ = "([^"]+)"',
+                    (ROOT / "wizard" / "__init__.py").read_text(encoding="utf-8"), re.M)[1]
+SOURCE_EXAMPLES = sorted(SHARED_EXAMPLES.glob("*.slaproj")) if SHARED_EXAMPLES.is_dir() \
+    else EXAMPLES
+
+
+def _run(command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, env=env, timeout=timeout, capture_output=True,
+                          text=True, check=False)
+
+
+def _masking_works() -> bool:
+    """Whether an empty folder can be mounted over the source tree in a private
+    mount namespace (root, and a kernel that lets this machine unshare)."""
+    if shutil.which("unshare") is None:
+        return False
+    probe = _run(["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                  'mount -t tmpfs -o size=1m none "$1" && test ! -e "$1/README.md"',
+                  "sh", str(ROOT)], timeout=30)
+    return probe.returncode == 0
+
+
+@pytest.fixture(scope="module")
+def installed() -> Iterator[Path]:
+    """The .deb, freshly built and installed on this machine; removed afterwards."""
+    if os.geteuid() != 0 or shutil.which("dpkg") is None:
+        pytest.fail("the bundle test installs a .deb: run it as root on Debian or Ubuntu")
+    build = _run([str(ROOT / "installer" / "build")], cwd=ROOT, timeout=3600)
+    assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
+    architecture = _run(["dpkg", "--print-architecture"]).stdout.strip()
+    deb = ROOT / "dist" / f"{PACKAGE}_{VERSION}_{architecture}.deb"
+    assert deb.is_file(), build.stdout[-4000:]
+    install = _run(["dpkg", "-i", str(deb)], timeout=600)
+    try:
+        assert install.returncode == 0, install.stdout + install.stderr
+        yield deb
+    finally:
+        removal = _run(["dpkg", "-r", PACKAGE], timeout=600)
+        assert removal.returncode == 0, removal.stdout + removal.stderr
+        assert not Path("/opt/sla-wizard").exists()
+        assert not Path(PROGRAM).exists()
+
+
+@pytest.fixture(scope="module")
+def masked() -> bool:
+    works = _masking_works()
+    if not works:
+        warnings.warn("cannot mount over the source tree here: the installed program runs "
+                      "from a temporary folder with a clean environment only", stacklevel=1)
+    return works
+
+
+@pytest.fixture
+def user_folder(tmp_path: Path) -> Path:
+    """A user's folder holding copies of the shared examples, outside the source tree."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    for example in SOURCE_EXAMPLES:
+        shutil.copyfile(example, folder / example.name)
+    return folder
+
+
+def run_installed(arguments: list[str], cwd: Path,
+                  masked: bool) -> subprocess.CompletedProcess[str]:
+    """``sla-wizard ARGUMENTS`` found on the PATH, as a user starts it, in ``cwd``."""
+    home = cwd.parent / "home"
+    runtime = cwd.parent / "runtime"
+    for folder in (home, runtime):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    environment = {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    command = ["sla-wizard", *arguments]
+    if masked:
+        command = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                   'mount -t tmpfs -o ro,size=1m none "$0" && exec "$@"', str(ROOT), *command]
+    return _run(command, cwd=cwd, env=environment, timeout=300)
+
+
+def test_the_package_installs_the_program_and_its_desktop_integration(installed: Path) -> None:
+    assert Path(PROGRAM).resolve() == Path("/opt/sla-wizard/sla-wizard")
+    assert os.access("/opt/sla-wizard/sla-wizard", os.X_OK)
+    bundle = Path("/opt/sla-wizard/_internal")
+    assert (bundle / "templates" / "standard.docx").is_file()
+    assert sorted(p.name for p in (bundle / "resources" / "examples").glob("*.slaproj")) \
+        == sorted(p.name for p in EXAMPLES)
+    desktop = Path("/usr/share/applications/sla-wizard.desktop")
+    assert "MimeType=application/x-slaproj;" in desktop.read_text(encoding="utf-8")
+    for icon in ("apps/sla-wizard", "mimetypes/application-x-slaproj"):
+        assert Path(f"/usr/share/icons/hicolor/48x48/{icon}.png").is_file()
+        assert Path(f"/usr/share/icons/hicolor/scalable/{icon}.svg").is_file()
+    if shutil.which("desktop-file-validate"):
+        check = _run(["desktop-file-validate", str(desktop)])
+        assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_project_file_is_known_and_opens_with_the_program(installed: Path) -> None:
+    """shared-mime-info maps *.slaproj to application/x-slaproj, and the desktop
+    database maps that type to the program, so double-clicking opens it."""
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("shared-mime-info is not installed on this machine")
+    globs = Path("/usr/share/mime/globs2").read_text(encoding="utf-8")
+    assert "application/x-slaproj:*.slaproj" in globs
+    assert Path("/usr/share/mime/application/x-slaproj.xml").is_file()
+    if shutil.which("update-desktop-database"):
+        cache = Path("/usr/share/applications/mimeinfo.cache").read_text(encoding="utf-8")
+        assert "application/x-slaproj=sla-wizard.desktop;" in cache
+
+
+def test_the_installed_program_says_its_version(installed: Path, user_folder: Path,
+                                               masked: bool) -> None:
+    result = run_installed(["--version"], user_folder, masked)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"SLA Wizard {VERSION}"
+
+
+@pytest.mark.parametrize("example", [p.name for p in SOURCE_EXAMPLES])
+def test_the_installed_program_visits_every_step_of_each_example(
+        installed: Path, user_folder: Path, masked: bool, example: str) -> None:
+    result = run_installed(["--smoke-test", example], user_folder, masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke test passed: 12 steps, preview rendered" in result.stdout
+
+
+def test_the_installed_program_writes_a_contract_word_reads(installed: Path, user_folder: Path,
+                                                           masked: bool) -> None:
+    project = user_folder / "msp-it-support.slaproj"
+    title = json.loads(project.read_text(encoding="utf-8"))["agreement"]["title"]
+    result = run_installed(["generate", project.name, "-o", "contract.docx"], user_folder,
+                           masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    contract = read_contract((user_folder / "contract.docx").read_bytes())
+    assert title in contract.text
+    assert len(contract.tables) >= 1
+
+
+@pytest.mark.parametrize("example", [p.name for p in SOURCE_EXAMPLES])
+def test_the_installed_program_writes_an_english_contract_of_each_example(
+        installed: Path, user_folder: Path, masked: bool, example: str) -> None:
+    result = run_installed(["generate", example, "--language", "en_GB", "-o", "out.docx"],
+                           user_folder, masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert read_contract((user_folder / "out.docx").read_bytes()).body
+
+
+def test_the_tarball_holds_the_same_bundle(installed: Path) -> None:
+    machine = os.uname().machine
+    tarball = ROOT / "dist" / f"{PACKAGE}-{VERSION}-linux-{machine}.tar.gz"
+    with tarfile.open(tarball) as archive:
+        names = set(archive.getnames())
+    top = f"{PACKAGE}-{VERSION}"
+    assert f"{top}/sla-wizard" in names
+    assert f"{top}/_internal/templates/standard.docx" in names
+    installed_files = {str(p.relative_to("/opt/sla-wizard")) for p in
+                       Path("/opt/sla-wizard").rglob("*") if not p.is_dir() or p.is_symlink()}
+    assert {n.removeprefix(top + "/") for n in names if n.startswith(top + "/")} \
+        >= installed_files
