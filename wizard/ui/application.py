@@ -47,7 +47,11 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("sla-wizard")
     _install_exception_hook(app)
-    window = MainWindow(load_settings())
+    settings = load_settings()
+    from wizard.ui.language import apply_language, system_language
+
+    apply_language(settings.interface_language or system_language())
+    window = MainWindow(settings)
     window.show()
     if project is not None:
         window.open_path(project)
