@@ -34,6 +34,12 @@ def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_SLUG, appauthor=False))
 
 
+def recovery_dir() -> Path:
+    """Where unsaved work is kept until it is saved or discarded (see
+    :mod:`wizard.core.recovery`)."""
+    return state_dir() / "recovery"
+
+
 def default_projects_dir() -> Path:
     """Where projects are saved unless the user chooses another folder."""
     override = os.environ.get(CONFIG_ENV)

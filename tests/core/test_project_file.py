@@ -404,7 +404,8 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_save_over_existing_file_leaves_no_temp_files(tmp_path: Path) -> None:
-    """Saving would litter the user's folder with hidden temporary files."""
+    """Saving would litter the user's folder with hidden temporary files (the one
+    backup of the previous version is meant to be there)."""
     path = _write(tmp_path, US_EXAMPLE.read_bytes(), "project.slaproj")
     project = load_project(path)
     project.agreement.title = "Changed title"
@@ -412,7 +413,7 @@ def test_save_over_existing_file_leaves_no_temp_files(tmp_path: Path) -> None:
     save_project(project, path)
     save_project(project, path)
 
-    assert _folder_names(tmp_path) == ["project.slaproj"]
+    assert _folder_names(tmp_path) == ["project.slaproj", "project.slaproj.bak"]
     assert load_project(path).agreement.title == "Changed title"
 
 

@@ -73,7 +73,7 @@ def _parse_clock(value: Any) -> str:
 DecimalText = Annotated[
     Decimal,
     BeforeValidator(_parse_decimal),
-    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
 ]
 """A decimal kept exactly as typed; a JSON string in the file."""
 

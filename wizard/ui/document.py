@@ -4,12 +4,13 @@ it has unsaved changes. Pages edit ``document.project`` in place and call
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from wizard.core.model import Project
-from wizard.core.project_file import PROJECT_SUFFIX, save_project
+from wizard.core.project_file import PROJECT_SUFFIX, SaveResult, save_project
 from wizard.i18n import _
 
 
@@ -26,6 +27,9 @@ class ProjectDocument(QObject):
         self.project = project or Project()
         self.path = path
         self.modified = False
+        self.edited_at: datetime | None = None
+        """When the user last changed the project; None until they do."""
+        self.last_save: SaveResult | None = None
 
     @property
     def display_name(self) -> str:
@@ -33,11 +37,13 @@ class ProjectDocument(QObject):
             return self.path.stem
         return self.project.agreement.title.strip() or _("Untitled agreement")
 
-    def replace(self, project: Project, path: Path | None, modified: bool = False) -> None:
-        """Show another project (new or opened)."""
+    def replace(self, project: Project, path: Path | None, modified: bool = False,
+                edited_at: datetime | None = None) -> None:
+        """Show another project (new, opened or recovered)."""
         self.project = project
         self.path = path
         self.modified = modified
+        self.edited_at = edited_at
         self.replaced.emit()
         self.changed.emit()
         self.state_changed.emit()
@@ -46,19 +52,21 @@ class ProjectDocument(QObject):
         """Record that the user changed something."""
         was_modified = self.modified
         self.modified = True
+        self.edited_at = datetime.now(UTC)
         self.changed.emit()
         if not was_modified:
             self.state_changed.emit()
 
     def save(self, path: Path | None = None) -> Path:
         """Write the project; raises :class:`ProjectFileError` on failure, in
-        which case nothing changes (the edits stay, still unsaved)."""
+        which case nothing changes (the edits stay, still unsaved). What the
+        save did besides (backup copies) is in :attr:`last_save`."""
         target = path or self.path
         if target is None:
             raise ValueError("no file name")
         if target.suffix.lower() != PROJECT_SUFFIX:
             target = target.with_name(target.name + PROJECT_SUFFIX)
-        save_project(self.project, target)
+        self.last_save = save_project(self.project, target)
         self.path = target
         self.modified = False
         self.state_changed.emit()

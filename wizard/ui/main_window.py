@@ -27,21 +27,42 @@ from PySide6.QtWidgets import (
 
 from wizard import __version__
 from wizard.core.checks import Problem, Severity, Step, check_project
+from wizard.core.lockfile import ProjectLock, acquire, live_owner
 from wizard.core.model import AgreementType
 from wizard.core.presets import blank_project, new_project
-from wizard.core.project_file import PROJECT_SUFFIX, ProjectFileError, load_project
+from wizard.core.project_file import (
+    PROJECT_SUFFIX,
+    ProjectFileError,
+    ProjectFileErrorKind,
+    read_project,
+)
+from wizard.core.recovery import Recovery, discard, list_recoveries
 from wizard.i18n import _
-from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings
+from wizard.settings import (
+    APP_NAME,
+    Settings,
+    default_projects_dir,
+    recovery_dir,
+    save_settings,
+)
+from wizard.ui.autosave import Autosaver
 from wizard.ui.document import ProjectDocument
+from wizard.ui.file_messages import confirm_despite_owner, offer_save_as
 from wizard.ui.help_texts import help_html
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.registry import page_classes
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.start import StartPage
 from wizard.ui.preview import PreviewPane
+from wizard.ui.recovery_dialog import RecoveryChoice, RecoveryDialog, edited_text
 from wizard.ui.style import STYLE_SHEET
 
 CHECK_DELAY_MS = 200
+NOTE_MS = 12000
+"""How long a status-bar note about a file (backup, conversion) stays."""
+
+_extra_windows: list[MainWindow] = []
+"""Windows opened to restore a second recovered project (kept alive here)."""
 
 
 class StepState:
@@ -104,12 +125,15 @@ def state_label(state: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, document: ProjectDocument | None = None) -> None:
+    def __init__(self, settings: Settings, document: ProjectDocument | None = None,
+                 check_recovery: bool = True) -> None:
         super().__init__()
         self.settings = settings
         self.document = document or ProjectDocument()
         self.problems: list[Problem] = []
         self.visited: set[Step] = set()
+        self.lock: ProjectLock | None = None
+        self.autosaver = Autosaver(self.document, self)
         self.setMinimumSize(960, 600)
         self.setStyleSheet(STYLE_SHEET)
 
@@ -135,6 +159,12 @@ class MainWindow(QMainWindow):
         self.go_to(0)
         self.run_checks()
         self._update_title()
+        if check_recovery:
+            # once the window is up (and a project named on the command line is open)
+            self._recovery_timer = QTimer(self)
+            self._recovery_timer.setSingleShot(True)
+            self._recovery_timer.timeout.connect(self.offer_recovery)
+            self._recovery_timer.start(0)
 
     # layout ------------------------------------------------------------------
     def _build_steps_and_pages(self) -> None:
@@ -209,6 +239,7 @@ class MainWindow(QMainWindow):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_as_action = QAction(_("Save &As…"), self)
         self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.recover_action = QAction(_("Recover &Unsaved Work…"), self)
         self.quit_action = QAction(_("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
@@ -217,6 +248,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.recover_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -243,6 +276,8 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_dialog)
         self.save_action.triggered.connect(self.save)
         self.save_as_action.triggered.connect(self.save_as)
+        self.recover_action.triggered.connect(lambda: self.offer_recovery(asked=True))
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, NOTE_MS))
         self.quit_action.triggered.connect(self.close)
         self.start_page.new_requested.connect(self.new_from_preset)
         self.start_page.blank_requested.connect(self.new_blank)
@@ -373,17 +408,92 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save_changes():
             return False
         try:
-            project = load_project(path)
+            loaded = read_project(path)
         except ProjectFileError as exc:
             QMessageBox.warning(self, _("Cannot open the project"), str(exc))
             if str(path.resolve()) in self.settings.recent_files and not path.exists():
                 self.settings.forget(str(path.resolve()))
                 self._remember_settings()
             return False
-        self.document.replace(project, path.resolve())
+        path = path.resolve()
+        if not self._may_use_path(path, saving=False):
+            return False
+        self.document.replace(loaded.project, path)
+        self._lock_path(path)
         self.settings.remember(path)
         self._remember_settings()
+        if loaded.migrated:
+            self.statusBar().showMessage(
+                _("{name} is in an older project format; it will be converted when you save "
+                  "it, and the original kept as a copy beside it.").format(name=path.name),
+                NOTE_MS)
         self.go_to(1)
+        return True
+
+    # open elsewhere --------------------------------------------------------------
+    def _may_use_path(self, path: Path, saving: bool) -> bool:
+        """True unless ``path`` is open in another window or program and the
+        user chose not to go on."""
+        if self.lock is not None and self.lock.project == path:
+            return True
+        owner = live_owner(path)
+        return owner is None or confirm_despite_owner(self, path, owner, saving)
+
+    def _lock_path(self, path: Path | None) -> None:
+        """Hold the lock of ``path`` (None: of nothing), releasing the previous one."""
+        if self.lock is not None:
+            if path is not None and self.lock.project == path:
+                return
+            self.lock.release()
+            self.lock = None
+        if path is not None:
+            self.lock = acquire(path)
+
+    # recovery ----------------------------------------------------------------------
+    def offer_recovery(self, asked: bool = False) -> None:
+        """Offer the unsaved work left by a program that ended without saving it."""
+        recoveries = list_recoveries(recovery_dir())
+        if not recoveries:
+            if asked:
+                QMessageBox.information(self, _("Recover unsaved work"),
+                                        _("There is no unsaved work to recover."))
+            return
+        choices = RecoveryDialog.choose(self, recoveries)
+        target: MainWindow | None = self if not self.document.modified else None
+        for item in recoveries:
+            choice = choices.get(item.file, RecoveryChoice.KEEP)
+            if choice is RecoveryChoice.DISCARD:
+                discard(item.file)
+            elif choice is RecoveryChoice.RESTORE:
+                window = target or self._new_window()
+                if window.restore(item):
+                    target = None
+                elif window is not self:
+                    window.close()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.settings, check_recovery=False)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _extra_windows.append(window)
+        window.destroyed.connect(lambda *_args: _extra_windows.remove(window)
+                                 if window in _extra_windows else None)
+        window.show()
+        return window
+
+    def restore(self, item: Recovery) -> bool:
+        """Show recovered work: its original file name, marked unsaved."""
+        original = item.original
+        if original is not None and not self._may_use_path(original, saving=False):
+            return False
+        self.document.replace(item.project, original, modified=True,
+                              edited_at=item.edited_at)
+        self.autosaver.adopt(item.file)
+        self._lock_path(original)
+        self.go_to(1)
+        self.statusBar().showMessage(
+            _("Recovered the unsaved work of {name} (last edited {time}). Save it to keep "
+              "it.").format(name=self.document.display_name, time=edited_text(item.edited_at)),
+            NOTE_MS)
         return True
 
     def save(self) -> bool:
@@ -408,15 +518,37 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(name))
 
     def _save_to(self, path: Path) -> bool:
+        target = path if path.suffix.lower() == PROJECT_SUFFIX else \
+            path.with_name(path.name + PROJECT_SUFFIX)
+        if not self._may_use_path(target.resolve(), saving=True):
+            return False
         try:
             saved = self.document.save(path)
         except ProjectFileError as exc:
-            QMessageBox.critical(self, _("The project was not saved"), str(exc))
-            return False
+            return self._save_failed(exc)
+        self._lock_path(saved.resolve())
         self.settings.remember(saved)
         self._remember_settings()
-        self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
+        result = self.document.last_save
+        if result is not None and result.backup_error:
+            self.statusBar().showMessage(
+                _("Saved {path}, but no backup copy of the previous version could be made: "
+                  "{reason}").format(path=saved, reason=result.backup_error), NOTE_MS)
+        elif result is not None and result.original is not None:
+            self.statusBar().showMessage(
+                _("Saved {path} in the current project format; the original is kept as "
+                  "{copy}").format(path=saved, copy=result.original.name), NOTE_MS)
+        else:
+            self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
         return True
+
+    def _save_failed(self, exc: ProjectFileError) -> bool:
+        """Explain a failed save (the edits stay in the window, unsaved) and,
+        unless the project itself is at fault, offer to save it elsewhere."""
+        if exc.kind is ProjectFileErrorKind.INVALID_FIELD:
+            QMessageBox.critical(self, _("The project was not saved"), str(exc))
+            return False
+        return offer_save_as(self, exc) and self.save_as()
 
     def _remember_settings(self) -> None:
         save_settings(self.settings)
@@ -446,6 +578,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save_changes():
             event.ignore()
             return
+        self.autosaver.discard()
+        self._lock_path(None)
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         save_settings(self.settings)
         self.preview.wait_idle(3000)
