@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from wizard import i18n
 from wizard.ui.language import ENGLISH, apply_language, best_match, interface_languages
 
@@ -22,3 +24,18 @@ def test_unknown_language_falls_back_to_english() -> None:
     assert interface_languages()[0] == ENGLISH
     assert apply_language("xx") == ENGLISH
     assert i18n._("Contract preview") == "Contract preview"
+
+
+def test_language_menu_remembers_the_choice(qtbot: QtBot) -> None:
+    """Choosing Deutsch in the Language menu is kept for the next start."""
+    from wizard.settings import Settings, load_settings
+    from wizard.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(interface_language="en"))
+    qtbot.addWidget(window)
+    names = [action.text() for action in window.language_menu.actions()]
+    assert names[0] == "English" and "Deutsch" in names and "Português (Brasil)" in names
+    german = next(a for a in window.language_menu.actions() if a.text() == "Deutsch")
+    german.trigger()
+    assert german.isChecked()
+    assert load_settings().interface_language == "de"

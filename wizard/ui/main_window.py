@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -49,6 +59,7 @@ from wizard.ui.autosave import Autosaver
 from wizard.ui.document import ProjectDocument
 from wizard.ui.file_messages import confirm_despite_owner, offer_save_as
 from wizard.ui.help_texts import help_html
+from wizard.ui.language import interface_languages, native_name, system_language
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.registry import page_classes
 from wizard.ui.pages.review import ReviewPage
@@ -199,9 +210,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(scroll)
 
         self.back_button = QPushButton(_("◀ &Back"))
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.next_button = QPushButton(_("&Next ▶"))
-        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        # Alt+arrows as well as the buttons' own Alt+letter (a button's
+        # setShortcut would replace its mnemonic)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back_button.animateClick)
+        QShortcut(QKeySequence("Alt+Right"), self, self.next_button.animateClick)
         self.next_button.setDefault(False)
         navigation = QHBoxLayout()
         navigation.addStretch(1)
@@ -259,6 +272,17 @@ class MainWindow(QMainWindow):
         self.preview_action.setShortcut(QKeySequence("Ctrl+P"))
         view_menu.addAction(self.preview_action)
 
+        self.language_menu = self.menuBar().addMenu(_("&Language"))
+        self.language_group = QActionGroup(self)
+        current = self.settings.interface_language or system_language()
+        for code in interface_languages():
+            action = self.language_menu.addAction(native_name(code))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = QAction(_("&About SLA Wizard"), self)
         about.triggered.connect(self.show_about)
@@ -298,12 +322,26 @@ class MainWindow(QMainWindow):
     def page_for(self, step: Step) -> StepPage:
         return next(p for p in self.pages if p.step is step)
 
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it applies at the next start."""
+        if code == (self.settings.interface_language or system_language()):
+            return
+        self.settings.interface_language = code
+        save_settings(self.settings)
+        QMessageBox.information(
+            self, APP_NAME,
+            _("SLA Wizard will appear in {language} the next time you start it.").format(
+                language=native_name(code)))
+
     def _show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
             return
         page = self.pages[index]
         if self.stack.currentIndex() != index:
             self.stack.setCurrentIndex(index)
+        if self._check_timer.isActive():  # edits the checks have not seen yet
+            self._check_timer.stop()
+            self.problems = check_project(self.document.project)
         page.reload()
         page.show_problems(self.problems)
         self.visited.add(page.step)
