@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from example_paths import US_EXAMPLE
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from wizard.core.project_file import load_project
-from wizard.settings import CONFIG_ENV
+from wizard.settings import CONFIG_ENV, Settings
 from wizard.ui.document import ProjectDocument
+from wizard.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +49,15 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def us_document() -> ProjectDocument:
     """The US example opened, as the window holds it."""
     return ProjectDocument(load_project(US_EXAMPLE), US_EXAMPLE)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    """The main window, shown, with fresh settings; it waits for its background
+    work before it is closed."""
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.preview.wait_idle()
+    win.review_page.wait_idle()

@@ -4,33 +4,20 @@ value is marked on its field and its step."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from example_paths import US_EXAMPLE
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step
 from wizard.core.model import StandardExclusion
-from wizard.settings import Settings
 from wizard.ui.main_window import MainWindow, StepState
 from wizard.ui.widgets.record_table import RecordTable
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.preview.wait_idle()
-    win.review_page.wait_idle()
 
 
 def column(records: RecordTable, index: int) -> list[str]:

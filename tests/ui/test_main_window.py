@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,8 @@ from pytestqt.qtbot import QtBot
 from wizard.core.checks import Severity, Step
 from wizard.core.model import AgreementType
 from wizard.core.project_file import load_project
-from wizard.settings import Settings, load_settings
+from wizard.settings import load_settings
 from wizard.ui.main_window import MainWindow, StepState
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.preview.wait_idle()
-    win.review_page.wait_idle()
 
 
 @pytest.fixture

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from docx_reading import ContractText, read_contract
 from pytestqt.qtbot import QtBot
 
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
-from wizard.settings import Settings
 from wizard.ui.main_window import MainWindow
 from wizard.ui.preview import preview_locale
 
 HEADING_NUMBER = re.compile(r"\d+\.(?:\d+)? ")
 """What the preview puts before a heading: ``1. `` or ``4.2 ``."""
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.preview.wait_idle()
-    win.review_page.wait_idle()
 
 
 @dataclass(frozen=True)
