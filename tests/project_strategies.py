@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import types
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -91,3 +92,27 @@ def models(model: type[BaseModel]) -> st.SearchStrategy[Any]:
 
 
 projects: st.SearchStrategy[Project] = models(Project)
+
+
+TextSlot = tuple[BaseModel, str, int | None]
+
+
+def free_text_slots(model: BaseModel, optional: bool = False,
+                    skip: frozenset[tuple[str, str]] = frozenset()) -> Iterator[TextSlot]:
+    """Every place in ``model`` that holds free text: (owner, field, index in a
+    list). ``optional`` includes ``str | None`` fields; ``skip`` names
+    (model class, field) pairs to leave out."""
+    kinds: tuple[Any, ...] = (str, str | None) if optional else (str,)
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from free_text_slots(value, optional, skip)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from free_text_slots(item, optional, skip)
+                elif isinstance(item, str) and info.annotation == list[str]:
+                    yield model, name, index
+        elif (isinstance(value, str) and info.annotation in kinds and not info.metadata
+              and (type(model).__name__, name) not in skip):
+            yield model, name, None

@@ -19,14 +19,15 @@ import shutil
 import subprocess
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from docx_reading import read_contract
 from example_paths import US_EXAMPLE
 from lxml import etree
-from pydantic import BaseModel
+from office import needs_libreoffice, pdf_text, to_pdf
+from project_strategies import free_text_slots
 
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import KNOWN_UNITS, Project
@@ -60,33 +61,16 @@ HOSTILE = [
     "\u00a0non-breaking\u2028line sep\u2029para sep",
     "  leading and trailing  ",
 ]
-SKIPPED_FIELDS = {("Project", "language"), ("Schedule", "timezone")}
+SKIPPED_FIELDS = frozenset({("Project", "language"), ("Schedule", "timezone")})
 """Codes chosen from a list (the contract's locale, an IANA time zone), not typed text."""
 LONG_CLAUSE_WORDS = 2900
-
-
-def _free_text(model: BaseModel) -> Iterator[tuple[BaseModel, str, int | None]]:
-    """Every place in ``model`` that holds text: (owner, field, index in a list)."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _free_text(value)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _free_text(item)
-                elif isinstance(item, str) and info.annotation == list[str]:
-                    yield model, name, index
-        elif (isinstance(value, str) and info.annotation in (str, str | None)
-              and not info.metadata and (type(model).__name__, name) not in SKIPPED_FIELDS):
-            yield model, name, None
 
 
 def _replace_text(project: Project, make: Callable[[int], str]) -> dict[str, str]:
     """Replace every free-text value (codes such as "percent" or "*" aside) by
     ``make(n)``, the same value by the same text; returns old → new."""
     mapping: dict[str, str] = {}
-    for owner, name, index in list(_free_text(project)):
+    for owner, name, index in list(free_text_slots(project, optional=True, skip=SKIPPED_FIELDS)):
         old = getattr(owner, name) if index is None else getattr(owner, name)[index]
         if old in KNOWN_UNITS or old == "*":
             continue
@@ -171,10 +155,6 @@ def test_hostile_text_comes_out_literally(locale: str, tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_libreoffice = pytest.mark.skipif(
-    SOFFICE is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler are not installed")
 
 
 @functools.cache
@@ -229,19 +209,8 @@ def _pdf_texts(docx: Path, tmp_path: Path) -> tuple[str, str]:
     """The PDF's text as pdftotext reads it: in reading order (which may interleave
     the lines of table cells side by side) and in the order the PDF holds it (cell
     by cell)."""
-    assert SOFFICE is not None
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )
-    pdf = tmp_path / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice did not convert the contract"
-    texts = [subprocess.run(["pdftotext", *mode, str(pdf), "-"], check=True,
-                            capture_output=True, text=True).stdout
-             for mode in ([], ["-raw"])]
-    return texts[0], texts[1]
+    pdf = to_pdf(docx, tmp_path)
+    return pdf_text(pdf), pdf_text(pdf, "-raw")
 
 
 @pytest.mark.slow

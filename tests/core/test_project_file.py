@@ -14,7 +14,7 @@ import pytest
 from example_paths import EXAMPLES, SHARED_EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from project_strategies import free_text_slots
 
 from wizard.core.model import Project
 from wizard.core.project_file import (
@@ -537,22 +537,6 @@ def test_truncated_file_is_refused_as_damaged(example: Path) -> None:
         assert info.value.kind is ProjectFileErrorKind.UNREADABLE
 
 
-def _free_text_slots(model: BaseModel) -> Iterator[tuple[BaseModel, str, int | None]]:
-    """Every place in ``model`` that holds free text: (owner, field, index in a list)."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _free_text_slots(value)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _free_text_slots(item)
-                elif isinstance(item, str) and info.annotation == list[str]:
-                    yield model, name, index
-        elif isinstance(value, str) and info.annotation is str and not info.metadata:
-            yield model, name, None
-
-
 EXAMPLE_PROJECTS = [project_from_data(data, NAME) for data in EXAMPLE_DATA]
 
 
@@ -562,7 +546,7 @@ def test_any_text_survives_a_round_trip(index: int, data: st.DataObject) -> None
     """Text with unusual characters (quotes, newlines, emoji, control codes) would be
     altered or lost on save."""
     project = EXAMPLE_PROJECTS[index].model_copy(deep=True)
-    slots = list(_free_text_slots(project))
+    slots = list(free_text_slots(project))
     chosen = data.draw(st.lists(st.sampled_from(slots), min_size=1, max_size=8))
     for owner, name, position in chosen:
         text = data.draw(st.text())
