@@ -20,6 +20,8 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
 )
 from pydantic_core import PydanticCustomError
 
@@ -327,8 +329,56 @@ class Termination(Model):
     amendments: str = ""
 
 
+LOGO_MAX_BYTES = 1024 * 1024
+"""The largest logo a project may hold (the file stays small enough to mail)."""
+
+LOGO_MEDIA_TYPES = ("image/png", "image/jpeg")
+
+_COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def _parse_colour(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _COLOUR_RE.fullmatch(value):
+        raise PydanticCustomError("colour", "must be a colour written #RRGGBB")
+    return value.upper()
+
+
+Colour = Annotated[
+    Annotated[str, Field(pattern=r"^#[0-9A-F]{6}$")] | None, BeforeValidator(_parse_colour)
+]
+"""An RGB colour ``#RRGGBB`` (upper case), or ``None`` for the template's own."""
+
+
+class Logo(Model):
+    """An image stored inside the project, so that the file stays portable.
+
+    ``data`` is the image file's bytes in base64; :mod:`wizard.core.branding`
+    reads, checks and writes it."""
+
+    media_type: Literal["image/png", "image/jpeg"] = "image/png"
+    filename: str = ""
+    data: str = ""
+
+
+class Branding(Model):
+    """The consultant's look: optional, each part falls back to the template's."""
+
+    logo: Logo | None = None
+    accent_colour: Colour = None
+    body_font: str = ""
+
+    def is_default(self) -> bool:
+        return self == Branding()
+
+
 class Project(Model):
-    """One SLA project, as saved in a ``.slaproj`` file."""
+    """One SLA project, as saved in a ``.slaproj`` file.
+
+    ``branding`` and ``template`` are optional additions to format 1: they are
+    written only when set, so that a project without them saves exactly as
+    the format describes."""
 
     format: Literal["sla-project"] = "sla-project"
     format_version: Literal[1] = 1
@@ -345,6 +395,21 @@ class Project(Model):
     reporting: Reporting = Field(default_factory=Reporting)
     exclusions: Exclusions = Field(default_factory=Exclusions)
     termination: Termination = Field(default_factory=Termination)
+    branding: Branding = Field(default_factory=Branding)
+    template: str = ""
+    """The Word template the contract uses: empty for the bundled standard
+    template, else a file name in the user's templates folder or a path."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_additions(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.branding.is_default():
+            data.pop("branding", None)
+        if not self.template:
+            data.pop("template", None)
+        return data
 
     def to_data(self) -> dict[str, Any]:
         """The project as JSON-ready data, unknown keys included."""
