@@ -15,11 +15,17 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from docx_reading import read_contract
-from example_paths import EXAMPLES, ROOT
+from example_paths import EXAMPLES, ROOT, US_EXAMPLE
 
 from wizard.core.contract import CONTRACT_LOCALES, SUPPORTED_LOCALES
 from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
+from wizard.translations import (
+    CONTRACT_DOMAIN,
+    MESSAGES_DOMAIN,
+    available_languages,
+    load_translations,
+)
 
 LOCALE = ROOT / "resources" / "locale"
 KEYWORDS = {
@@ -117,3 +123,33 @@ def test_every_contract_locale_is_known() -> None:
     """The supported locales are the designed ones, English first."""
     assert SUPPORTED_LOCALES[:2] == ("en_US", "en_GB")
     assert set(SUPPORTED_LOCALES) <= set(CONTRACT_LOCALES)
+
+
+def test_swiss_contracts_have_their_own_catalog() -> None:
+    """A Swiss client reads „…“ and ß as a contract drafted in Germany."""
+    german, swiss = (_catalog(LOCALE / code / "LC_MESSAGES" / "contract.po")
+                     for code in ("de", "de_CH"))
+    assert {m.id for m in swiss if m.id} == {m.id for m in german if m.id}
+    texts = [text for message in swiss if message.id
+             for text in (message.string if isinstance(message.string, tuple)
+                          else (message.string,))]
+    assert not [text for text in texts if re.search("[ß„“‚‘]", text)]
+    assert swiss.get("“the Provider”").string == "«der Anbieter»"
+
+    # US example: the clause text is the catalog's, the user's text has no ß
+    swiss_text = read_contract(render_contract(load_project(US_EXAMPLE), "de_CH")).text
+    assert "(nachfolgend «der Anbieter»)" in swiss_text
+    assert "abschliessend abgegolten" in swiss_text
+    assert not re.search("[ß„“]", swiss_text)
+    austrian = read_contract(render_contract(load_project(US_EXAMPLE), "de_AT")).text
+    assert "(nachfolgend „der Anbieter“)" in austrian
+    assert "abschließend abgegolten" in austrian
+
+
+def test_swiss_interface_stays_german() -> None:
+    """Only the contract has a Swiss catalog; the interface of a Swiss system is German."""
+    assert "de_CH" not in available_languages(MESSAGES_DOMAIN)
+    assert "de_CH" in available_languages(CONTRACT_DOMAIN)
+    swiss = load_translations(MESSAGES_DOMAIN, "de_CH")
+    assert swiss.gettext("Contract preview") == load_translations(
+        MESSAGES_DOMAIN, "de").gettext("Contract preview") != "Contract preview"
