@@ -85,11 +85,11 @@ class CreditsPage(StepPage):
 
         self.tiers = RecordTable(
             [Column(_("Measured value below"), "below", kind="decimal", width=190),
-             Column(_("Credit (% of monthly fee)"), "credit_percent", kind="decimal",
-                    width=150)],
+             Column(_("Credit (percentage of monthly fee)"), "credit_percent",
+                    kind="decimal", width=250)],
             self._new_tier, _("credit tier"))
         self.tiers.setMinimumHeight(160)
-        self.tiers.setMaximumWidth(420)
+        self.tiers.setMaximumWidth(520)
         self.tiers.edited.connect(self._tiers_edited)
         self.tiers.input_rejected.connect(self._tier_rejected)
         self.row(form, _("Credit &tiers"), self.tiers, TIERS_LOC,
@@ -106,7 +106,7 @@ class CreditsPage(StepPage):
         self.cap_edit = QLineEdit()
         self.cap_edit.setMaximumWidth(140)
         self.cap_edit.setPlaceholderText(_("no cap"))
-        self.row(form, _("Ca&p (% of monthly fee)"), self.cap_edit,
+        self.row(form, _("Ca&p (percentage of monthly fee)"), self.cap_edit,
                  ("service_credits", "cap_percent"),
                  _("The most a month's credits can add up to; empty = no cap."))
         self.bind_decimal(self.cap_edit, "service_credits.cap_percent",
