@@ -10,10 +10,12 @@ from example_paths import US_EXAMPLE
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from wizard.core.checks import Step
 from wizard.core.project_file import load_project
 from wizard.settings import CONFIG_ENV, Settings
 from wizard.ui.document import ProjectDocument
 from wizard.ui.main_window import MainWindow
+from wizard.ui.pages.review import ReviewPage
 
 
 @pytest.fixture(autouse=True)
@@ -60,4 +62,6 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     win.show()
     yield win
     win.preview.wait_idle()
-    win.review_page.wait_idle()
+    review = win.built_page_for(Step.REVIEW)  # generates in the background
+    if isinstance(review, ReviewPage):
+        review.wait_idle()

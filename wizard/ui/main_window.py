@@ -3,8 +3,9 @@ the middle, the live preview on the right, and the File menu."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import overload
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
@@ -91,7 +92,18 @@ _STATE_LOOK = {
 }
 
 
+_icons: dict[str, QIcon] = {}
+"""Each state's icon, drawn once."""
+
+
 def _state_icon(state: str) -> QIcon:
+    icon = _icons.get(state)
+    if icon is None:
+        icon = _icons[state] = _draw_state_icon(state)
+    return icon
+
+
+def _draw_state_icon(state: str) -> QIcon:
     colour, glyph = _STATE_LOOK[state]
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -114,6 +126,13 @@ def _state_icon(state: str) -> QIcon:
 
 def _start_icon() -> QIcon:
     """A hollow square: the start step has no state, but lines up with the others."""
+    icon = _icons.get(Step.START.value)
+    if icon is None:
+        icon = _icons[Step.START.value] = _draw_start_icon()
+    return icon
+
+
+def _draw_start_icon() -> QIcon:
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -135,6 +154,53 @@ def state_label(state: str) -> str:
     }[state]
 
 
+class PageList(Sequence[StepPage]):
+    """The steps' pages in order. A page is built the first time it is asked
+    for (shown, searched for a problem's field, driven by a test): the window
+    opens without building the steps nobody has visited yet. What needs no
+    page (titles, steps, problems) comes from the page classes."""
+
+    def __init__(self, classes: Sequence[type[StepPage]],
+                 build: Callable[[int], StepPage]) -> None:
+        self.classes = list(classes)
+        self._build = build
+        self._built: dict[int, StepPage] = {}
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    @overload
+    def __getitem__(self, index: int) -> StepPage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[StepPage]: ...
+
+    def __getitem__(self, index: int | slice) -> StepPage | list[StepPage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        page = self._built.get(index)
+        if page is None:
+            page = self._built[index] = self._build(index)
+        return page
+
+    def __iter__(self) -> Iterator[StepPage]:
+        return (self[i] for i in range(len(self)))
+
+    def built(self, index: int) -> StepPage | None:
+        """The page at ``index`` if it has been built, without building it."""
+        return self._built.get(index)
+
+    def built_pages(self) -> list[StepPage]:
+        return [self._built[i] for i in sorted(self._built)]
+
+    def index_of(self, step: Step) -> int:
+        return next(i for i, cls in enumerate(self.classes) if cls.step is step)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, document: ProjectDocument | None = None,
                  check_recovery: bool = True) -> None:
@@ -148,9 +214,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
         self.setStyleSheet(STYLE_SHEET)
 
-        self.pages: list[StepPage] = [cls(self.document) for cls in page_classes()]
-        self.start_page = next(p for p in self.pages if isinstance(p, StartPage))
-        self.review_page = next(p for p in self.pages if isinstance(p, ReviewPage))
+        self.pages = PageList(page_classes(), self._build_page)
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -166,7 +230,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         else:
             self.resize(1280, 800)
-        self.start_page.set_recent(settings.recent_files)
         self.go_to(0)
         self.run_checks()
         self._update_title()
@@ -182,8 +245,8 @@ class MainWindow(QMainWindow):
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(_("Steps"))
         self.step_list.setFixedWidth(230)
-        for page in self.pages:
-            item = QListWidgetItem(_(page.title))
+        for cls in self.pages.classes:
+            item = QListWidgetItem(_(cls.title))
             self.step_list.addItem(item)
 
         self.step_title = QLabel()
@@ -202,12 +265,13 @@ class MainWindow(QMainWindow):
         help_layout.addWidget(self.help_label)
 
         self.stack = QStackedWidget()
-        for page in self.pages:
+        self._scrolls: list[QScrollArea] = []
+        for _cls in self.pages.classes:
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(page)
             self.stack.addWidget(scroll)
+            self._scrolls.append(scroll)
 
         self.back_button = QPushButton(_("◀ &Back"))
         self.next_button = QPushButton(_("&Next ▶"))
@@ -303,12 +367,41 @@ class MainWindow(QMainWindow):
         self.recover_action.triggered.connect(lambda: self.offer_recovery(asked=True))
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, NOTE_MS))
         self.quit_action.triggered.connect(self.close)
-        self.start_page.new_requested.connect(self.new_from_preset)
-        self.start_page.blank_requested.connect(self.new_blank)
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.recent_requested.connect(lambda path: self.open_path(Path(path)))
-        self.review_page.problem_activated.connect(self.go_to_problem)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
+
+    # pages -------------------------------------------------------------------------
+    def _build_page(self, index: int) -> StepPage:
+        """Build the page of step ``index`` and connect it to the window."""
+        page = self.pages.classes[index](self.document)
+        self._scrolls[index].setWidget(page)
+        if isinstance(page, StartPage):
+            page.new_requested.connect(self.new_from_preset)
+            page.blank_requested.connect(self.new_blank)
+            page.open_requested.connect(self.open_dialog)
+            page.recent_requested.connect(lambda path: self.open_path(Path(path)))
+            page.set_recent(self.settings.recent_files)
+        if isinstance(page, ReviewPage):
+            page.problem_activated.connect(self.go_to_problem)
+        return page
+
+    def page_for(self, step: Step) -> StepPage:
+        """The page of ``step`` (built now if it was not yet)."""
+        return self.pages[self.pages.index_of(step)]
+
+    def built_page_for(self, step: Step) -> StepPage | None:
+        return self.pages.built(self.pages.index_of(step))
+
+    @property
+    def start_page(self) -> StartPage:
+        page = self.page_for(Step.START)
+        assert isinstance(page, StartPage)
+        return page
+
+    @property
+    def review_page(self) -> ReviewPage:
+        page = self.page_for(Step.REVIEW)
+        assert isinstance(page, ReviewPage)
+        return page
 
     # navigation ----------------------------------------------------------------
     def go_to(self, index: int) -> None:
@@ -318,9 +411,6 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> StepPage:
         return self.pages[self.stack.currentIndex()]
-
-    def page_for(self, step: Step) -> StepPage:
-        return next(p for p in self.pages if p.step is step)
 
     def choose_language(self, code: str) -> None:
         """Remember the interface language; it applies at the next start."""
@@ -355,16 +445,18 @@ class MainWindow(QMainWindow):
 
     def go_to_problem(self, problem: Problem) -> None:
         """Show the step of ``problem`` and put the focus on its field."""
-        index = next(i for i, p in enumerate(self.pages) if p.step is problem.step)
+        index = self.pages.index_of(problem.step)
         self.go_to(index)
         self.pages[index].focus_problem(problem.loc)
 
     # checks ----------------------------------------------------------------------
     def run_checks(self) -> None:
         self.problems = check_project(self.document.project)
-        self.current_page().show_problems(self.problems)
-        if self.current_page() is not self.review_page:
-            self.review_page.show_problems(self.problems)
+        current = self.current_page()
+        current.show_problems(self.problems)
+        review = self.built_page_for(Step.REVIEW)
+        if review is not None and review is not current:
+            review.show_problems(self.problems)
         self._update_step_states()
 
     def step_state(self, step: Step) -> str:
@@ -378,15 +470,15 @@ class MainWindow(QMainWindow):
         return StepState.COMPLETE
 
     def _update_step_states(self) -> None:
-        for row, page in enumerate(self.pages):
+        for row, cls in enumerate(self.pages.classes):
             item = self.step_list.item(row)
-            if page.step is Step.START:
+            if cls.step is Step.START:
                 item.setIcon(_start_icon())
                 continue
-            state = self.step_state(page.step)
+            state = self.step_state(cls.step)
             item.setIcon(_state_icon(state))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{_(page.title)}, {state_label(state)}")
+                         f"{_(cls.title)}, {state_label(state)}")
             item.setToolTip(state_label(state))
 
     # files ---------------------------------------------------------------------
@@ -590,7 +682,9 @@ class MainWindow(QMainWindow):
 
     def _remember_settings(self) -> None:
         save_settings(self.settings)
-        self.start_page.set_recent(self.settings.recent_files)
+        start = self.built_page_for(Step.START)
+        if isinstance(start, StartPage):
+            start.set_recent(self.settings.recent_files)
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
