@@ -21,9 +21,11 @@ from typing import Any
 import docx
 import pytest
 from example_paths import EXAMPLES, ROOT
+from office import needs_libreoffice, pdf_text
 
 import wizard
 import wizard.cli
+import wizard.core.project_file
 from wizard.core.contract import SUPPORTED_LOCALES
 
 US_EXAMPLE = ROOT / "resources" / "examples" / "msp-it-support.slaproj"
@@ -630,3 +632,136 @@ def test_unexpected_error_in_a_real_process(tmp_path: Path) -> None:
     )
     assert_one_line_failure(Result(done.returncode, done.stdout, done.stderr),
                             "RuntimeError", "boom")
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def restyled_template(folder: Path) -> Path:
+    """The standard template as a consultant might restyle it in Word: another
+    body font and dark red headings."""
+    from docx.shared import Pt, RGBColor
+
+    from wizard.paths import standard_template
+
+    document = docx.Document(str(standard_template()))
+    document.styles["Normal"].font.name = "Courier New"
+    document.styles["Normal"].font.size = Pt(10)
+    for style in document.styles:
+        if style.name.startswith("Heading"):
+            style.font.color.rgb = RGBColor(0x80, 0x10, 0x10)
+    path = folder / "restyled.docx"
+    document.save(str(path))
+    return path
+
+
+def test_generate_with_a_restyled_template(tmp_path: Path) -> None:
+    """--template writes the contract in the consultant's own look, with the
+    standard wording."""
+    target = tmp_path / "out.docx"
+    result = run("generate", US_EXAMPLE, "-o", target, "--template", restyled_template(tmp_path))
+    assert result.status == 0, result
+    written = docx.Document(str(target))
+    assert written.styles["Normal"].font.name == "Courier New"
+    assert US_PROVIDER in docx_text(target)
+
+
+def test_generate_with_another_template(tmp_path: Path) -> None:
+    """A template of the user's own, with none of the standard text, is what gets written."""
+    template = docx.Document()
+    template.add_paragraph("{{ provider.name }} serves {{ customer.name }}.")
+    template.save(str(tmp_path / "letter.docx"))
+    target = tmp_path / "out.docx"
+    result = run("generate", US_EXAMPLE, "-o", target, "--template", tmp_path / "letter.docx")
+    assert result.status == 0, result
+    project = wizard.core.project_file.load_project(US_EXAMPLE)
+    assert docx_text(target).strip() == (
+        f"{project.parties.provider.name} serves {project.parties.customer.name}.")
+
+
+def test_a_missing_template_fails_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    """A mistyped template name is named in one line; no contract appears."""
+    project = copy_example(US_EXAMPLE, tmp_path, "project.slaproj")
+    result = run("generate", project, "--template", tmp_path / "nope.docx")
+    assert_one_line_failure(result, "nope.docx")
+    assert files_in(tmp_path) == {"project.slaproj"}
+
+
+def test_a_broken_template_fails_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    """A template with an unclosed tag is refused in one line, naming the template."""
+    template = docx.Document()
+    template.add_paragraph("{% if provider.name %}Dear {{ provider.name }},")
+    template.add_paragraph("Our terms follow.")
+    template.save(str(tmp_path / "broken.docx"))
+    project = copy_example(US_EXAMPLE, tmp_path, "project.slaproj")
+    result = run("generate", project, "--template", tmp_path / "broken.docx")
+    assert_one_line_failure(result, "broken.docx")
+    assert files_in(tmp_path) == {"project.slaproj", "broken.docx"}
+
+
+def test_the_contract_never_overwrites_its_template(tmp_path: Path) -> None:
+    """-o naming the template itself is refused before the template is destroyed."""
+    template = restyled_template(tmp_path)
+    original = template.read_bytes()
+    result = run("generate", US_EXAMPLE, "-o", template, "--template", template)
+    assert_one_line_failure(result, "restyled.docx")
+    assert template.read_bytes() == original
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_generate_pdf_beside_the_contract(tmp_path: Path) -> None:
+    """--pdf writes a PDF beside the Word contract that a client can read: both
+    parties and every service level target as the contract words them."""
+    from wizard.core.contract import build_context
+    from wizard.core.project_file import load_project
+
+    project_path = copy_example(US_EXAMPLE, tmp_path, "northwind.slaproj")
+    result = run("generate", project_path, "--pdf")
+    assert result.status == 0, result
+    assert result.err == ""
+    pdf = tmp_path / "northwind.pdf"
+    assert files_in(tmp_path) == {"northwind.slaproj", "northwind.docx", "northwind.pdf"}
+    assert str(pdf) in result.out
+    text = " ".join(pdf_text(pdf).split())
+    project = load_project(project_path)
+    assert project.parties.provider.name in text
+    assert project.parties.customer.name in text
+    targets = [str(metric["target"]) for metric in build_context(project)["metrics"]]
+    assert len(targets) == len(project.metrics) > 0
+    for target in targets:
+        assert " ".join(target.split()) in text, target
+
+
+def test_generate_pdf_without_libreoffice_says_how_to_get_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without LibreOffice, --pdf is refused up front with where to get it."""
+    from wizard.core.pdf_export import SOFFICE_ENV
+
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "nowhere" / "soffice"))
+    project = copy_example(US_EXAMPLE, tmp_path, "project.slaproj")
+    assert_one_line_failure(run("generate", project, "--pdf"), "LibreOffice", "libreoffice.org")
+    assert files_in(tmp_path) == {"project.slaproj"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a shell script")
+def test_a_failed_pdf_keeps_the_word_contract(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """When LibreOffice fails, its reason is shown in one line and the Word
+    contract is still there."""
+    from wizard.core.pdf_export import SOFFICE_ENV
+
+    soffice = tmp_path / "bin" / "soffice"
+    soffice.parent.mkdir()
+    soffice.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    soffice.chmod(0o755)
+    monkeypatch.setenv(SOFFICE_ENV, str(soffice))
+    project = copy_example(US_EXAMPLE, tmp_path, "project.slaproj")
+    result = run("generate", project, "--pdf")
+    assert_one_line_failure(result, "Error: source file could not be loaded")
+    assert files_in(tmp_path) == {"project.slaproj", "project.docx", "bin"}
+    assert US_PROVIDER in docx_text(tmp_path / "project.docx")
+    assert str(tmp_path / "project.docx") in result.out

@@ -1,7 +1,9 @@
 """The command line: ``sla-wizard generate`` and ``sla-wizard check``.
 
 No Qt here. Every failure ends with a one-line message on stderr and exit
-status 2; a project with errors is refused with status 1.
+status 2; a project with errors is refused with status 1. ``generate --pdf``
+also writes a PDF (LibreOffice converts the contract); a failed conversion
+keeps the Word contract and fails like the rest.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     generate = commands.add_parser(
-        "generate", help=_("write the contract of a project as a Word file"))
+        "generate", help=_("write the contract of a project as a Word file (and a PDF)"))
     generate.add_argument("project", type=Path, help=_("the .slaproj file"))
     generate.add_argument(
         "-o", "--output", type=Path,
@@ -55,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", metavar="LOCALE",
         help=_("write the contract in this language and locale, such as en_GB "
                "(default: the project's own)"))
+    generate.add_argument(
+        "--template", type=Path, metavar="FILE.docx",
+        help=_("write the contract with this Word template instead of the standard one "
+               "(a restyled copy of it, say)"))
+    generate.add_argument(
+        "--pdf", action="store_true",
+        help=_("also write a PDF beside the contract (same name, .pdf); needs LibreOffice"))
 
     check = commands.add_parser("check", help=_("list the problems of a project"))
     check.add_argument("project", type=Path, help=_("the .slaproj file"))
@@ -102,17 +111,49 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CommandError(
             _("the contract would overwrite the project {file}; choose another name with -o")
             .format(file=args.project))
+    if args.template is not None and target.resolve() == args.template.resolve():
+        raise CommandError(
+            _("the contract would overwrite the template {file}; choose another name with -o")
+            .format(file=args.template))
+    soffice = _libreoffice() if args.pdf else None
     try:
-        generate_contract(project, target, language)
+        generate_contract(project, target, language, args.template)
     except (RenderError, UnsupportedLanguageError) as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(_one_line(str(exc))) from None
     print(_("Contract written to {path}").format(path=target), file=out)
+    if soffice is not None:
+        print(_("PDF written to {path}").format(path=_write_pdf(target, soffice)), file=out)
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     if warnings:
         print(_("Worth a look before you send it:"), file=out)
         _print_problems(warnings, out)
     print(_("This draft is not legal advice."), file=out)
     return EXIT_OK
+
+
+def _one_line(message: str) -> str:
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
+def _libreoffice() -> Path:
+    """LibreOffice, looked for before anything is written."""
+    from wizard.core.pdf_export import find_libreoffice, not_installed_message
+
+    soffice = find_libreoffice()
+    if soffice is None:
+        raise CommandError(_("cannot write a PDF: {reason}").format(
+            reason=not_installed_message()))
+    return soffice
+
+
+def _write_pdf(contract: Path, soffice: Path) -> Path:
+    from wizard.core.pdf_export import PdfExportError, convert_to_pdf
+
+    try:
+        return convert_to_pdf(contract, soffice=soffice)
+    except PdfExportError as exc:
+        raise CommandError(_("no PDF was written (the Word contract is kept): {reason}").format(
+            reason=_one_line(str(exc)))) from None
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:

@@ -191,22 +191,24 @@ def _run(args: list[str], work: Path, timeout: float, cancel: threading.Event | 
                 "LibreOffice could not be started ({program}): {reason}").format(
                 program=args[0], reason=exc.strerror or exc)) from None
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                return process.wait(timeout=_POLL)
-            except subprocess.TimeoutExpired:
-                pass
-            if cancel is not None and cancel.is_set():
-                _stop(process)
-                raise PdfExportError(PdfErrorKind.CANCELLED,
-                                     _("The PDF was not saved: the conversion was cancelled."))
-            if time.monotonic() >= deadline:
-                _stop(process)
-                raise PdfExportError(PdfErrorKind.TIMED_OUT, _(
-                    "LibreOffice took more than {seconds} seconds to convert the contract to "
-                    "PDF and was stopped. The Word contract is saved; try again, or open it "
-                    "in your word processor and export it as PDF from there.").format(
-                    seconds=f"{timeout:g}"))
+        try:
+            while True:
+                try:
+                    return process.wait(timeout=_POLL)
+                except subprocess.TimeoutExpired:
+                    pass
+                if cancel is not None and cancel.is_set():
+                    raise PdfExportError(PdfErrorKind.CANCELLED, _(
+                        "The PDF was not saved: the conversion was cancelled."))
+                if time.monotonic() >= deadline:
+                    raise PdfExportError(PdfErrorKind.TIMED_OUT, _(
+                        "LibreOffice took more than {seconds} seconds to convert the contract "
+                        "to PDF and was stopped. The Word contract is saved; try again, or "
+                        "open it in your word processor and export it as PDF from "
+                        "there.").format(seconds=f"{timeout:g}"))
+        except BaseException:  # also Ctrl+C, which LibreOffice's own session does not see
+            _stop(process)
+            raise
 
 
 def _own_process_group() -> dict[str, Any]:
