@@ -21,6 +21,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -32,9 +33,17 @@ from docx.text.paragraph import Paragraph
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x59, 0x62, 0x6E)
 HEADER_FILL = "E3EAF2"
+"""The heading row of a table; the "Contract Table" style holds it."""
 BORDER = "A9B4C2"
 FONT = "Calibri"
 TEXT_WIDTH_CM = 16.0
+LOGO_SPACE_AFTER = Pt(10)
+
+TABLE_STYLE = "Contract Table"
+TABLE_HEADING_STYLE = "Table Heading"
+LOGO_STYLE = "Logo"
+"""Named styles that branding (and a person restyling the template in Word)
+changes in one place: the heading row's fill, its text, the logo's paragraph."""
 
 OUT = Path(__file__).resolve().parent / "standard.docx"
 
@@ -106,6 +115,32 @@ class Builder:
             tabs = style.paragraph_format.tab_stops
             tabs.clear_all()
             tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+
+        heading = styles.add_style(TABLE_HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        heading.base_style = normal
+        heading.quick_style = True
+        heading.font.bold = True
+        heading.font.size = Pt(9.5)
+        heading.paragraph_format.space_after = Pt(1)
+        heading.paragraph_format.line_spacing = 1.0
+
+        logo = styles.add_style(LOGO_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        logo.base_style = normal
+        logo.paragraph_format.space_after = LOGO_SPACE_AFTER
+        logo.paragraph_format.line_spacing = 1.0
+        logo.paragraph_format.keep_with_next = True
+
+        table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        table.base_style = styles["Normal Table"]
+        first_row = OxmlElement("w:tblStylePr")
+        first_row.set(qn("w:type"), "firstRow")
+        tc_pr = OxmlElement("w:tcPr")
+        shading = OxmlElement("w:shd")
+        for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", HEADER_FILL)):
+            shading.set(qn(key), value)
+        tc_pr.append(shading)
+        first_row.append(tc_pr)
+        table.element.append(first_row)
 
     def _numbering(self) -> None:
         """Heading 1 numbered ``1.``, Heading 2 ``1.1``: numbers follow the
@@ -229,11 +264,12 @@ class Builder:
         """A table with a heading row and one row per item of ``loop``; each
         cell is a list of paragraphs (which may be ``{%p … %}`` tags)."""
         table = self.doc.add_table(rows=4, cols=len(headers))
+        table.style = self.doc.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _table_look(table, widths)
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            _cell_text(cell, [text], bold=True)
-            _shade(cell, HEADER_FILL)
+            cell.paragraphs[0].style = self.doc.styles[TABLE_HEADING_STYLE]
+            cell.paragraphs[0].add_run(text)
         _repeat_header(table.rows[0])
         _cell_text(table.rows[1].cells[0], ["{%tr for " + loop + " %}"])
         _keep_row_together(table.rows[2])
@@ -336,7 +372,7 @@ def _bottom_border(paragraph: Paragraph) -> None:
     _put(ppr, borders)
 
 
-def _cell_text(cell: _Cell, paragraphs: list[str], bold: bool = False) -> None:
+def _cell_text(cell: _Cell, paragraphs: list[str]) -> None:
     first = cell.paragraphs[0]
     for index, text in enumerate(paragraphs):
         paragraph = first if index == 0 else cell.add_paragraph()
@@ -347,7 +383,6 @@ def _cell_text(cell: _Cell, paragraphs: list[str], bold: bool = False) -> None:
             run.bold = True
         else:
             run = paragraph.add_run(text)
-            run.bold = bold or None
         run.font.size = Pt(9.5)
 
 
@@ -404,7 +439,10 @@ def build() -> Builder:
     b = Builder()
     doc = b.doc
 
-    # 1. Title, reference, version, parties, effective date -----------------
+    # 1. Logo, title, reference, version, parties, effective date -----------
+    b.tag("{%p if branding.logo %}")
+    doc.add_paragraph("{{ branding.logo }}", style=LOGO_STYLE)
+    b.tag("{%p endif %}")
     doc.add_paragraph("{{ agreement.title }}", style="Title")
     b.p(
         "{% if agreement.reference %}"

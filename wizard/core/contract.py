@@ -392,6 +392,18 @@ def _party_context(party: Party, role: PartyRole, fmt: ContractFormatter) -> dic
     }
 
 
+def _branding_context(project: Project) -> dict[str, Any]:
+    """The look the project asks for. ``logo`` is filled in with the image
+    itself when the contract is rendered (it needs the document being made);
+    the colour and font are there for templates that want to print them."""
+    branding = project.branding
+    return {
+        "logo": None,
+        "accent_colour": branding.accent_colour or "",
+        "body_font": branding.body_font.strip(),
+    }
+
+
 def _schedule_rows(
     coverage: Sequence[CoverageBlock], support: Sequence[CoverageBlock], fmt: ContractFormatter
 ) -> list[dict[str, str]]:
@@ -619,6 +631,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     return {
         "locale": language,
+        "branding": _branding_context(project),
         "agreement": {
             "title": agreement.title,
             "reference": agreement.reference.strip(),

@@ -138,11 +138,14 @@ def render_contract(
     """The contract for ``project`` as the bytes of a ``.docx`` file."""
     from docxtpl import DocxTemplate
 
+    from wizard.core.branding import apply_branding
+
     language = locale or project.language
     context = build_context(project, language)
     formatter = ContractFormatter(language, project.currency, contract_translations(language))
     template_path = template or standard_template()
     document = DocxTemplate(io.BytesIO(load_template_bytes(template_path)))
+    apply_branding(document, project.branding, context)
     try:
         document.render(context, jinja_env=make_environment(formatter), autoescape=True)
     except SecurityError as exc:
