@@ -54,6 +54,8 @@ class Settings(BaseModel):
     show_preview: bool = True
     window_geometry: str = ""
     last_folder: str = ""
+    save_pdf: bool = False
+    """Also save a PDF of each generated contract (when LibreOffice is installed)."""
 
     def remember(self, path: Path) -> None:
         """Put ``path`` first in the recent files."""

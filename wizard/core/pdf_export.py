@@ -107,10 +107,9 @@ def find_libreoffice(environ: Mapping[str, str] | None = None,
 def install_hint(platform: str = sys.platform) -> str:
     """How to get LibreOffice on ``platform``."""
     if platform in ("win32", "darwin"):
-        return _("Install LibreOffice, free from {url}, then try again.").format(
-            url=DOWNLOAD_URL)
+        return _("Install LibreOffice, free from {url}.").format(url=DOWNLOAD_URL)
     return _("Install LibreOffice from your distribution's packages (such as "
-             "libreoffice-writer) or from {url}, then try again.").format(url=DOWNLOAD_URL)
+             "libreoffice-writer) or from {url}.").format(url=DOWNLOAD_URL)
 
 
 def not_installed_message(platform: str = sys.platform) -> str:
@@ -203,9 +202,9 @@ def _run(args: list[str], work: Path, timeout: float, cancel: threading.Event | 
                 if time.monotonic() >= deadline:
                     raise PdfExportError(PdfErrorKind.TIMED_OUT, _(
                         "LibreOffice took more than {seconds} seconds to convert the contract "
-                        "to PDF and was stopped. The Word contract is saved; try again, or "
-                        "open it in your word processor and export it as PDF from "
-                        "there.").format(seconds=f"{timeout:g}"))
+                        "to PDF and was stopped. Try again, or open the contract in your "
+                        "word processor and export it as PDF from there.").format(
+                        seconds=f"{timeout:g}"))
         except BaseException:  # also Ctrl+C, which LibreOffice's own session does not see
             _stop(process)
             raise

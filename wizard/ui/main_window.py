@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
             page.set_recent(self.settings.recent_files)
         if isinstance(page, ReviewPage):
             page.problem_activated.connect(self.go_to_problem)
+            page.use_settings(self.settings)
         return page
 
     def page_for(self, step: Step) -> StepPage:

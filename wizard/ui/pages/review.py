@@ -1,16 +1,20 @@
 """Review and generate: every problem (each a link to its field), a summary,
-and the contract written where the user chooses."""
+and the contract written where the user chooses, with a PDF beside it when
+LibreOffice is installed (converted in the background, and cancellable)."""
 
 from __future__ import annotations
 
+import html
+import threading
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import format_currency
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -25,11 +30,20 @@ from PySide6.QtWidgets import (
 from wizard.core.checks import Problem, Severity, Step, check_project, has_errors
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import Project
+from wizard.core.pdf_export import (
+    DOWNLOAD_URL,
+    PdfErrorKind,
+    PdfExportError,
+    convert_to_pdf,
+    find_libreoffice,
+    install_hint,
+)
 from wizard.i18n import N_, _
-from wizard.settings import default_projects_dir
+from wizard.settings import Settings, default_projects_dir, save_settings
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.basics import locale_label
 from wizard.ui.preview import preview_locale
+from wizard.ui.widgets.fields import FieldMessage
 
 
 class _GenerateSignals(QObject):
@@ -50,6 +64,27 @@ class _GenerateJob(QRunnable):
             self.signals.done.emit(str(self.target), "")
         except Exception as exc:  # reported on the page, the project is untouched
             self.signals.done.emit(str(self.target), str(exc) or type(exc).__name__)
+
+
+class _PdfSignals(QObject):
+    done = Signal(str, str, str)  # path, error, error kind
+
+
+class _PdfJob(QRunnable):
+    def __init__(self, docx: Path, soffice: Path, cancel: threading.Event,
+                 signals: _PdfSignals) -> None:
+        super().__init__()
+        self.docx, self.soffice, self.cancel, self.signals = docx, soffice, cancel, signals
+
+    def run(self) -> None:
+        try:
+            pdf = convert_to_pdf(self.docx, soffice=self.soffice, cancel=self.cancel)
+            self.signals.done.emit(str(pdf), "", "")
+        except PdfExportError as exc:
+            self.signals.done.emit("", str(exc), exc.kind.value)
+        except Exception as exc:  # reported on the page, the contract is kept
+            self.signals.done.emit("", str(exc) or type(exc).__name__,
+                                   PdfErrorKind.FAILED.value)
 
 
 def summary_rows(project: Project) -> list[tuple[str, str]]:
@@ -90,7 +125,17 @@ class ReviewPage(StepPage):
         self._pool = QThreadPool(self)
         self._signals = _GenerateSignals()
         self._signals.done.connect(self._generation_done)
+        self._pdf_signals = _PdfSignals()
+        self._pdf_signals.done.connect(self._pdf_done)
+        self._pdf_cancel: threading.Event | None = None
+        self._settings: Settings | None = None
+        self._soffice: Path | None = None
+        self._want_pdf = False
         self.last_contract: Path | None = None
+        self.last_pdf: Path | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cancel_pdf)
 
         problems_box = QGroupBox(_("Problems"))
         problems_layout = QVBoxLayout(problems_box)
@@ -112,16 +157,44 @@ class ReviewPage(StepPage):
         self.language_note.setWordWrap(True)
         self.generate_button = QPushButton(_("&Generate the contract…"))
         self.generate_button.clicked.connect(self.choose_and_generate)
+        self.pdf_box = QCheckBox(_("Also save as &PDF"))
+        self.pdf_box.setToolTip(_("A PDF of the contract beside the Word file, same name, "
+                                  "made by LibreOffice."))
+        self.pdf_box.toggled.connect(self._pdf_choice_changed)
+        self.pdf_note = QLabel()
+        self.pdf_note.setWordWrap(True)
+        self.pdf_note.setProperty("role", "hint")
+        self.pdf_note.setTextFormat(Qt.TextFormat.RichText)
+        self.pdf_note.setOpenExternalLinks(True)
+        generate_row = QHBoxLayout()
+        generate_row.addWidget(self.generate_button)
+        generate_row.addWidget(self.pdf_box)
+        generate_row.addStretch(1)
         self.blocked_note = QLabel(_("Fix the errors above to generate the contract."))
         self.blocked_note.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.pdf_progress = QProgressBar()
+        self.pdf_progress.setRange(0, 0)  # busy: LibreOffice tells nothing of its progress
+        self.pdf_progress.setTextVisible(False)
+        self.pdf_progress.setAccessibleName(_("Saving the PDF"))
+        self.cancel_pdf_button = QPushButton(_("Cancel"))
+        self.cancel_pdf_button.clicked.connect(self.cancel_pdf)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.pdf_progress, 1)
+        progress_row.addWidget(self.cancel_pdf_button)
+        self.pdf_status = QLabel()
+        self.pdf_status.setWordWrap(True)
+        self.pdf_message = FieldMessage()
         self.open_button = QPushButton(_("&Open the contract"))
         self.open_button.clicked.connect(self.open_contract)
+        self.open_pdf_button = QPushButton(_("Open the P&DF"))
+        self.open_pdf_button.clicked.connect(self.open_pdf)
         self.folder_button = QPushButton(_("Show in &folder"))
         self.folder_button.clicked.connect(self.show_folder)
         after = QHBoxLayout()
         after.addWidget(self.open_button)
+        after.addWidget(self.open_pdf_button)
         after.addWidget(self.folder_button)
         after.addStretch(1)
         disclaimer = QLabel(_("This draft is not legal advice. Have the final text reviewed "
@@ -129,19 +202,33 @@ class ReviewPage(StepPage):
         disclaimer.setWordWrap(True)
         disclaimer.setProperty("role", "hint")
         generate_layout.addWidget(self.language_note)
-        generate_layout.addWidget(self.generate_button)
+        generate_layout.addLayout(generate_row)
+        generate_layout.addWidget(self.pdf_note)
         generate_layout.addWidget(self.blocked_note)
         generate_layout.addWidget(self.status)
+        generate_layout.addWidget(self.pdf_status)
+        generate_layout.addLayout(progress_row)
+        generate_layout.addWidget(self.pdf_message)
         generate_layout.addLayout(after)
         generate_layout.addWidget(disclaimer)
         self._show_after_buttons(False)
+        self._show_pdf_progress(False)
+        self.pdf_status.setVisible(False)
+        self.open_pdf_button.setVisible(False)
+        self.find_libreoffice()
 
         layout = QVBoxLayout(self)
         layout.addWidget(problems_box, 2)
         layout.addWidget(summary_box)
         layout.addWidget(generate_box)
 
+    def use_settings(self, settings: Settings) -> None:
+        """Remember the PDF choice in ``settings`` (and start from it)."""
+        self._settings = settings
+        self.pdf_box.setChecked(settings.save_pdf)
+
     def load(self) -> None:
+        self.find_libreoffice()
         self.show_problems(check_project(self.project))
         while self.summary.rowCount():
             self.summary.removeRow(0)
@@ -182,6 +269,69 @@ class ReviewPage(StepPage):
         self.generate_button.setEnabled(not blocked)
         self.blocked_note.setVisible(blocked)
 
+    # PDF ------------------------------------------------------------------------
+    def find_libreoffice(self) -> None:
+        """Offer the PDF when LibreOffice is installed; otherwise say how to get it."""
+        self._soffice = find_libreoffice()
+        found = self._soffice is not None
+        self.pdf_box.setEnabled(found)
+        self.pdf_note.setVisible(not found)
+        if not found:
+            text = html.escape(" ".join((
+                _("Saving a PDF as well needs LibreOffice, which was not found."),
+                install_hint(),
+                _("The option is offered as soon as LibreOffice is installed."))))
+            link = f'<a href="{DOWNLOAD_URL}">{html.escape(DOWNLOAD_URL)}</a>'
+            self.pdf_note.setText(text.replace(html.escape(DOWNLOAD_URL), link))
+
+    def _pdf_choice_changed(self, checked: bool) -> None:
+        if self._settings is not None and self._settings.save_pdf != checked:
+            self._settings.save_pdf = checked
+            save_settings(self._settings)
+
+    def _start_pdf(self, docx: Path) -> None:
+        assert self._soffice is not None
+        self._pdf_cancel = threading.Event()
+        self.generate_button.setEnabled(False)
+        self.pdf_status.setText(_("Saving the PDF…"))
+        self.pdf_status.setVisible(True)
+        self._show_pdf_progress(True)
+        self._pool.start(_PdfJob(docx, self._soffice, self._pdf_cancel, self._pdf_signals))
+
+    def cancel_pdf(self) -> None:
+        """Stop a PDF conversion under way (the Word contract stays)."""
+        if self._pdf_cancel is not None:
+            self._pdf_cancel.set()
+            self.cancel_pdf_button.setEnabled(False)
+            self.pdf_status.setText(_("Cancelling…"))
+
+    def _pdf_done(self, path: str, error: str, kind: str) -> None:
+        self._pdf_cancel = None
+        self._show_pdf_progress(False)
+        self.generate_button.setEnabled(not has_errors(self._problems))
+        if kind == PdfErrorKind.CANCELLED.value:
+            self.pdf_status.setText(error)
+            return
+        if error:
+            self.pdf_status.setVisible(False)
+            self.pdf_message.add_message(
+                _("No PDF was saved (the Word contract is kept): {reason}").format(
+                    reason=error), Severity.ERROR)
+            return
+        self.last_pdf = Path(path)
+        self.pdf_status.setText(_("PDF saved to {path}").format(path=path))
+        self.pdf_status.setVisible(True)
+        self.open_pdf_button.setVisible(True)
+
+    def _show_pdf_progress(self, visible: bool) -> None:
+        self.pdf_progress.setVisible(visible)
+        self.cancel_pdf_button.setVisible(visible)
+        self.cancel_pdf_button.setEnabled(True)
+
+    def open_pdf(self) -> None:
+        if self.last_pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
+
     def _activate(self, item: QListWidgetItem) -> None:
         row = self.problem_list.row(item)
         if 0 <= row < len(self._problems):
@@ -213,6 +363,11 @@ class ReviewPage(StepPage):
         self.generate_button.setEnabled(False)
         self.status.setText(_("Writing the contract…"))
         self._show_after_buttons(False)
+        self._want_pdf = self.pdf_box.isEnabled() and self.pdf_box.isChecked()
+        self.last_pdf = None
+        self.open_pdf_button.setVisible(False)
+        self.pdf_status.setVisible(False)
+        self.pdf_message.clear_message()
         snapshot = self.project.model_copy(deep=True)
         self._pool.start(_GenerateJob(snapshot, target, preview_locale(snapshot),
                                       self._signals))
@@ -231,6 +386,8 @@ class ReviewPage(StepPage):
         self.status.setText(_("Contract written to {path}").format(path=path))
         self._show_after_buttons(True)
         self.generated.emit(path)
+        if self._want_pdf and self._soffice is not None:
+            self._start_pdf(self.last_contract)
 
     def _show_after_buttons(self, visible: bool) -> None:
         self.open_button.setVisible(visible)
