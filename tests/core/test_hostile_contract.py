@@ -61,8 +61,10 @@ HOSTILE = [
     "\u00a0non-breaking\u2028line sep\u2029para sep",
     "  leading and trailing  ",
 ]
-SKIPPED_FIELDS = frozenset({("Project", "language"), ("Schedule", "timezone")})
-"""Codes chosen from a list (the contract's locale, an IANA time zone), not typed text."""
+SKIPPED_FIELDS = frozenset({("Project", "language"), ("Schedule", "timezone"),
+                            ("Project", "template")})
+"""Codes chosen from a list (the contract's locale, an IANA time zone) and the
+template's file name, not typed text."""
 LONG_CLAUSE_WORDS = 2900
 
 

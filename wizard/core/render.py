@@ -30,7 +30,6 @@ from wizard.core.contract import ContractFormatter, build_context, contract_tran
 from wizard.core.model import Project
 from wizard.core.project_file import write_atomically
 from wizard.i18n import _
-from wizard.paths import standard_template
 
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _UNDERSCORE = Markup("&#95;")
@@ -134,16 +133,26 @@ def render_contract(
     project: Project,
     locale: str | None = None,
     template: Path | None = None,
+    project_path: Path | None = None,
 ) -> bytes:
-    """The contract for ``project`` as the bytes of a ``.docx`` file."""
+    """The contract for ``project`` as the bytes of a ``.docx`` file, made
+    with ``template`` or else the template the project names (found beside
+    ``project_path``, the project's file, when it names a relative path).
+    The template is checked first: one with errors makes no contract."""
     from docxtpl import DocxTemplate
 
     from wizard.core.branding import apply_branding
+    from wizard.core.template_check import ensure_template_usable
+    from wizard.core.template_library import TemplateNotFoundError, resolve_template
 
     language = locale or project.language
     context = build_context(project, language)
     formatter = ContractFormatter(language, project.currency, contract_translations(language))
-    template_path = template or standard_template()
+    try:
+        template_path = template or resolve_template(project, project_path)
+    except TemplateNotFoundError as exc:
+        raise RenderError(str(exc)) from None
+    ensure_template_usable(template_path)
     document = DocxTemplate(io.BytesIO(load_template_bytes(template_path)))
     apply_branding(document, project.branding, context)
     try:
@@ -182,9 +191,11 @@ def generate_contract(
     out: str | os.PathLike[str],
     locale: str | None = None,
     template: Path | None = None,
+    project_path: Path | None = None,
 ) -> Path:
-    """Render the contract and write it to ``out`` atomically."""
+    """Render the contract and write it to ``out`` atomically (nothing is
+    written when it cannot be made)."""
     target = Path(out)
-    write_atomically(target, render_contract(project, locale, template))
+    write_atomically(target, render_contract(project, locale, template, project_path))
     return target
 

@@ -1,0 +1,480 @@
+"""Is a Word template fit to make contracts with? Checked when it is chosen
+and before every render.
+
+A template is read the way docxtpl reads it (the body, headers, footers,
+footnotes and document properties, with docxtpl's own ``{%p``/``{%tr``
+tags and Word's split runs already patched), then:
+
+- every part must be valid Jinja (an unclosed tag, an unknown filter …),
+  reported with the text of the paragraph around it;
+- every value it reads must be one a contract provides: the names and
+  fields are taken from :func:`wizard.core.contract.build_context` on the
+  example projects and presets, so the check follows the context as it
+  changes; ``_``, ``ngettext``, Jinja's own globals and loop variables
+  are fine;
+- nothing may reach past the values into Python (``__class__``,
+  ``__globals__`` …) or into other files (``include``, ``import``): such a
+  template is refused. It would also be stopped by the sandbox while
+  rendering; the check says so before a contract is made.
+
+The findings are cached per template file and modification time, so the
+live preview pays for a template only when the file changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gettext
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import (
+    UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
+    UNSAFE_COROUTINE_ATTRIBUTES,
+    UNSAFE_FUNCTION_ATTRIBUTES,
+    UNSAFE_GENERATOR_ATTRIBUTES,
+    UNSAFE_METHOD_ATTRIBUTES,
+)
+
+from wizard.core.checks import Severity
+from wizard.core.contract import ContractFormatter, build_context
+from wizard.core.render import RenderError, load_template_bytes, make_environment
+from wizard.i18n import _, ngettext
+
+_UNSAFE_NAMES = frozenset({
+    *UNSAFE_ASYNC_GENERATOR_ATTRIBUTES, *UNSAFE_COROUTINE_ATTRIBUTES,
+    *UNSAFE_FUNCTION_ATTRIBUTES, *UNSAFE_GENERATOR_ATTRIBUTES, *UNSAFE_METHOD_ATTRIBUTES,
+    "mro", "func_globals", "func_code", "f_globals", "f_locals", "f_builtins", "f_back",
+    "tb_frame", "tb_next", "im_func", "im_self", "im_class", "gi_yieldfrom",
+})
+_LOOP_NAMES = frozenset({"loop", "varargs", "kwargs", "caller"})
+_NEAR_CHARS = 160
+_TAG_RE = re.compile(r"<[^>]+>")
+_PARAGRAPH_RE = re.compile(r"<w:p([ >])")
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+"""The document properties docxtpl renders as templates too."""
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """One thing wrong with a template, in the user's language."""
+
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateCheckError(RenderError):
+    """A template that cannot make a contract; ``problems`` lists why."""
+
+    def __init__(self, problems: list[TemplateProblem]) -> None:
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        message = errors[0].message
+        if len(errors) > 1:
+            more = len(errors) - 1
+            message += " " + ngettext(
+                "(The template has {count} more error.)",
+                "(The template has {count} more errors.)", more).format(count=more)
+        super().__init__(message)
+        self.problems = problems
+
+
+# -- what a contract provides ---------------------------------------------------------------
+
+@dataclass
+class Shape:
+    """What a context value looked like in every sample: a mapping with these
+    fields, a list of items of some shape, or a plain value."""
+
+    fields: dict[str, Shape] | None = None
+    items: Shape | None = None
+
+    @classmethod
+    def of(cls, value: Any) -> Shape:
+        if isinstance(value, dict):
+            return cls(fields={str(k): cls.of(v) for k, v in value.items()})
+        if isinstance(value, list | tuple):
+            shape = cls(items=cls())
+            for item in value:
+                shape.items = shape.items.merged(cls.of(item)) if shape.items else cls.of(item)
+            return shape
+        return cls()
+
+    def merged(self, other: Shape) -> Shape:
+        fields = self.fields
+        if other.fields is not None:
+            fields = dict(fields or {})
+            for name, shape in other.fields.items():
+                fields[name] = fields[name].merged(shape) if name in fields else shape
+        items = self.items
+        if other.items is not None:
+            items = items.merged(other.items) if items is not None else other.items
+        return Shape(fields, items)
+
+
+def _sample_projects() -> Iterator[Any]:
+    from wizard.core.model import AgreementType
+    from wizard.core.presets import new_project
+    from wizard.core.project_file import ProjectFileError, load_project
+    from wizard.paths import examples_dir
+
+    for path in sorted(examples_dir().glob("*.slaproj")):
+        try:
+            yield load_project(path)
+        except ProjectFileError:
+            continue
+    for kind in AgreementType:
+        try:
+            yield new_project(kind)
+        except ProjectFileError:
+            continue
+
+
+@lru_cache(maxsize=1)
+def context_shape() -> Shape:
+    """The shape of the context the template is rendered with, over every
+    example project and preset (so that optional parts, such as service
+    credits, show all their fields)."""
+    shape = Shape(fields={})
+    for project in _sample_projects():
+        shape = shape.merged(Shape.of(build_context(project, "en_US")))
+    return shape
+
+
+def context_names() -> frozenset[str]:
+    """The top-level names a template may read."""
+    return frozenset(context_shape().fields or {})
+
+
+# -- reading a template ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Part:
+    label: str
+    source: str
+
+
+def _template_parts(data: bytes) -> list[_Part]:
+    """The Jinja sources docxtpl renders, in the form it renders them."""
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(io.BytesIO(data))
+    document.init_docx()
+
+    def prepared(xml: str) -> str:
+        return _PARAGRAPH_RE.sub(r"\n<w:p\1", document.patch_xml(xml))
+
+    parts = [_Part("body", prepared(document.get_xml()))]
+    for uri in (document.HEADER_URI, document.FOOTER_URI):
+        for _key, part in document.get_headers_footers(uri):
+            parts.append(_Part(str(part.partname), prepared(document.get_part_xml(part))))
+    for part in document.docx.part.package.iter_parts():
+        if part.content_type == _FOOTNOTES:
+            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+            parts.append(_Part(str(part.partname), prepared(blob)))
+    properties = document.docx.core_properties
+    for name in _PROPERTIES:
+        value = getattr(properties, name) or ""
+        if "{" in value:
+            parts.append(_Part(name, value))
+    return parts
+
+
+class _Kind(StrEnum):
+    NOT_A_DOCUMENT = "not-a-document"
+    SYNTAX = "syntax"
+    UNKNOWN_NAME = "unknown-name"
+    UNKNOWN_FIELD = "unknown-field"
+    UNSAFE = "unsafe"
+    OTHER_FILE = "other-file"
+    NO_FIELDS = "no-fields"
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """A problem before it is put into words (findings are cached; messages
+    are written in the interface language of the moment)."""
+
+    kind: _Kind
+    text: str = ""
+    near: str = ""
+    detail: str = ""
+    suggestion: str = ""
+
+
+def _near(source: str, lineno: int | None, text: str = "") -> str:
+    """The text of the paragraph (line) ``lineno`` of a part's source, around
+    ``text`` when it is found there."""
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    if not 0 < lineno <= len(lines):
+        return ""
+    plain = " ".join(_TAG_RE.sub("", lines[lineno - 1]).split())
+    if len(plain) <= _NEAR_CHARS:
+        return plain
+    at = plain.find(text) if text else -1
+    start = max(0, (at if at >= 0 else 0) - _NEAR_CHARS // 3)
+    piece = plain[start:start + _NEAR_CHARS]
+    return ("…" if start else "") + piece + ("…" if start + _NEAR_CHARS < len(plain) else "")
+
+
+def _expression(node: nodes.Node) -> str:
+    """An expression as the template author wrote it (near enough)."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_expression(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        return f"{_expression(node.node)}[{node.arg.value!r}]"
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    if isinstance(node, nodes.Call):
+        return f"{_expression(node.node)}()"
+    if isinstance(node, nodes.Filter) and node.node is not None:
+        return f"{_expression(node.node)}|{node.name}"
+    return "…"
+
+
+def _unsafe(name: object) -> bool:
+    return isinstance(name, str) and (name.startswith("_") or name in _UNSAFE_NAMES)
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+@dataclass
+class _Walker:
+    """Follows each value a part reads from the context, through loops and
+    ``set``, and notes fields the context lacks and reaches past it."""
+
+    source: str
+    root: Shape
+    findings: list[_Finding] = field(default_factory=list)
+
+    def note(self, kind: _Kind, node: nodes.Node, text: str, suggestion: str = "") -> None:
+        self.findings.append(_Finding(kind, text, _near(self.source, node.lineno, text.split(
+            ".")[-1] if kind is _Kind.UNKNOWN_FIELD else text), suggestion=suggestion))
+
+    def visit(self, node: nodes.Node, scope: dict[str, Shape | None]) -> Shape | None:
+        if isinstance(node, nodes.Name):
+            if node.ctx != "load":
+                return None
+            if node.name in scope:
+                return scope[node.name]
+            return (self.root.fields or {}).get(node.name)
+        if isinstance(node, nodes.Getattr):
+            return self.member(node, node.node, node.attr, scope)
+        if isinstance(node, nodes.Getitem):
+            if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                return self.member(node, node.node, node.arg.value, scope)
+            base = self.visit(node.node, scope)
+            self.visit(node.arg, scope)
+            return base.items if base is not None else None
+        if isinstance(node, nodes.Filter) and node.name == "attr":
+            for arg in node.args:
+                if not isinstance(arg, nodes.Const) or _unsafe(arg.value):
+                    self.note(_Kind.UNSAFE, node, _expression(node) + "(" + (
+                        repr(arg.value) if isinstance(arg, nodes.Const) else "…") + ")")
+        if isinstance(node, nodes.Include | nodes.Import | nodes.FromImport | nodes.Extends):
+            tag = {nodes.FromImport: "from"}.get(type(node), type(node).__name__.lower())
+            self.note(_Kind.OTHER_FILE, node, "{% " + tag + " %}")
+            return None
+        if isinstance(node, nodes.For):
+            items = self.visit(node.iter, scope)
+            inner = dict(scope)
+            inner["loop"] = None
+            for target in _names(node.target):
+                inner[target] = (items.items if items is not None and isinstance(
+                    node.target, nodes.Name) else None)
+            for child in [*(node.body or []), *([node.test] if node.test else [])]:
+                self.visit(child, inner)
+            for child in node.else_ or []:
+                self.visit(child, scope)
+            return None
+        if isinstance(node, nodes.Assign):
+            value = self.visit(node.node, scope)
+            for target in _names(node.target):
+                scope[target] = value if isinstance(node.target, nodes.Name) else None
+            return None
+        if isinstance(node, nodes.AssignBlock | nodes.Macro | nodes.CallBlock | nodes.With):
+            inner = dict(scope)
+            for target in _names(node):
+                inner[target] = None
+            for child in node.iter_child_nodes():
+                self.visit(child, inner)
+            return None
+        for child in node.iter_child_nodes():
+            self.visit(child, scope)
+        return None
+
+    def member(self, node: nodes.Node, base_node: nodes.Node, name: str,
+               scope: dict[str, Shape | None]) -> Shape | None:
+        text = f"{_expression(base_node)}.{name}"
+        if _unsafe(name):
+            self.note(_Kind.UNSAFE, node, text)
+            return None
+        base = self.visit(base_node, scope)
+        if base is None or base.fields is None:
+            return None
+        if name in base.fields:
+            return base.fields[name]
+        if not hasattr(dict, name):
+            self.note(_Kind.UNKNOWN_FIELD, node, text, _suggest(name, base.fields))
+        return None
+
+
+def _names(node: nodes.Node) -> list[str]:
+    """The names a ``for``/``set``/``macro`` … binds."""
+    found = [node, *node.find_all(nodes.Name)]
+    return [n.name for n in found if isinstance(n, nodes.Name) and n.ctx in ("store", "param")]
+
+
+def _syntax_finding(exc: TemplateError, source: str) -> _Finding:
+    lineno = getattr(exc, "lineno", None)
+    return _Finding(_Kind.SYNTAX, near=_near(source, lineno), detail=exc.message or "")
+
+
+@lru_cache(maxsize=32)
+def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
+    del mtime_ns, size  # part of the cache key: a changed file is checked again
+    data = load_template_bytes(path)
+    try:
+        parts = _template_parts(data)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return (_Finding(_Kind.NOT_A_DOCUMENT, detail=str(exc)),)
+    except Exception as exc:  # python-docx raises its own errors for odd packages
+        return (_Finding(_Kind.NOT_A_DOCUMENT, detail=str(exc) or type(exc).__name__),)
+    env = make_environment(ContractFormatter("en_US", "USD", gettext.NullTranslations()))
+    allowed = context_names() | frozenset(env.globals) | _LOOP_NAMES
+    root = context_shape()
+    found: list[_Finding] = []
+    reads_anything = False
+    for part in parts:
+        try:
+            tree = env.parse(part.source)
+        except TemplateSyntaxError as exc:
+            found.append(_syntax_finding(exc, part.source))
+            continue
+        walker = _Walker(part.source, root)
+        walker.visit(tree, {})
+        found.extend(walker.findings)
+        try:
+            undeclared = meta.find_undeclared_variables(tree)  # what docxtpl's helper uses
+            if not any(f.kind in (_Kind.UNSAFE, _Kind.OTHER_FILE) for f in walker.findings):
+                env.compile(tree)  # unknown filters and tests show up here
+        except TemplateError as exc:
+            found.append(_syntax_finding(exc, part.source))
+            continue
+        reads_anything = reads_anything or bool(undeclared)
+        for name in sorted(undeclared - allowed):
+            node = next((n for n in tree.find_all(nodes.Name) if n.name == name), None)
+            near = _near(part.source, node.lineno if node else None, name)
+            found.append(_Finding(_Kind.UNKNOWN_NAME, name, near,
+                                  suggestion=_suggest(name, context_names())))
+    if not found and not reads_anything:
+        found.append(_Finding(_Kind.NO_FIELDS))
+    return tuple(dict.fromkeys(found))
+
+
+# -- in words --------------------------------------------------------------------------------
+
+_UNCLOSED_RE = re.compile(r"Unexpected end of template.*innermost block that needs to be "
+                          r"closed is '(\w+)'", re.S)
+_MISPLACED_RE = re.compile(r"Encountered unknown tag '(\w+)'.*innermost block that needs to "
+                           r"be closed is '(\w+)'", re.S)
+_UNKNOWN_TAG_RE = re.compile(r"Encountered unknown tag '(\w+)'")
+_UNCLOSED_FIELD_RE = re.compile(r"expected token 'end of print statement'")
+_NO_FILTER_RE = re.compile(r"No (filter|test) named '([^']+)'")
+
+
+def _syntax_detail(detail: str) -> str:
+    """Jinja's English message, in the user's words where it is a common one."""
+    if match := _UNCLOSED_RE.search(detail):
+        return _("“{{% {tag} %}}” is never closed: add “{{% end{tag} %}}” where it should "
+                 "end.").format(tag=match[1])
+    if match := _MISPLACED_RE.search(detail):
+        return _("“{{% {found} %}}” comes before the “{{% {open} %}}” above it is closed with "
+                 "“{{% end{open} %}}”.").format(found=match[1], open=match[2])
+    if match := _UNKNOWN_TAG_RE.search(detail):
+        return _("“{{% {tag} %}}” is not a tag templates know.").format(tag=match[1])
+    if _UNCLOSED_FIELD_RE.search(detail):
+        return _("a field opened with “{open}” is not closed with “{close}”.").format(
+            open="{{", close="}}")
+    if match := _NO_FILTER_RE.search(detail):
+        if match[1] == "filter":
+            return _("there is no filter called “{name}”.").format(name=match[2])
+        return _("there is no test called “{name}”.").format(name=match[2])
+    return _("its fields cannot be read ({detail}).").format(detail=detail)
+
+
+def _message(finding: _Finding, file: str) -> TemplateProblem:
+    kind = finding.kind
+    severity = Severity.ERROR
+    if kind is _Kind.NOT_A_DOCUMENT:
+        text = _('The template "{file}" is not a Word document (.docx) that can be read.').format(
+            file=file)
+    elif kind is _Kind.SYNTAX:
+        text = _('The template "{file}" has an error: {detail}').format(
+            file=file, detail=_syntax_detail(finding.detail))
+    elif kind is _Kind.UNKNOWN_NAME or kind is _Kind.UNKNOWN_FIELD:
+        text = _('The template "{file}" uses “{name}”, which a contract does not have.').format(
+            file=file, name=finding.text)
+        if finding.suggestion:
+            text += " " + _("Did you mean “{name}”?").format(name=finding.suggestion)
+    elif kind is _Kind.UNSAFE:
+        text = _('The template "{file}" tried something templates may not do: “{text}” reaches '
+                 "past the contract's values into the program, so the template is "
+                 "refused.").format(file=file, text=finding.text)
+    elif kind is _Kind.OTHER_FILE:
+        text = _('The template "{file}" tried something templates may not do: “{tag}” reads '
+                 "another file, so the template is refused.").format(
+                    file=file, tag=finding.text)
+    else:
+        severity = Severity.WARNING
+        text = _('The template "{file}" has no fields: every contract made with it would say '
+                 "the same. Start from the exported standard template.").format(file=file)
+    if finding.near:
+        text += " " + _("Near: “{text}”").format(text=finding.near)
+    return TemplateProblem(severity, text)
+
+
+def check_template(path: Path) -> list[TemplateProblem]:
+    """Everything wrong with the template file ``path``, errors first (empty
+    when it is fit to use). A file that cannot be read is one error."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return [TemplateProblem(Severity.ERROR, _(
+            'The contract template "{file}" cannot be read: {reason}.').format(
+                file=path.name, reason=exc.strerror or exc))]
+    try:
+        findings = _findings(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    except RenderError as exc:
+        return [TemplateProblem(Severity.ERROR, str(exc))]
+    problems = [_message(finding, path.name) for finding in findings]
+    return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+
+
+def has_template_errors(problems: Iterable[TemplateProblem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def ensure_template_usable(path: Path) -> None:
+    """Raise :class:`TemplateCheckError` when ``path`` cannot make a contract."""
+    problems = check_template(path)
+    if has_template_errors(problems):
+        raise TemplateCheckError(problems)
