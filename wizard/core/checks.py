@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import get_timezone
 from babel.numbers import list_currencies
 
+from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
 from wizard.core.compute import clock_minutes, is_around_the_clock
+from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import (
     PERCENT_UNIT,
     CoverageBlock,
@@ -55,6 +56,7 @@ class Step(StrEnum):
     REPORTING = "reporting"
     EXCLUSIONS = "exclusions"
     TERMINATION = "termination"
+    APPEARANCE = "appearance"
     REVIEW = "review"
 
 
@@ -90,6 +92,7 @@ def check_project(project: Project) -> list[Problem]:
         *_severity_levels(project),
         *_credits(project),
         *_reporting(project),
+        *_branding(project),
         *_length(project),
     ]
     order = list(Step)
@@ -125,14 +128,12 @@ def _basics(project: Project) -> Iterator[Problem]:
     agreement = project.agreement
     if _blank(agreement.title):
         yield _error(Step.BASICS, ("agreement", "title"), _("Give the agreement a title."))
-    try:
-        Locale.parse(project.language)
-    except (UnknownLocaleError, ValueError, TypeError):
+    if project.language not in SUPPORTED_LOCALES:
         yield _error(
             Step.BASICS,
             ("language",),
-            _('"{language}" is not a known language and country code such as en_US.').format(
-                language=project.language
+            _('"{language}" is not a contract language; choose one of {supported}.').format(
+                language=project.language, supported=", ".join(SUPPORTED_LOCALES)
             ),
         )
     if project.currency not in list_currencies():
@@ -390,6 +391,26 @@ def _reporting(project: Project) -> Iterator[Problem]:
             Step.REPORTING, ("reporting", "recipient"),
             _('The report recipient "{name}" is neither a contact nor a signatory.').format(
                 name=recipient),
+        )
+
+
+def _branding(project: Project) -> Iterator[Problem]:
+    branding = project.branding
+    step = Step.APPEARANCE
+    if branding.logo is not None and (problem := logo_problem(branding.logo)):
+        yield _error(step, ("branding", "logo"), problem)
+    colour = branding.accent_colour
+    if colour is not None and contrast_with_white(colour) < MIN_CONTRAST:
+        yield _warning(
+            step, ("branding", "accent_colour"),
+            _("This colour is so light that headings in it are hard to read on white paper: "
+              "choose a darker shade."),
+        )
+    if branding.body_font and not font_name(branding):
+        yield _warning(
+            step, ("branding", "body_font"),
+            _("The font name is blank, so the template's own font is used: choose a font, "
+              "or the template default."),
         )
 
 

@@ -1,5 +1,5 @@
 """Starting the window: the QApplication, the exception hook, the project
-given on the command line."""
+given on the command line or handed over by the macOS Finder."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wizard import __version__
@@ -35,6 +37,45 @@ def _install_exception_hook(app: QApplication) -> None:
     sys.excepthook = hook
 
 
+class FileOpenHandler(QObject):
+    """Opens the projects macOS hands to the running program as file-open
+    events: a project double-clicked in the Finder, or dropped on the Dock
+    icon. A project that arrives before the window exists opens once it does."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._window: MainWindow | None = None
+        self._waiting: list[Path] = []
+        app.installEventFilter(self)
+
+    def attach(self, window: MainWindow) -> None:
+        self._window = window
+        for path in self._waiting:
+            self._open(path)
+        self._waiting.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        name = event.file() or event.url().toLocalFile()
+        if name:
+            path = Path(name)
+            if self._window is None:
+                self._waiting.append(path)
+            else:
+                self._open(path)
+        return True
+
+    def _open(self, path: Path) -> None:
+        """Open ``path`` from the event loop, not inside the event's delivery
+        (opening may ask about unsaved changes first)."""
+        window = self._window
+        assert window is not None
+        window.raise_()
+        window.activateWindow()
+        QTimer.singleShot(0, window, lambda: window.open_path(path))
+
+
 def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown, with ``project`` opened: all of
     start-up but the event loop (``--exit-when-shown`` times exactly this)."""
@@ -47,6 +88,8 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("sla-wizard")
     _install_exception_hook(app)
+    # Only macOS sends file-open events; elsewhere a project comes as an argument.
+    file_open = FileOpenHandler(app) if sys.platform == "darwin" else None
     settings = load_settings()
     from wizard.ui.language import apply_language, system_language
 
@@ -55,6 +98,8 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     window.show()
     if project is not None:
         window.open_path(project)
+    if file_open is not None:
+        file_open.attach(window)
     return app, window
 
 
