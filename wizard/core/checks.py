@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 
 from babel.dates import get_timezone
 from babel.numbers import list_currencies
@@ -80,8 +81,10 @@ class Problem:
         return f"{label}: {self.path}: {self.message}"
 
 
-def check_project(project: Project) -> list[Problem]:
-    """Every problem of ``project``, errors first, then in wizard order."""
+def check_project(project: Project, project_path: Path | None = None) -> list[Problem]:
+    """Every problem of ``project``, errors first, then in wizard order.
+    ``project_path`` (the project's file) finds a template named by a
+    relative path."""
     found = [
         *_basics(project),
         *_parties(project),
@@ -93,6 +96,7 @@ def check_project(project: Project) -> list[Problem]:
         *_credits(project),
         *_reporting(project),
         *_branding(project),
+        *_template(project, project_path),
         *_length(project),
     ]
     order = list(Step)
@@ -412,6 +416,23 @@ def _branding(project: Project) -> Iterator[Problem]:
             _("The font name is blank, so the template's own font is used: choose a font, "
               "or the template default."),
         )
+
+
+def _template(project: Project, project_path: Path | None) -> Iterator[Problem]:
+    """The project's own Word template must be there and fit to use (the
+    standard template is checked by the tests)."""
+    if not project.template.strip():
+        return
+    from wizard.core.template_check import check_template
+    from wizard.core.template_library import TemplateNotFoundError, resolve_template
+
+    try:
+        path = resolve_template(project, project_path)
+    except TemplateNotFoundError as exc:
+        yield _error(Step.APPEARANCE, ("template",), str(exc))
+        return
+    for problem in check_template(path):
+        yield Problem(problem.severity, Step.APPEARANCE, ("template",), problem.message)
 
 
 def estimated_clause_pages(project: Project) -> Decimal:

@@ -290,7 +290,7 @@ class _Walker:
                     self.note(_Kind.UNSAFE, node, _expression(node) + "(" + (
                         repr(arg.value) if isinstance(arg, nodes.Const) else "…") + ")")
         if isinstance(node, nodes.Include | nodes.Import | nodes.FromImport | nodes.Extends):
-            tag = {nodes.FromImport: "from"}.get(type(node), type(node).__name__.lower())
+            tag = "from" if isinstance(node, nodes.FromImport) else type(node).__name__.lower()
             self.note(_Kind.OTHER_FILE, node, "{% " + tag + " %}")
             return None
         if isinstance(node, nodes.For):
