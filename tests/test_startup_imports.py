@@ -1,6 +1,7 @@
 """Start-up stays light: the window is on screen before the contract machinery
-(docxtpl, lxml, python-docx) is loaded, and timing start-up never touches the
-user's settings. Nothing here is timed: bench/run.py measures."""
+(docxtpl, lxml, python-docx) is loaded, the model layer is loaded before Qt,
+and timing start-up never touches the user's settings. Nothing here is timed:
+bench/run.py measures."""
 
 from __future__ import annotations
 
@@ -17,17 +18,46 @@ from wizard.settings import CONFIG_ENV
 HEAVY = ("docxtpl", "lxml", "docx")
 """Needed for the first contract or preview, not for the first paint."""
 
+BEFORE_QT = ("pydantic", "pydantic_core", "babel", "platformdirs", "wizard.core",
+             "wizard.settings", "wizard.translations")
+"""Loaded before PySide6: Qt's import hook reads (and keeps) the source of every
+module imported after it."""
+
 _PROBE = """
 import json, sys
 from pathlib import Path
+order = []
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+        return None
+sys.meta_path.insert(0, Recorder())
+from wizard.app import import_before_qt
+import_before_qt()  # as sla-wizard does
 from wizard.ui.startup_probe import run_until_shown
 loaded = []
 def record():
     loaded.extend(sorted(name for name in sys.modules if name.split(".")[0] in {heavy!r}))
 code = run_until_shown(Path({project!r}), on_shown=record)
 print("LOADED " + json.dumps(loaded))
+print("ORDER " + json.dumps(order))
 sys.exit(code)
 """
+
+
+def _probe(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    script = _PROBE.format(heavy=set(HEAVY), project=str(US_EXAMPLE))
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=False, env=_environment(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "window shown" in result.stdout
+    return result
+
+
+def _printed(result: subprocess.CompletedProcess[str], key: str) -> list[str]:
+    line = next(line for line in result.stdout.splitlines() if line.startswith(key + " "))
+    names: list[str] = json.loads(line.removeprefix(key + " "))
+    return names
 
 
 def _environment(home: Path) -> dict[str, str]:
@@ -44,13 +74,17 @@ def _environment(home: Path) -> dict[str, str]:
 def test_window_is_shown_before_docxtpl_and_lxml_are_imported(tmp_path: Path) -> None:
     """Start-up would be slower by the time it takes to import docxtpl, lxml and
     python-docx (and the first paint would wait for them)."""
-    script = _PROBE.format(heavy=set(HEAVY), project=str(US_EXAMPLE))
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, check=False, env=_environment(tmp_path))
-    assert result.returncode == 0, result.stderr
-    assert "window shown" in result.stdout
-    line = next(line for line in result.stdout.splitlines() if line.startswith("LOADED "))
-    assert json.loads(line.removeprefix("LOADED ")) == []
+    assert _printed(_probe(tmp_path), "LOADED") == []
+
+
+def test_model_layer_is_loaded_before_qt(tmp_path: Path) -> None:
+    """A module of the model layer first imported after PySide6 costs memory
+    and time at every start (add it to wizard.app.BEFORE_QT)."""
+    order = _printed(_probe(tmp_path), "ORDER")
+    qt = order.index("PySide6")
+    late = [name for name in order[qt:]
+            if any(name == root or name.startswith(root + ".") for root in BEFORE_QT)]
+    assert late == []
 
 
 def test_exit_when_shown_leaves_the_users_settings_alone(tmp_path: Path) -> None:

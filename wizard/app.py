@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,33 @@ from pathlib import Path
 from wizard.i18n import _
 
 CLI_WORDS = ("generate", "check", "--version", "-h", "--help")
+
+BEFORE_QT = (
+    "wizard.settings",
+    "wizard.translations",
+    "wizard.core.checks",
+    "wizard.core.explain",
+    "wizard.core.lockfile",
+    "wizard.core.pdf_export",
+    "wizard.core.presets",
+    "wizard.core.project_file",
+    "wizard.core.recovery",
+    "wizard.core.references",
+    "wizard.core.summaries",
+    "wizard.core.weekly",
+    "babel.numbers",
+)
+"""The modules outside Qt that the window needs before its first paint.
+
+They are imported before PySide6: once PySide6 is loaded, its import hook
+reads the whole source of every module imported after it (looking for the
+word "PySide6") and keeps it in memory, several megabytes for pydantic and
+Babel, and the time to read it."""
+
+
+def import_before_qt() -> None:
+    for name in BEFORE_QT:
+        importlib.import_module(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                "timing start-up; with --smoke-test too); the settings and recent files are "
                "left alone"))
     options = parser.parse_args(args)
+    import_before_qt()
     if options.exit_when_shown:
         from wizard.ui.startup_probe import run_until_shown
 
