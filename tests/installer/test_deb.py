@@ -162,7 +162,7 @@ def test_the_installed_program_visits_every_step_of_each_example(
         installed: Path, user_folder: Path, masked: bool, example: str) -> None:
     result = run_installed(["--smoke-test", example], user_folder, masked)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "smoke test passed: 12 steps, preview rendered" in result.stdout
+    assert "smoke test passed: 13 steps, preview rendered" in result.stdout
 
 
 def test_the_installed_program_writes_a_contract_word_reads(installed: Path, user_folder: Path,

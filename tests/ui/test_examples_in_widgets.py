@@ -159,6 +159,11 @@ def test_every_step_shows_the_example(window: MainWindow, qtbot: QtBot,
     assert page.data_return_spin.value() == term["data_return_days"]
     assert page.amendments_edit.toPlainText() == term["amendments"]
 
+    page = next_page(Step.APPEARANCE)
+    assert page.colour_button.text() == "Template default"
+    assert page.font_combo.currentText() == "Template default"
+    assert page.logo_name.text() == "The contract has no logo."
+
     page = next_page(Step.REVIEW)
     assert page.generate_button.isEnabled()
     assert not window.isWindowModified()

@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -450,6 +452,16 @@ def fill_termination(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     typed["termination.amendments"] = "Changes are agreed in writing."
 
 
+def fill_appearance(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
+    page: Any = next_step(qtbot, window, Step.APPEARANCE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#1f6f8b"))
+        click(qtbot, page.colour_button)
+    typed["branding.accent_colour"] = "#1F6F8B"
+    type_into(qtbot, page.font_combo.lineEdit(), "DejaVu Sans")
+    typed["branding.body_font"] = "DejaVu Sans"
+
+
 def check_widgets_show(window: MainWindow, typed: Typed) -> None:
     """Walk a reopened project with Next; every step shows what was typed."""
     page: Any = window.current_page()
@@ -535,13 +547,17 @@ def check_widgets_show(window: MainWindow, typed: Typed) -> None:
             page.data_return_spin.value()] == [24, 6, 60, 90, 3, 4, 20, 45]
     assert page.amendments_edit.toPlainText() == typed["termination.amendments"]
 
+    page = step(Step.APPEARANCE)
+    assert page.colour_button.text() == typed["branding.accent_colour"]
+    assert page.font_combo.currentText() == typed["branding.body_font"]
+
     page = step(Step.REVIEW)
     assert page.generate_button.isEnabled()
 
 
 FILLERS: list[Callable[[QtBot, MainWindow, Typed], None]] = [
     fill_basics, fill_parties, fill_stakeholders, fill_services, fill_schedule, fill_metrics,
-    fill_credits, fill_reporting, fill_exclusions, fill_termination]
+    fill_credits, fill_reporting, fill_exclusions, fill_termination, fill_appearance]
 
 
 def test_a_new_agreement_typed_step_by_step_is_saved_and_reopened(

@@ -85,6 +85,18 @@ _HELP: dict[Step, tuple[str, ...]] = {
         N_("Say how quickly a breach must be remedied, how the customer's data is returned, "
            "and how the agreement is amended."),
     ),
+    Step.APPEARANCE: (
+        N_("A contract sent under your own letterhead looks like the rest of your "
+           "paperwork: the client sees at once who it comes from, and the same logo, colour "
+           "and font on proposals, contracts and reports make a business look dependable."),
+        N_("Use the logo from your letters, as a PNG or JPEG file. Keep it small: a few "
+           "hundred pixels wide is plenty for print, and the logo travels inside the project "
+           "file, which stays easy to e-mail. Files over 1 MB are refused."),
+        N_("The accent colour marks the title, the headings and the table headings: a dark "
+           "shade of your brand colour stays readable when printed. Choose a body font your "
+           "client has too (one that comes with Word, or a free font), or their copy shows "
+           "a substitute."),
+    ),
     Step.REVIEW: (
         N_("Check the list of problems: errors must be fixed before the contract can be "
            "generated; warnings point to common pitfalls. Click a problem to go to its "

@@ -8,6 +8,7 @@ from wizard.ui.pages.base import StepPage
 
 
 def page_classes() -> list[type[StepPage]]:
+    from wizard.ui.pages.appearance import AppearancePage
     from wizard.ui.pages.basics import BasicsPage
     from wizard.ui.pages.credits import CreditsPage
     from wizard.ui.pages.exclusions import ExclusionsPage
@@ -23,7 +24,7 @@ def page_classes() -> list[type[StepPage]]:
 
     return [StartPage, BasicsPage, PartiesPage, StakeholdersPage, ServicesPage, SchedulePage,
             MetricsPage, CreditsPage, ReportingPage, ExclusionsPage, TerminationPage,
-            ReviewPage]
+            AppearancePage, ReviewPage]
 
 
 def page_titles() -> dict[Step, str]:
