@@ -3,19 +3,22 @@ downtime an availability target allows, what a service credit would pay, a
 response target in hours. Pure functions of the model, no Qt.
 
 These are written in the *interface* language: the words come from
-:mod:`wizard.i18n` (gettext), numbers and units from Babel for ``locale``
-(English, ``"en"``, until the interface is translated). The contract's own
-words, in the contract's language, come from :mod:`wizard.core.contract`.
+:mod:`wizard.i18n` (gettext), numbers, money and units from Babel for
+``locale``, which is the interface language (:func:`wizard.i18n.language`)
+unless given. The contract's own words, in the contract's language, come
+from :mod:`wizard.core.contract`.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date, get_timezone, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
-from babel.units import format_unit
+from babel.units import format_unit, get_unit_name
 
 from wizard.core.compute import (
     DurationUnit,
@@ -38,7 +41,7 @@ from wizard.core.model import (
     Project,
     SeverityLevel,
 )
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, language
 
 """How far below a tier's threshold the credit example's measured value lies
 (the contract's example uses the same)."""
@@ -72,7 +75,15 @@ def _plain(value: Decimal) -> Decimal | int:
 
 
 def _short_unit(value: Decimal | int, key: str, locale: str) -> str:
-    return format_unit(value, key, length="short", locale=locale)
+    """``5 hr``, ``1 h``. Where CLDR has no short pattern for the value's plural
+    category (Spanish and Portuguese hours have only "other"), Babel ≤ 2.18
+    writes the long name instead ("1 horas"): the "other" pattern is used then."""
+    text = format_unit(value, key, length="short", locale=locale)
+    number = format_decimal(value, locale=locale, decimal_quantization=False)
+    if text == f"{number} {get_unit_name(key, length='short', locale=locale)}":
+        two = format_decimal(2, locale=locale)
+        text = format_unit(2, key, length="short", locale=locale).replace(two, number, 1)
+    return text
 
 
 def _join_units(parts: Sequence[str], locale: str) -> str:
@@ -80,9 +91,10 @@ def _join_units(parts: Sequence[str], locale: str) -> str:
     return format_list(list(parts), style="unit-narrow", locale=locale) if parts else ""
 
 
-def duration_text(seconds: Decimal, locale: str = "en") -> str:
+def duration_text(seconds: Decimal, locale: str | None = None) -> str:
     """A duration in at most two short units: ``26.3 sec``, ``21 min 55 sec``,
     ``3 hr 39 min``."""
+    locale = locale or language()
     return _join_units(
         [_short_unit(_plain(value), _DURATION_KEYS[unit], locale)
          for unit, value in duration_parts(seconds)],
@@ -90,10 +102,11 @@ def duration_text(seconds: Decimal, locale: str = "en") -> str:
     )
 
 
-def minutes_text(minutes: int, locale: str = "en") -> str:
+def minutes_text(minutes: int, locale: str | None = None) -> str:
     """A response or resolution target in hours and minutes: ``30 min``,
     ``4 hr``, ``1 hr 30 min``, ``40 hr`` (never days: the minutes may be
     counted during coverage hours only, so a day would mislead)."""
+    locale = locale or language()
     hours, rest = divmod(minutes, 60)
     parts = []
     if hours:
@@ -103,13 +116,15 @@ def minutes_text(minutes: int, locale: str = "en") -> str:
     return _join_units(parts, locale)
 
 
-def percent_text(value: Decimal, locale: str = "en") -> str:
+def percent_text(value: Decimal, locale: str | None = None) -> str:
     """``Decimal("99.95")`` → ``99.95%``, with the digits the user typed."""
+    locale = locale or language()
     return format_percent(value / 100, locale=locale, decimal_quantization=False)
 
 
-def value_text(value: Decimal, unit: str, locale: str = "en") -> str:
+def value_text(value: Decimal, unit: str, locale: str | None = None) -> str:
     """A measured value in a metric's unit: ``98.7%``, ``5 days``, ``12 leads``."""
+    locale = locale or language()
     if unit == PERCENT_UNIT:
         return percent_text(value, locale)
     if unit in _UNIT_KEYS:
@@ -120,6 +135,38 @@ def value_text(value: Decimal, unit: str, locale: str = "en") -> str:
     return f"{number} {unit.strip()}"
 
 
+def number_text(value: Decimal | int, locale: str | None = None) -> str:
+    """``1250.5`` → ``1,250.5`` / ``1.250,5``, with the digits given."""
+    return format_decimal(value, locale=locale or language(), decimal_quantization=False)
+
+
+def money_text(value: Decimal, currency: str, locale: str | None = None) -> str:
+    """``$1,250.00``, ``1.250,00 €``; the amount and the code when the
+    currency is not one Babel knows."""
+    locale = locale or language()
+    try:
+        return format_currency(value, currency, locale=locale)
+    except (ValueError, LookupError):
+        return f"{number_text(value, locale)} {currency}"
+
+
+def date_text(value: datetime.date, locale: str | None = None) -> str:
+    """``Jan 1, 2027``, ``01.01.2027``: a date as the interface writes it."""
+    return format_date(value, "medium", locale=locale or language())
+
+
+def timezone_text(zone: str, locale: str | None = None) -> str:
+    """A time zone's name: ``Central European Time``, ``Mitteleuropäische
+    Zeit``; empty for an unknown zone and for those with no region (``UTC``,
+    ``Etc/GMT+5``), which CLDR would call "Unknown Region"."""
+    if zone.split("/")[0] in ("Etc", "UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich"):
+        return ""
+    try:
+        return str(get_timezone_name(get_timezone(zone), locale=locale or language()))
+    except (LookupError, ValueError):
+        return ""
+
+
 def _weekly_hours(coverage: Sequence[CoverageBlock], locale: str) -> str:
     hours = (Decimal(weekly_coverage_minutes(coverage)) / 60).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -127,13 +174,14 @@ def _weekly_hours(coverage: Sequence[CoverageBlock], locale: str) -> str:
 
 
 def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
-                      locale: str = "en") -> str:
+                      locale: str | None = None) -> str:
     """What an availability target allows, for the person typing it:
     ``99.95% of a month around the clock allows 21 min 55 sec of downtime``.
 
     ``coverage`` is the schedule's service coverage. Empty for a metric that
     is not an availability in percent (nothing to explain).
     """
+    locale = locale or language()
     if metric.kind is not MetricKind.AVAILABILITY or metric.unit != PERCENT_UNIT:
         return ""
     seconds = allowed_downtime_seconds(
@@ -160,8 +208,9 @@ def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
     return template.format(**values)
 
 
-def severity_sentence(level: SeverityLevel, locale: str = "en") -> str:
+def severity_sentence(level: SeverityLevel, locale: str | None = None) -> str:
     """``P1 Critical: response within 30 min, resolution within 4 hr, at all times``."""
+    locale = locale or language()
     name = " ".join(part for part in (level.id.strip(), level.name.strip()) if part)
     response = minutes_text(level.response_minutes, locale)
     if level.resolution_minutes is None:
@@ -176,11 +225,12 @@ def severity_sentence(level: SeverityLevel, locale: str = "en") -> str:
         name=name or _("(no name)"), targets=targets, when=when)
 
 
-def credit_example_sentence(project: Project, locale: str = "en") -> str | None:
+def credit_example_sentence(project: Project, locale: str | None = None) -> str | None:
     """What the credit tiers pay, worked on one example:
     ``At 98.7% availability the customer receives 10% of the monthly fee
     ($125.00 of $1,250.00).`` ``None`` when credits are off, have no metric
     or no tiers."""
+    locale = locale or language()
     credits = project.service_credits
     metric = project.metric_by_id(credits.metric)
     sample = credit_example_value(credits)
@@ -203,5 +253,5 @@ def credit_example_sentence(project: Project, locale: str = "en") -> str | None:
     return _("{at} the customer receives {percent} of the monthly fee "
              "({amount} of {fee}).").format(
         at=at, percent=percent,
-        amount=format_currency(credit_amount(fee, due), project.currency, locale=locale),
-        fee=format_currency(fee, project.currency, locale=locale))
+        amount=money_text(credit_amount(fee, due), project.currency, locale),
+        fee=money_text(fee, project.currency, locale))

@@ -1,20 +1,24 @@
 """Plain-language summaries of parts of a project, shown in the wizard as the
-user edits them (in the interface language, not the contract's)."""
+user edits them (in the interface language, not the contract's: its words
+and its way of writing numbers)."""
 
 from __future__ import annotations
 
+from wizard.core.explain import number_text
 from wizard.core.model import Termination
 from wizard.i18n import _, ngettext
 
 
 def months_text(count: int) -> str:
     """``1 month``, ``12 months``."""
-    return ngettext("{count} month", "{count} months", count).format(count=count)
+    return ngettext("{count} month", "{count} months", count).format(
+        count=number_text(count))
 
 
 def notice_text(days: int) -> str:
     """``1 day's notice``, ``60 days' notice``."""
-    return ngettext("{count} day's notice", "{count} days' notice", days).format(count=days)
+    return ngettext("{count} day's notice", "{count} days' notice", days).format(
+        count=number_text(days))
 
 
 def term_sentence(term: Termination) -> str:
@@ -49,19 +53,19 @@ def chronic_failure_sentence(term: Termination) -> str:
     if consecutive and in_year:
         return _("The customer may leave when a target is missed {consecutive} months in a "
                  "row or {in_year} months within twelve.").format(
-            consecutive=consecutive, in_year=in_year)
+            consecutive=number_text(consecutive), in_year=number_text(in_year))
     if consecutive:
         return ngettext(
             "The customer may leave when a target is missed in {count} month.",
             "The customer may leave when a target is missed {count} months in a row.",
             consecutive,
-        ).format(count=consecutive)
+        ).format(count=number_text(consecutive))
     if in_year:
         return ngettext(
             "The customer may leave when a target is missed in {count} month within twelve.",
             "The customer may leave when a target is missed {count} months within twelve.",
             in_year,
-        ).format(count=in_year)
+        ).format(count=number_text(in_year))
     return ""
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from wizard import i18n
 from wizard.translations import MESSAGES_DOMAIN, available_languages, load_translations
 
-ENGLISH = "en"
+ENGLISH = i18n.ENGLISH
 
 NATIVE_NAMES = {
     "en": "English",
@@ -56,7 +56,7 @@ def apply_language(code: str) -> str:
     (English when unknown); return the language applied."""
     if code not in interface_languages():
         code = ENGLISH
-    i18n.install(load_translations(MESSAGES_DOMAIN, code))
+    i18n.install(load_translations(MESSAGES_DOMAIN, code), code)
     app = QCoreApplication.instance()
     if app is None:
         return code

@@ -28,11 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Problem, Step
-from wizard.core.model import Project, parse_decimal_text
+from wizard.core.model import Project
 from wizard.core.references import Reference, redirect
 from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
-from wizard.ui.widgets.fields import FieldMessage, LinesEdit, OptionalSpinBox
+from wizard.ui.widgets.fields import (
+    FieldMessage,
+    LinesEdit,
+    OptionalSpinBox,
+    decimal_text,
+    parse_decimal_input,
+)
 
 Base = Callable[[Project], Any]
 """Where a page's fields live: the project itself, or an item inside it
@@ -306,13 +312,15 @@ class StepPage(QWidget):
 
     def bind_decimal(self, edit: QLineEdit, path: str, message: FieldMessage,
                      base: Base | None = None, optional: bool = False) -> QLineEdit:
-        """A number typed as text. What cannot be read as a number is not
-        stored: the field says so and the project keeps its last good value."""
+        """A number typed as text, shown with the interface language's decimal
+        mark and read with either mark (the project stores it with a dot). What
+        cannot be read as a number is not stored: the field says so and the
+        project keeps its last good value."""
 
         def load() -> None:
             target = self._target(base)
             value = resolve(target, path) if target is not None else None
-            edit.setText("" if value is None else str(value))
+            edit.setText("" if value is None else decimal_text(value))
             message.set_input_error("")
 
         def store(text: str) -> None:
@@ -324,7 +332,7 @@ class StepPage(QWidget):
                 self.edited(lambda _p: assign(target, path, None))
                 return
             try:
-                value = parse_decimal_text(text)
+                value = parse_decimal_input(text)
             except ValueError:
                 message.set_input_error(_("Enter a number such as 99.95."))
                 return

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Step
 from wizard.core.model import AgreementType, Definition
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, language
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import TextBox
 from wizard.ui.widgets.record_table import Column, RecordTable
@@ -35,8 +35,9 @@ def agreement_type_choices() -> list[tuple[AgreementType, str]]:
 
 
 def locale_label(code: str) -> str:
+    """``German (Switzerland) (de_CH)``, named in the interface language."""
     try:
-        return f"{Locale.parse(code).get_display_name('en')} ({code})"
+        return f"{Locale.parse(code).get_display_name(language())} ({code})"
     except (ValueError, TypeError, LookupError):
         return code
 
@@ -119,7 +120,7 @@ class BasicsPage(StepPage):
         self.currency_combo.clear()
         for code in currencies:
             try:
-                name = get_currency_name(code, locale="en")
+                name = get_currency_name(code, locale=language())
             except (ValueError, LookupError):
                 name = code
             self.currency_combo.addItem(f"{code} – {name}")

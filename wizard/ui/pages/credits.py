@@ -24,8 +24,8 @@ from wizard.core.explain import credit_example_sentence
 from wizard.core.model import CreditTier, Direction, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets.fields import FieldMessage
-from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, decimal_text
+from wizard.ui.widgets.record_table import RecordTable
 
 MAX_CLAIM_DAYS = 3650
 TIERS_LOC: Loc = ("service_credits", "tiers")
@@ -84,9 +84,9 @@ class CreditsPage(StepPage):
                    "metrics where more is better can be chosen."))
 
         self.tiers = RecordTable(
-            [Column(_("Measured value below"), "below", kind="decimal", width=190),
-             Column(_("Credit (percentage of monthly fee)"), "credit_percent",
-                    kind="decimal", width=250)],
+            [DecimalColumn(_("Measured value below"), "below", kind="decimal", width=190),
+             DecimalColumn(_("Credit (percentage of monthly fee)"), "credit_percent",
+                           kind="decimal", width=250)],
             self._new_tier, _("credit tier"))
         self.tiers.setMinimumHeight(160)
         self.tiers.setMaximumWidth(520)
@@ -161,7 +161,7 @@ class CreditsPage(StepPage):
                 or not isinstance(loc[2], int) or not 0 <= loc[2] < len(tiers)):
             return problem
         return dataclasses.replace(problem, message=_("Tier “below {value}”: {message}").format(
-            value=tiers[loc[2]].below, message=problem.message))
+            value=decimal_text(tiers[loc[2]].below), message=problem.message))
 
     def _message(self, loc: Loc) -> FieldMessage:
         match = self._field_for(loc)

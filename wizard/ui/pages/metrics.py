@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,12 +29,16 @@ from wizard.core.model import (
     Period,
     Project,
     SeverityLevel,
-    parse_decimal_text,
 )
 from wizard.core.references import metric_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets.fields import FieldMessage, TextBox
+from wizard.ui.widgets.fields import (
+    DecimalColumn,
+    FieldMessage,
+    TextBox,
+    parse_decimal_input,
+)
 from wizard.ui.widgets.record_table import Column, RecordTable
 
 SELECTED = -1
@@ -88,6 +93,25 @@ def unit_labels() -> dict[str, str]:
     return {unit: names[unit] for unit in KNOWN_UNITS}
 
 
+class UnitColumn(Column):
+    """The unit of a metric: a known unit by its translated name, a unit of
+    the user's own as typed."""
+
+    def display(self, value: Any) -> str:
+        return unit_labels().get(value, str(value))
+
+    def parse(self, text: str) -> Any:
+        return unit_for_text(text)
+
+
+def unit_for_text(text: str) -> str:
+    """The stored unit for what is typed or chosen: ``minutes`` for "Minuten"
+    under a German interface, the text itself for a unit of the user's own."""
+    typed = text.strip()
+    by_label = {label.casefold(): unit for unit, label in unit_labels().items()}
+    return by_label.get(typed.casefold(), typed)
+
+
 def service_choices(project: Project, current: str | None = None) -> list[tuple[str, str]]:
     """"All services" and each service by name; a service id that no longer
     exists is kept (marked) so that the combo shows what the file says."""
@@ -116,8 +140,8 @@ class MetricsPage(StepPage):
             [Column(_("Name"), "name", width=165),
              Column(_("Kind"), "kind", kind="choice", choices=kind_choices(), width=100),
              self.service_column,
-             Column(_("Target"), "target", kind="decimal", width=52),
-             Column(_("Unit"), "unit", width=58),
+             DecimalColumn(_("Target"), "target", kind="decimal", width=52),
+             UnitColumn(_("Unit"), "unit", width=58),
              Column(_("Direction"), "direction", kind="choice", choices=direction_choices(),
                     width=70),
              # the last column stretches; its width is the least it keeps
@@ -372,7 +396,7 @@ class MetricsPage(StepPage):
         if metric is not None:
             if text is not None:
                 try:
-                    metric = metric.model_copy(update={"target": parse_decimal_text(text)})
+                    metric = metric.model_copy(update={"target": parse_decimal_input(text)})
                 except ValueError:
                     metric = None
             if metric is not None:
@@ -409,8 +433,7 @@ class MetricsPage(StepPage):
         metric = self.selected_metric()
         if metric is None:
             return
-        by_label = {label: unit for unit, label in self._units.items()}
-        value = by_label.get(text.strip(), text.strip())
+        value = unit_for_text(text)
         if value != metric.unit:
             self.edited(lambda _p: setattr(metric, "unit", value))
 

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from babel.numbers import format_currency
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Problem, Severity, Step, check_project, has_errors
 from wizard.core.contract import SUPPORTED_LOCALES
+from wizard.core.explain import date_text, money_text
 from wizard.core.model import Project
 from wizard.core.pdf_export import (
     DOWNLOAD_URL,
@@ -51,16 +51,18 @@ class _GenerateSignals(QObject):
 
 
 class _GenerateJob(QRunnable):
-    def __init__(self, project: Project, target: Path, locale: str,
+    def __init__(self, project: Project, project_path: Path | None, target: Path, locale: str,
                  signals: _GenerateSignals) -> None:
         super().__init__()
-        self.project, self.target, self.locale, self.signals = project, target, locale, signals
+        self.project, self.project_path = project, project_path
+        self.target, self.locale, self.signals = target, locale, signals
 
     def run(self) -> None:
         try:
             from wizard.core.render import generate_contract
 
-            generate_contract(self.project, self.target, self.locale)
+            generate_contract(self.project, self.target, self.locale,
+                              project_path=self.project_path)
             self.signals.done.emit(str(self.target), "")
         except Exception as exc:  # reported on the page, the project is untouched
             self.signals.done.emit(str(self.target), str(exc) or type(exc).__name__)
@@ -96,18 +98,14 @@ def summary_rows(project: Project) -> list[tuple[str, str]]:
         (_("Parties"), _("{provider} and {customer}").format(
             provider=project.parties.provider.name or "?",
             customer=project.parties.customer.name or "?")),
-        (_("Effective date"), project.agreement.effective_date.isoformat()),
+        (_("Effective date"), date_text(project.agreement.effective_date)),
         (_("Services"), str(len(project.services))),
         (_("Service levels"), str(len(project.metrics))),
         (_("Severity levels"), str(len(project.severity_levels))),
         (_("Service credits"), _("yes") if project.service_credits.enabled else _("no")),
     ]
     if fees:
-        try:
-            amount = format_currency(total, project.currency, locale="en")
-        except (ValueError, LookupError):
-            amount = f"{total} {project.currency}"
-        rows.append((_("Monthly fees"), amount))
+        rows.append((_("Monthly fees"), money_text(total, project.currency)))
     return rows
 
 
@@ -229,7 +227,7 @@ class ReviewPage(StepPage):
 
     def load(self) -> None:
         self.find_libreoffice()
-        self.show_problems(check_project(self.project))
+        self.show_problems(check_project(self.project, self.document.path))
         while self.summary.rowCount():
             self.summary.removeRow(0)
         for label, value in summary_rows(self.project):
@@ -358,7 +356,7 @@ class ReviewPage(StepPage):
 
     def generate(self, target: Path) -> None:
         """Write the contract to ``target`` in the background."""
-        if has_errors(check_project(self.project)):
+        if has_errors(check_project(self.project, self.document.path)):
             return
         self.generate_button.setEnabled(False)
         self.status.setText(_("Writing the contract…"))
@@ -369,8 +367,8 @@ class ReviewPage(StepPage):
         self.pdf_status.setVisible(False)
         self.pdf_message.clear_message()
         snapshot = self.project.model_copy(deep=True)
-        self._pool.start(_GenerateJob(snapshot, target, preview_locale(snapshot),
-                                      self._signals))
+        self._pool.start(_GenerateJob(snapshot, self.document.path, target,
+                                      preview_locale(snapshot), self._signals))
 
     def wait_idle(self, msecs: int = 20000) -> bool:
         return self._pool.waitForDone(msecs)

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
 )
 
 from wizard.core.checks import Loc, Problem, Step
+from wizard.core.explain import timezone_text
 from wizard.core.model import Holidays, MaintenanceWindow, Weekday
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
@@ -78,6 +80,10 @@ class SchedulePage(StepPage):
                  _("All hours on this page are in this time zone. Type part of a name, "
                    "e.g. Berlin or New_York, and pick it from the list."))
         self.zone_message = self._message(("schedule", "timezone"))
+        self.zone_name = QLabel()  # the zone's name in the interface language
+        self.zone_name.setProperty("role", "hint")
+        zone_form.addRow("", self.zone_name)
+        self.zone_form = zone_form
         self.zone_combo.currentTextChanged.connect(self._zone_changed)
         line_edit = self.zone_combo.lineEdit()
         if line_edit is not None:
@@ -170,6 +176,7 @@ class SchedulePage(StepPage):
             self.zone_combo.clear()
             self.zone_combo.addItems(zones)
         self.zone_combo.setCurrentIndex(self._zones.index(zone))
+        self._show_zone_name(zone)
         self.zone_message.set_input_error("")
         self.windows.set_items(self.project.schedule.maintenance_windows)
         self.windows_message.set_input_error("")
@@ -238,6 +245,11 @@ class SchedulePage(StepPage):
         key = text.strip().casefold()
         return next((zone for zone in self._zones if zone.casefold() == key), None)
 
+    def _show_zone_name(self, zone: str) -> None:
+        name = timezone_text(zone)
+        self.zone_name.setText(name)
+        self.zone_form.setRowVisible(self.zone_name, bool(name))
+
     def _zone_changed(self, text: str) -> None:
         if self.loading:
             return
@@ -245,6 +257,7 @@ class SchedulePage(StepPage):
         if zone is None:
             return  # still typing: judged when the field is left
         self.zone_message.set_input_error("")
+        self._show_zone_name(zone)
         if zone != self.project.schedule.timezone:
             self.edited(lambda p: setattr(p.schedule, "timezone", zone))
 

@@ -2,13 +2,53 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from html import escape
+from typing import Any
 
+from babel.numbers import get_decimal_symbol
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
 
 from wizard.core.checks import Severity
-from wizard.i18n import _
+from wizard.core.model import parse_decimal_text
+from wizard.i18n import _, language
+from wizard.ui.widgets.record_table import Column
+
+
+def decimal_text(value: Decimal) -> str:
+    """A stored decimal as the interface language writes it, with the digits
+    stored and no grouping: ``99.95`` in English, ``99,95`` in German."""
+    return format(value, "f").replace(".", get_decimal_symbol(language()))
+
+
+_SPACES = re.compile("[\\s\u00a0\u202f'’]")
+
+
+def parse_decimal_input(text: str) -> Decimal:
+    """A number as typed in any of the interface's languages: ``99.95`` and
+    ``99,95`` alike; with both marks (``1,250.50``, ``1.250,50``) the last is
+    the decimal one. ``ValueError`` if it is not a number."""
+    cleaned = _SPACES.sub("", text)
+    if "," in cleaned and "." in cleaned:
+        mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        cleaned = cleaned.replace("." if mark == "," else ",", "")
+    return parse_decimal_text(cleaned)
+
+
+class DecimalColumn(Column):
+    """A table column of decimals, shown and read in the interface's way."""
+
+    def display(self, value: Any) -> str:
+        if isinstance(value, Decimal):
+            return decimal_text(value)
+        return super().display(value)
+
+    def parse(self, text: str) -> Any:
+        if self.kind.startswith("optional") and text.strip() in ("", self.none_text):
+            return None
+        return parse_decimal_input(text)
 
 
 def _dark(widget: QWidget) -> bool:
