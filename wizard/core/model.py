@@ -351,15 +351,25 @@ Colour = Annotated[
 """An RGB colour ``#RRGGBB`` (upper case), or ``None`` for the template's own."""
 
 
+def _base64_text(value: Any) -> Any:
+    """Base64 as stored, without the line breaks and spaces a hand edit or a
+    tool that wraps its output may have put in."""
+    if isinstance(value, str):
+        return "".join(value.split())
+    return value
+
+
 class Logo(Model):
     """An image stored inside the project, so that the file stays portable.
 
     ``data`` is the image file's bytes in base64; :mod:`wizard.core.branding`
-    reads, checks and writes it."""
+    reads, checks and writes it. A damaged or oversized image still loads (the
+    rest of the project must not be lost with it): the checks report it on
+    the Appearance step, where it is chosen again or removed."""
 
     media_type: Literal["image/png", "image/jpeg"] = "image/png"
     filename: str = ""
-    data: str = ""
+    data: Annotated[str, BeforeValidator(_base64_text)] = ""
 
 
 class Branding(Model):
