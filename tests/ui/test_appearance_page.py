@@ -53,7 +53,7 @@ def test_choosing_a_logo_stores_it_and_shows_it(
     assert stored is not None
     assert (stored.filename, stored.media_type) == ("northwind.png", "image/png")
     assert us_document.modified
-    assert page.logo_name.text() == "northwind.png"
+    assert page.logo_name.text() == "northwind.png\n300 × 100 pixels, 1 kB"
     pixmap = page.logo_thumbnail.pixmap()
     assert not pixmap.isNull()
     assert pixmap.width() / pixmap.height() == pytest.approx(3, abs=0.1)
@@ -91,7 +91,7 @@ def test_a_refused_logo_says_why_and_changes_nothing(
     assert page.logo_message.isVisibleTo(page)
     assert us_document.project == before
     assert not us_document.modified
-    assert page.logo_name.text() == "good.png"
+    assert page.logo_name.text().startswith("good.png\n")
 
     _choose_file(monkeypatch, good)  # choosing a good file clears the refusal
     qtbot.mouseClick(page.choose_logo_button, LEFT)
@@ -199,7 +199,7 @@ def test_branding_set_in_the_window_is_saved_and_shown_again(
         assert again.open_path(project_path)
         again.go_to(again.pages.index_of(Step.APPEARANCE))
         shown: Any = again.current_page()
-        assert shown.logo_name.text() == "letterhead.png"
+        assert shown.logo_name.text().startswith("letterhead.png\n240 × 80 pixels")
         assert not shown.logo_thumbnail.pixmap().isNull()
         assert shown.colour_button.text() == "#7A1F3D"
         assert shown.font_combo.currentText() == "Carlito"

@@ -167,15 +167,19 @@ class AppearancePage(StepPage):
             self.logo_thumbnail.setText(_("No logo"))
             self.logo_name.setText(_("The contract has no logo."))
             return
-        self.logo_name.setText(logo.filename or _("Logo"))
+        name = logo.filename or _("Logo")
+        self.logo_name.setText(name)
         pixmap = QPixmap()
         try:
-            pixmap.loadFromData(logo_bytes(logo))
+            data = logo_bytes(logo)
+            pixmap.loadFromData(data)
         except LogoError:
             pixmap = QPixmap()  # the step's problems say what is wrong with it
         if pixmap.isNull():
             self.logo_thumbnail.setText(_("Cannot be shown"))
             return
+        self.logo_name.setText(name + "\n" + _("{width} × {height} pixels, {size}").format(
+            width=pixmap.width(), height=pixmap.height(), size=file_size_text(len(data))))
         ratio = self.devicePixelRatioF()
         scaled = pixmap.scaled(round(THUMBNAIL_WIDTH * ratio) - 8,
                                round(THUMBNAIL_HEIGHT * ratio) - 8,
