@@ -52,10 +52,13 @@ def loose(expected: str) -> re.Pattern[str]:
 
 
 def long_date(value: datetime.date, locale: str) -> str:
-    """Babel's long date; French and Portuguese write the first of the month
-    as an ordinal, as their contracts do (1er janvier, 1º de janeiro)."""
+    """Babel's long date; French, Italian and Portuguese write the first of
+    the month as an ordinal, as their contracts do (1er janvier, 1° gennaio,
+    1º de janeiro)."""
     if value.day == 1 and locale.startswith("fr"):
         return format_date(value, "d'er' MMMM y", locale=locale)
+    if value.day == 1 and locale.startswith("it"):
+        return format_date(value, "d'°' MMMM y", locale=locale)
     if value.day == 1 and locale.startswith("pt"):
         return format_date(value, "d'º de' MMMM 'de' y", locale=locale)
     return format_date(value, "long", locale=locale)
@@ -145,7 +148,8 @@ HAND_CHECKED: dict[str, dict[Path, list[str]]] = {
               CLOUD: [f"€{NBSP}89,90", "99,95%", "21 minuten en 55 seconden"]},
     "nl_BE": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00"],
               CLOUD: ["99,95%"]},
-    "it_IT": {MSP: [f"1.250,00{NBSP}USD", "99,5%", "1 ora e 5 minuti"],
+    "it_IT": {MSP: ["in data 1° gennaio 2027", f"1.250,00{NBSP}USD", "99,5%",
+                    "1 ora e 5 minuti"],
               CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%", "21 minuti e 55 secondi"]},
     "pt_BR": {MSP: ["1º de janeiro de 2027", f"US${NBSP}1.250,00", "99,5%",
                     "1 hora e 5 minutos"],

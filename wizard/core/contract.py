@@ -124,11 +124,13 @@ class ContractFormatter:
         return re.sub(r"(?<=[A-Za-z])(?=[\d-])|(?<=\d)(?=[A-Za-z])", "\u00a0", text)
 
     def date(self, value: datetime.date) -> str:
-        """A long date: ``January 1, 2027``, ``1. Januar 2027``; French and
-        Portuguese write the first of the month as an ordinal, ``1er janvier
-        2027``, ``1º de janeiro de 2027``."""
+        """A long date: ``January 1, 2027``, ``1. Januar 2027``; French,
+        Italian and Portuguese write the first of the month as an ordinal,
+        ``1er janvier 2027``, ``1° gennaio 2027``, ``1º de janeiro de 2027``."""
         if value.day == 1 and self.locale.language == "fr":
             return format_date(value, "d'er' MMMM y", locale=self.locale)
+        if value.day == 1 and self.locale.language == "it":
+            return format_date(value, "d'°' MMMM y", locale=self.locale)
         if value.day == 1 and self.locale.language == "pt":
             return format_date(value, "d'º de' MMMM 'de' y", locale=self.locale)
         return format_date(value, "long", locale=self.locale)
