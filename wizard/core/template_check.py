@@ -123,7 +123,7 @@ class Shape:
         return Shape(fields, items)
 
 
-def _sample_projects() -> Iterator[Any]:
+def sample_projects() -> Iterator[Any]:
     from wizard.core.model import AgreementType
     from wizard.core.presets import new_project
     from wizard.core.project_file import ProjectFileError, load_project
@@ -147,7 +147,7 @@ def context_shape() -> Shape:
     example project and preset (so that optional parts, such as service
     credits, show all their fields)."""
     shape = Shape(fields={})
-    for project in _sample_projects():
+    for project in sample_projects():
         shape = shape.merged(Shape.of(build_context(project, "en_US")))
     return shape
 
