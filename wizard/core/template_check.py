@@ -375,7 +375,8 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
         try:
             undeclared = meta.find_undeclared_variables(tree)  # what docxtpl's helper uses
             if not any(f.kind in (_Kind.UNSAFE, _Kind.OTHER_FILE) for f in walker.findings):
-                env.compile(tree)  # unknown filters and tests show up here
+                env.from_string(part.source)  # unknown filters and tests show up here; the
+                # code is kept for the render of the same source
         except TemplateError as exc:
             found.append(_syntax_finding(exc, part.source))
             continue
@@ -399,6 +400,7 @@ _MISPLACED_RE = re.compile(r"Encountered unknown tag '(\w+)'.*innermost block th
 _UNKNOWN_TAG_RE = re.compile(r"Encountered unknown tag '(\w+)'")
 _UNCLOSED_FIELD_RE = re.compile(r"expected token 'end of print statement'")
 _NO_FILTER_RE = re.compile(r"No (filter|test) named '([^']+)'")
+_STRAY_RE = re.compile(r"unexpected (?:char )?'(.)'")
 
 
 def _syntax_detail(detail: str) -> str:
@@ -418,6 +420,9 @@ def _syntax_detail(detail: str) -> str:
         if match[1] == "filter":
             return _("there is no filter called “{name}”.").format(name=match[2])
         return _("there is no test called “{name}”.").format(name=match[2])
+    if match := _STRAY_RE.search(detail):
+        return _("“{char}” appears where it does not belong: every field opens with “{open}” "
+                 "and closes with “{close}”.").format(char=match[1], open="{{", close="}}")
     return _("its fields cannot be read ({detail}).").format(detail=detail)
 
 
