@@ -178,19 +178,21 @@ def test_the_check_knows_every_value_of_the_context() -> None:
          ["“{% if %}” is never closed", "Near: “Dear {% if customer.name %}Sir”"]),
         (["Dear {{ customer.name }"], ["“}” appears where it does not belong", "Near: “Dear"]),
         (["Signed by {{ provider.nmae }}"],
-         ["uses “provider.nmae”", "Did you mean “name”?", "Near: “Signed by"]),
+         ["uses “provider.nmae”", "Did you mean “provider.name”?", "Near: “Signed by"]),
         (["{{ customr.name }}"], ["uses “customr”", "Did you mean “customer”?"]),
         (["{% for s in services %}{{ s.title }}{% endfor %}"], ["uses “s.title”"]),
         (["{% for s in services %}x{% endif %}"], ["“{% endif %}” comes before"]),
         (["{{ provider.name|shout }}"], ["no filter called “shout”"]),
         (["{{ ''.__class__.__mro__ }}"], ["may not do", "“''.__class__.__mro__”", "refused"]),
         (["{{ provider.__globals__ }}"], ["may not do", "“provider.__globals__”"]),
+        (["{{ '{0.__class__}'.format(provider) }}"], ["may not do", "format"]),
         (["{{ cycler.__init__.__globals__ }}"], ["may not do", "refused"]),
         (["{{ provider|attr('__class__') }}"], ["may not do"]),
         (["{% include 'secrets.docx' %}"], ["may not do", "{% include %}", "another file"]),
     ],
     ids=["unclosed-if", "unclosed-field", "unknown-field", "unknown-name", "loop-field",
-         "misplaced-end", "unknown-filter", "mro", "globals", "cycler", "attr", "include"],
+         "misplaced-end", "unknown-filter", "mro", "globals", "format",
+         "cycler", "attr", "include"],
 )
 def test_broken_templates_make_no_file(tmp_path: Path, paragraphs: list[str],
                                        expected: list[str]) -> None:
@@ -296,3 +298,13 @@ def test_a_restyled_template_renders_every_example(example: Path, tmp_path: Path
     assert heading.name == RESTYLED_FONT and heading.italic
     assert heading.color.rgb == RESTYLED_HEADING
     assert document.styles["Normal"].font.name == RESTYLED_FONT
+
+
+def test_fields_typed_in_word_with_curly_quotes_work(tmp_path: Path) -> None:
+    """Word turns straight quotes into curly ones as a clause is typed; the field
+    still works, so a consultant's own clause is printed."""
+    template = docx_with(tmp_path, "typed.docx",
+                         "{{ _(“Our own clause”) }} for {{ customer.name }}.")
+    assert check_template(template) == []
+    text = read_contract(render_contract(load_project(US_EXAMPLE), template=template)).text
+    assert "Our own clause for Harbor Bakery Co.." in text

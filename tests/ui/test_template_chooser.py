@@ -166,7 +166,7 @@ def test_a_broken_template_in_the_folder_shows_its_problem(
     widget = TemplateChooser(us_document)
     qtbot.addWidget(widget)
     pick(widget, "Spoiled")
-    assert any("provider.nmae" in text and "Did you mean “name”?" in text
+    assert any("provider.nmae" in text and "Did you mean “provider.name”?" in text
                for text in widget.message.messages())
 
 

@@ -55,6 +55,8 @@ _UNSAFE_NAMES = frozenset({
     "mro", "func_globals", "func_code", "f_globals", "f_locals", "f_builtins", "f_back",
     "tb_frame", "tb_next", "im_func", "im_self", "im_class", "gi_yieldfrom",
 })
+_FORMAT_FIELD_RE = re.compile(r"\{[^{}]*[.\[]\s*_[^{}]*\}")
+"""A ``str.format`` field reaching for an attribute that starts with ``_``."""
 _LOOP_NAMES = frozenset({"loop", "varargs", "kwargs", "caller"})
 _NEAR_CHARS = 160
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -289,6 +291,11 @@ class _Walker:
                 if not isinstance(arg, nodes.Const) or _unsafe(arg.value):
                     self.note(_Kind.UNSAFE, node, _expression(node) + "(" + (
                         repr(arg.value) if isinstance(arg, nodes.Const) else "…") + ")")
+        if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+                and node.node.attr in ("format", "format_map")
+                and isinstance(node.node.node, nodes.Const)
+                and _FORMAT_FIELD_RE.search(str(node.node.node.value))):
+            self.note(_Kind.UNSAFE, node, _expression(node.node))  # "{0.__class__}".format(x)
         if isinstance(node, nodes.Include | nodes.Import | nodes.FromImport | nodes.Extends):
             tag = "from" if isinstance(node, nodes.FromImport) else type(node).__name__.lower()
             self.note(_Kind.OTHER_FILE, node, "{% " + tag + " %}")
@@ -333,7 +340,9 @@ class _Walker:
         if name in base.fields:
             return base.fields[name]
         if not hasattr(dict, name):
-            self.note(_Kind.UNKNOWN_FIELD, node, text, _suggest(name, base.fields))
+            close = _suggest(name, base.fields)
+            self.note(_Kind.UNKNOWN_FIELD, node, text,
+                      f"{_expression(base_node)}.{close}" if close else "")
         return None
 
 
