@@ -67,7 +67,7 @@ class TemplateChooser(QGroupBox):
         self.add_button.clicked.connect(self.add_template)
         self.export_button = QPushButton(_("E&xport the standard template…"))
         self.export_button.clicked.connect(self.export_standard)
-        self.folder_button = QPushButton(_("Open templates &folder"))
+        self.folder_button = QPushButton(_("O&pen templates folder"))
         self.folder_button.clicked.connect(self.open_folder)
 
         hint = QLabel(_(
