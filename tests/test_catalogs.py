@@ -156,6 +156,42 @@ def test_swiss_contracts_have_their_own_catalog() -> None:
     assert "abschließend abgegolten" in austrian
 
 
+SWISS_WORDING = {
+    "wesentliche Pflichtverletzung": "wesentliche Vertragsverletzung",
+    "schriftlichen Abmahnung": "schriftlichen Mahnung",
+    "in bar ausgezahlt": "bar ausbezahlt",
+    "365,25": "365.25",
+}
+"""Where Swiss drafting words a clause differently (see de_CH/GLOSSARY.md)."""
+
+
+def swiss_spelling(text: str) -> str:
+    text = text.translate(str.maketrans({"„": "«", "“": "»", "‚": "‹", "‘": "›"}))
+    text = text.replace("ß", "ss")
+    for german, swiss in SWISS_WORDING.items():
+        text = text.replace(german, swiss)
+    return text
+
+
+def test_swiss_catalog_keeps_in_step_with_the_german_one() -> None:
+    """A clause reworded in the German catalog and forgotten in the Swiss one
+    would make Swiss contracts say something else."""
+    german, swiss = (_catalog(LOCALE / code / "LC_MESSAGES" / "contract.po")
+                     for code in ("de", "de_CH"))
+    differ = []
+    for message in german:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = tuple(swiss_spelling(text) for text in strings)
+        found = swiss.get(message.id)
+        actual = () if found is None else (
+            found.string if isinstance(found.string, tuple) else (found.string,))
+        if actual != expected:
+            differ.append(message.id)
+    assert not differ, differ[:5]
+
+
 def test_swiss_interface_stays_german() -> None:
     """Only the contract has a Swiss catalog; the interface of a Swiss system is German."""
     assert "de_CH" not in available_languages(MESSAGES_DOMAIN)
