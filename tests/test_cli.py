@@ -202,13 +202,15 @@ def test_generate_french_project_in_its_own_language(tmp_path: Path) -> None:
 
 
 def test_a_project_in_an_undesigned_language_needs_a_contract_language(tmp_path: Path) -> None:
-    """A project in a language with no contract clauses is refused in one line naming it
-    and the supported locales."""
+    """A project in a language with no contract clauses is refused like any project
+    with an error, naming the language and the supported locales."""
     project = write_project(tmp_path, lambda data: data.update(language="ja_JP"))
     target = tmp_path / "out.docx"
     result = run("generate", project, "-o", target)
-    line = assert_one_line_failure(result, "ja_JP", SUPPORTED_LIST, "--language")
-    assert "en_US" in line and "en_GB" in line
+    assert result.status == 1, result
+    assert "Traceback" not in result.err
+    assert "ja_JP" in result.err
+    assert SUPPORTED_LIST in result.err
     assert result.out == ""
     assert not target.exists()
 
@@ -677,6 +679,27 @@ def test_generate_with_another_template(tmp_path: Path) -> None:
     project = wizard.core.project_file.load_project(US_EXAMPLE)
     assert docx_text(target).strip() == (
         f"{project.parties.provider.name} serves {project.parties.customer.name}.")
+
+
+def test_the_template_a_project_names_beside_it(tmp_path: Path) -> None:
+    """A project naming a template by a path relative to itself gets it, from
+    any working folder; --template replaces it, even when it has gone."""
+    folder = tmp_path / "clients"
+    (folder / "looks").mkdir(parents=True)
+    template = docx.Document()
+    template.add_paragraph("Letter for {{ customer.name }}")
+    template.save(str(folder / "looks" / "letter.docx"))
+    project = write_project(folder, lambda data: data.update(template="looks/letter.docx"))
+    result = run("generate", project)
+    assert result.status == 0, result
+    assert docx_text(folder / "edited.docx").strip() == "Letter for Harbor Bakery Co."
+    (folder / "looks" / "letter.docx").unlink()
+    result = run("generate", project)
+    assert result.status == 1, result
+    assert "looks/letter.docx" in result.err
+    result = run("generate", project, "--template", restyled_template(tmp_path))
+    assert result.status == 0, result
+    assert US_PROVIDER in docx_text(folder / "edited.docx")
 
 
 def test_a_missing_template_fails_in_one_line_and_writes_nothing(tmp_path: Path) -> None:

@@ -99,7 +99,9 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from wizard.core.render import RenderError, generate_contract
 
     project = load_project(args.project)
-    problems = check_project(project)
+    # a template given on the command line replaces the one the project names
+    checked = project if args.template is None else project.model_copy(update={"template": ""})
+    problems = check_project(checked, args.project)
     if has_errors(problems):
         print(_("{file}: the contract was not generated; fix these problems first:").format(
             file=args.project), file=err)
@@ -117,7 +119,7 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             .format(file=args.template))
     soffice = _libreoffice() if args.pdf else None
     try:
-        generate_contract(project, target, language, args.template)
+        generate_contract(project, target, language, args.template, args.project)
     except (RenderError, UnsupportedLanguageError) as exc:
         raise CommandError(_one_line(str(exc))) from None
     print(_("Contract written to {path}").format(path=target), file=out)
@@ -157,7 +159,7 @@ def _write_pdf(contract: Path, soffice: Path) -> Path:
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    problems = check_project(load_project(args.project))
+    problems = check_project(load_project(args.project), args.project)
     _print_problems(problems, out)
     print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK

@@ -261,5 +261,5 @@ def _last_words(work: Path, code: int) -> str:
         if lines:
             return lines[-1][:300]
     if code != 0:
-        return _("LibreOffice stopped with exit status {code}.").format(code=code)
-    return _("LibreOffice wrote no PDF.")
+        return _("it stopped with exit status {code}.").format(code=code)
+    return _("it wrote no PDF.")
