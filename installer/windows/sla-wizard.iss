@@ -9,17 +9,21 @@
 #define AppExe "sla-wizard.exe"
 #define Bundle AddBackslash(SourcePath) + "..\..\build\installer\dist\sla-wizard"
 #define Icons AddBackslash(SourcePath) + "..\..\build\installer\icons"
-; the version and publisher written into sla-wizard.exe by installer/sla-wizard.spec
+; the version, publisher and copyright written into sla-wizard.exe by installer/sla-wizard.spec
 #define AppVersion GetStringFileInfo(Bundle + "\" + AppExe, "ProductVersion")
 #define AppPublisher GetStringFileInfo(Bundle + "\" + AppExe, "CompanyName")
-#define ProgId "SLAWizard.Project"
+#define AppCopyright GetStringFileInfo(Bundle + "\" + AppExe, "LegalCopyright")
+; the program's one reverse-DNS name (installer/sla-wizard.spec: BUNDLE_ID, PROJECT_UTI)
+#define AppId "example.slawizard.SLAWizard"
+#define ProgId "example.slawizard.SLAWizard.project"
 
 [Setup]
 ; AppId identifies the program to Windows across versions: never change it.
-AppId={{8EDCE94A-2ABF-409A-ABE0-A51F41AE3B41}
+AppId={#AppId}
 AppName={#AppName}
 AppVersion={#AppVersion}
 AppPublisher={#AppPublisher}
+AppCopyright={#AppCopyright}
 VersionInfoVersion={#AppVersion}
 PrivilegesRequired=lowest
 DefaultDirName={autopf}\{#AppName}

@@ -25,7 +25,12 @@ from pathlib import Path
 
 import pytest
 from docx_reading import read_contract
-from example_paths import EXAMPLES, ROOT, SHARED_EXAMPLES
+from example_paths import EXAMPLES, ROOT, SHARED_EXAMPLES, US_EXAMPLE
+
+from wizard.core.contract import CONTRACT_LOCALES
+from wizard.core.project_file import load_project
+from wizard.core.render import generate_contract
+from wizard.translations import MESSAGES_DOMAIN, available_languages
 
 pytestmark = [
     pytest.mark.bundle,
@@ -36,6 +41,9 @@ pytestmark = [
 
 PACKAGE = "sla-wizard"
 PROGRAM = "/usr/bin/sla-wizard"
+BUNDLE = Path("/opt/sla-wizard/_internal")
+SMOKE_PASSED = re.compile(r"^smoke test passed: \d+ steps, preview rendered$", re.M)
+INTERFACE_LANGUAGES = [code for code in available_languages(MESSAGES_DOMAIN) if code != "en"]
 VERSION = re.search(r'^__version__ = "([^"]+)"',
                     (ROOT / "wizard" / "__init__.py").read_text(encoding="utf-8"), re.M)[1]
 SOURCE_EXAMPLES = sorted(SHARED_EXAMPLES.glob("*.slaproj")) if SHARED_EXAMPLES.is_dir() \
@@ -99,9 +107,10 @@ def user_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def run_installed(arguments: list[str], cwd: Path,
-                  masked: bool) -> subprocess.CompletedProcess[str]:
-    """``sla-wizard ARGUMENTS`` found on the PATH, as a user starts it, in ``cwd``."""
+def run_installed(arguments: list[str], cwd: Path, masked: bool,
+                  system_locale: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+    """``sla-wizard ARGUMENTS`` found on the PATH, as a user starts it, in ``cwd``,
+    on a system set to ``system_locale``."""
     home = cwd.parent / "home"
     runtime = cwd.parent / "runtime"
     for folder in (home, runtime):
@@ -110,7 +119,7 @@ def run_installed(arguments: list[str], cwd: Path,
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": str(home),
         "XDG_RUNTIME_DIR": str(runtime),
-        "LANG": "C.UTF-8",
+        "LANG": system_locale,
         "QT_QPA_PLATFORM": "offscreen",
     }
     command = ["sla-wizard", *arguments]
@@ -123,11 +132,15 @@ def run_installed(arguments: list[str], cwd: Path,
 def test_the_package_installs_the_program_and_its_desktop_integration(installed: Path) -> None:
     assert Path(PROGRAM).resolve() == Path("/opt/sla-wizard/sla-wizard")
     assert os.access("/opt/sla-wizard/sla-wizard", os.X_OK)
-    bundle = Path("/opt/sla-wizard/_internal")
-    assert (bundle / "templates" / "standard.docx").is_file()
-    assert sorted(p.name for p in (bundle / "resources" / "examples").glob("*.slaproj")) \
+    templates = [p.name for p in (ROOT / "templates").iterdir() if p.suffix in (".docx", ".md")]
+    assert "standard.docx" in templates
+    for name in templates:  # the contract template and the variables reference
+        assert (BUNDLE / "templates" / name).is_file(), name
+    assert sorted(p.name for p in (BUNDLE / "resources" / "examples").glob("*.slaproj")) \
         == sorted(p.name for p in EXAMPLES)
-    desktop = Path("/usr/share/applications/sla-wizard.desktop")
+    images = {p.name for p in (BUNDLE / "PySide6" / "Qt" / "plugins" / "imageformats").iterdir()}
+    assert {"libqjpeg.so", "libqsvg.so"} <= images  # JPEG logos (PNG is built into Qt)
+    desktop = Path("/usr/share/applications/example.slawizard.SLAWizard.desktop")
     assert "MimeType=application/x-slaproj;" in desktop.read_text(encoding="utf-8")
     for icon in ("apps/sla-wizard", "mimetypes/application-x-slaproj"):
         assert Path(f"/usr/share/icons/hicolor/48x48/{icon}.png").is_file()
@@ -147,7 +160,7 @@ def test_a_project_file_is_known_and_opens_with_the_program(installed: Path) -> 
     assert Path("/usr/share/mime/application/x-slaproj.xml").is_file()
     if shutil.which("update-desktop-database"):
         cache = Path("/usr/share/applications/mimeinfo.cache").read_text(encoding="utf-8")
-        assert "application/x-slaproj=sla-wizard.desktop;" in cache
+        assert "application/x-slaproj=example.slawizard.SLAWizard.desktop;" in cache
 
 
 def test_the_installed_program_says_its_version(installed: Path, user_folder: Path,
@@ -184,6 +197,50 @@ def test_the_installed_program_writes_an_english_contract_of_each_example(
                            user_folder, masked)
     assert result.returncode == 0, result.stdout + result.stderr
     assert read_contract((user_folder / "out.docx").read_bytes()).body
+
+
+@pytest.mark.parametrize("locale", CONTRACT_LOCALES)
+def test_the_installed_program_writes_each_contract_locale_as_the_source_does(
+        installed: Path, user_folder: Path, masked: bool, tmp_path: Path, locale: str) -> None:
+    """The bundle carries Babel's data for every contract locale and the locales it
+    inherits from: its contract reads word for word like one made from the source."""
+    result = run_installed(["generate", US_EXAMPLE.name, "--language", locale, "-o", "out.docx"],
+                           user_folder, masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    installed_text = read_contract((user_folder / "out.docx").read_bytes())
+    source = tmp_path / "source.docx"
+    generate_contract(load_project(user_folder / US_EXAMPLE.name), source, locale)
+    source_text = read_contract(source.read_bytes())
+    assert installed_text.body == source_text.body
+    assert installed_text.tables == source_text.tables
+
+
+def test_the_installed_program_refuses_a_project_language_it_has_no_contract_for(
+        installed: Path, user_folder: Path, masked: bool) -> None:
+    """A language outside the contract locales is a problem to fix, named with the
+    locales to choose from, whatever locale data the bundle carries."""
+    project = json.loads((user_folder / US_EXAMPLE.name).read_text(encoding="utf-8"))
+    project["language"] = "ja_JP"
+    (user_folder / "japanese.slaproj").write_text(json.dumps(project), encoding="utf-8")
+    result = run_installed(["check", "japanese.slaproj"], user_folder, masked)
+    assert result.returncode == 1, result.stdout + result.stderr
+    problem = next(line for line in result.stdout.splitlines() if "ja_JP" in line)
+    assert all(locale in problem for locale in CONTRACT_LOCALES), problem
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_the_installed_program_runs_in_each_interface_language(
+        installed: Path, user_folder: Path, masked: bool, language: str) -> None:
+    """On a system in another language the window comes up in it, Qt's own
+    buttons too, and every step and the preview work."""
+    assert (BUNDLE / "resources" / "locale" / language / "LC_MESSAGES" / "messages.mo").is_file()
+    assert (BUNDLE / "PySide6" / "Qt" / "translations" / f"qtbase_{language}.qm").is_file()
+    system_locale = language if "_" in language else f"{language}_{language.upper()}"
+    result = run_installed(["--smoke-test", US_EXAMPLE.name], user_folder, masked,
+                           system_locale=f"{system_locale}.UTF-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert SMOKE_PASSED.search(result.stdout), result.stdout
+    assert "Traceback" not in result.stderr
 
 
 def test_the_tarball_holds_the_same_bundle(installed: Path) -> None:

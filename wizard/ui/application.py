@@ -86,7 +86,7 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("sla-wizard")
+    app.setDesktopFileName("example.slawizard.SLAWizard")  # installer/linux/*.desktop
     _install_exception_hook(app)
     # Only macOS sends file-open events; elsewhere a project comes as an argument.
     file_open = FileOpenHandler(app) if sys.platform == "darwin" else None
