@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from example_paths import US_EXAMPLE
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step
@@ -16,6 +17,13 @@ from wizard.settings import CONFIG_ENV, Settings
 from wizard.ui.document import ProjectDocument
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.review import ReviewPage
+
+
+@pytest.fixture(autouse=True)
+def earlier_widgets_deleted(qapp: QApplication) -> None:
+    """The widgets earlier tests closed are deleted before this test starts,
+    not while it runs (under an event filter it may have installed)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

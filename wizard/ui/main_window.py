@@ -3,6 +3,7 @@ the middle, the live preview on the right, and the File menu."""
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
@@ -67,7 +68,7 @@ from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.start import StartPage
 from wizard.ui.preview import PreviewPane
 from wizard.ui.recovery_dialog import RecoveryChoice, RecoveryDialog, edited_text
-from wizard.ui.style import STYLE_SHEET
+from wizard.ui.style import style_help_frame, style_hints
 
 CHECK_DELAY_MS = 200
 NOTE_MS = 12000
@@ -212,9 +213,12 @@ class MainWindow(QMainWindow):
         self.lock: ProjectLock | None = None
         self.autosaver = Autosaver(self.document, self)
         self.setMinimumSize(960, 600)
-        self.setStyleSheet(STYLE_SHEET)
 
         self.pages = PageList(page_classes(), self._build_page)
+        # PySide6's import hook has read the source of every module imported
+        # after it (looking for the word "PySide6") into the line cache, which
+        # only tracebacks use: let that memory serve the window instead
+        linecache.clearcache()
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -260,7 +264,7 @@ class MainWindow(QMainWindow):
         self.help_label.setAccessibleName(_("Help for this step"))
         self.help_frame = QFrame()
         self.help_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.help_frame.setObjectName("help")
+        style_help_frame(self.help_frame)
         help_layout = QVBoxLayout(self.help_frame)
         help_layout.addWidget(self.help_label)
 
@@ -373,6 +377,7 @@ class MainWindow(QMainWindow):
     def _build_page(self, index: int) -> StepPage:
         """Build the page of step ``index`` and connect it to the window."""
         page = self.pages.classes[index](self.document)
+        style_hints(page)
         self._scrolls[index].setWidget(page)
         if isinstance(page, StartPage):
             page.new_requested.connect(self.new_from_preset)
