@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from docx_reading import read_contract
 from example_paths import EXAMPLES, ROOT, SHARED_EXAMPLES, US_EXAMPLE
+from office import needs_libreoffice, pdf_text
 
 from wizard.core.contract import CONTRACT_LOCALES
 from wizard.core.project_file import load_project
@@ -213,6 +214,19 @@ def test_the_installed_program_writes_each_contract_locale_as_the_source_does(
     source_text = read_contract(source.read_bytes())
     assert installed_text.body == source_text.body
     assert installed_text.tables == source_text.tables
+
+
+@needs_libreoffice
+def test_the_installed_program_writes_a_pdf_with_the_systems_libreoffice(
+        installed: Path, user_folder: Path, masked: bool) -> None:
+    """The bundled program finds LibreOffice on the PATH and starts it with the
+    system's own libraries, not the bundle's."""
+    project = user_folder / US_EXAMPLE.name
+    title = json.loads(project.read_text(encoding="utf-8"))["agreement"]["title"]
+    result = run_installed(["generate", project.name, "-o", "contract.docx", "--pdf"],
+                           user_folder, masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert title in " ".join(pdf_text(user_folder / "contract.pdf").split())
 
 
 def test_the_installed_program_refuses_a_project_language_it_has_no_contract_for(
