@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ def locale_label(code: str) -> str:
     """``German (Switzerland) (de_CH)``, named in the interface language."""
     try:
         return f"{Locale.parse(code).get_display_name(language())} ({code})"
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return code
 
 
