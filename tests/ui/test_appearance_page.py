@@ -206,3 +206,18 @@ def test_branding_set_in_the_window_is_saved_and_shown_again(
     finally:
         again.preview.wait_idle()
         again.review_page.wait_idle()
+
+
+def test_a_missing_template_is_told_once_under_the_template_list(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """The Appearance step would word a template problem twice (under the list and
+    at the top of the page), or not at all."""
+    page = open_page(qtbot, AppearancePage, us_document)
+    us_document.project.template = "gone-away.docx"
+    us_document.touch()
+    page.show_problems(check_project(us_document.project))
+
+    chooser_messages = page.template_chooser.message.messages()
+    assert len(chooser_messages) == 1
+    assert "gone-away.docx" in chooser_messages[0]
+    assert not any("gone-away.docx" in m for m in page.page_message.messages())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,11 +27,12 @@ from wizard.core.branding import (
     logo_bytes,
     read_logo,
 )
-from wizard.core.checks import Loc, Step
+from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import LOGO_MAX_BYTES, Logo, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import FieldMessage
+from wizard.ui.widgets.template_chooser import TEMPLATE_LOC, TemplateChooser
 
 THUMBNAIL_WIDTH = 180
 THUMBNAIL_HEIGHT = 72
@@ -128,6 +130,17 @@ class AppearancePage(StepPage):
         layout.addLayout(form)
         layout.addLayout(self.below_branding)
         layout.addStretch(1)
+
+        self.template_chooser = TemplateChooser(self.document)
+        self.add_section(self.template_chooser)
+        # a problem with the template opens the template list; the chooser
+        # words the problems itself, under the list
+        self._fields.append((TEMPLATE_LOC, self.template_chooser.combo,
+                             self.template_chooser.message))
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        super().show_problems([p for p in problems if p.loc[:1] != TEMPLATE_LOC])
+        self.template_chooser.show_problems()
 
     def add_section(self, widget: QWidget) -> None:
         """Show ``widget`` under the branding fields."""
