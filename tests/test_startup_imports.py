@@ -15,8 +15,9 @@ from example_paths import ROOT, US_EXAMPLE
 
 from wizard.settings import CONFIG_ENV
 
-HEAVY = ("docxtpl", "lxml", "docx")
-"""Needed for the first contract or preview, not for the first paint."""
+HEAVY = ("docxtpl", "lxml", "docx", "jinja2")
+"""Needed for the first contract, preview or template check, not for the first
+paint."""
 
 BEFORE_QT = ("pydantic", "pydantic_core", "babel", "platformdirs", "wizard.core",
              "wizard.settings", "wizard.translations")
@@ -72,8 +73,8 @@ def _environment(home: Path) -> dict[str, str]:
 
 
 def test_window_is_shown_before_docxtpl_and_lxml_are_imported(tmp_path: Path) -> None:
-    """Start-up would be slower by the time it takes to import docxtpl, lxml and
-    python-docx (and the first paint would wait for them)."""
+    """Start-up would be slower by the time it takes to import docxtpl, lxml,
+    python-docx and Jinja (and the first paint would wait for them)."""
     assert _printed(_probe(tmp_path), "LOADED") == []
 
 

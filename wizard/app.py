@@ -29,6 +29,7 @@ BEFORE_QT = (
     "wizard.core.recovery",
     "wizard.core.references",
     "wizard.core.summaries",
+    "wizard.core.template_library",
     "wizard.core.weekly",
     "babel.numbers",
 )

@@ -59,7 +59,6 @@ from wizard.settings import (
 )
 from wizard.ui.autosave import Autosaver
 from wizard.ui.document import ProjectDocument
-from wizard.ui.file_messages import confirm_despite_owner, offer_save_as
 from wizard.ui.help_texts import help_html
 from wizard.ui.language import interface_languages, native_name, system_language
 from wizard.ui.pages.base import StepPage
@@ -67,7 +66,6 @@ from wizard.ui.pages.registry import page_classes
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.start import StartPage
 from wizard.ui.preview import PreviewPane
-from wizard.ui.recovery_dialog import RecoveryChoice, RecoveryDialog, edited_text
 from wizard.ui.style import style_help_frame, style_hints
 
 CHECK_DELAY_MS = 200
@@ -573,7 +571,11 @@ class MainWindow(QMainWindow):
         if self.lock is not None and self.lock.project == path:
             return True
         owner = live_owner(path)
-        return owner is None or confirm_despite_owner(self, path, owner, saving)
+        if owner is None:
+            return True
+        from wizard.ui.file_messages import confirm_despite_owner
+
+        return confirm_despite_owner(self, path, owner, saving)
 
     def _lock_path(self, path: Path | None) -> None:
         """Hold the lock of ``path`` (None: of nothing), releasing the previous one."""
@@ -594,6 +596,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, _("Recover unsaved work"),
                                         _("There is no unsaved work to recover."))
             return
+        from wizard.ui.recovery_dialog import RecoveryChoice, RecoveryDialog
+
         choices = RecoveryDialog.choose(self, recoveries)
         target: MainWindow | None = self if not self.document.modified else None
         for item in recoveries:
@@ -618,6 +622,8 @@ class MainWindow(QMainWindow):
 
     def restore(self, item: Recovery) -> bool:
         """Show recovered work: its original file name, marked unsaved."""
+        from wizard.ui.recovery_dialog import edited_text
+
         original = item.original
         if original is not None and not self._may_use_path(original, saving=False):
             return False
@@ -684,6 +690,8 @@ class MainWindow(QMainWindow):
         if exc.kind is ProjectFileErrorKind.INVALID_FIELD:
             QMessageBox.critical(self, _("The project was not saved"), str(exc))
             return False
+        from wizard.ui.file_messages import offer_save_as
+
         return offer_save_as(self, exc) and self.save_as()
 
     def _remember_settings(self) -> None:

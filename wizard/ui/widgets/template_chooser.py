@@ -10,6 +10,7 @@ templates folder; one with errors is not added.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Severity
-from wizard.core.template_check import TemplateProblem, check_template, has_template_errors
 from wizard.core.template_library import (
     TemplateNotFoundError,
     add_template,
@@ -39,6 +39,9 @@ from wizard.i18n import _
 from wizard.paths import templates_dir
 from wizard.ui.document import ProjectDocument
 from wizard.ui.widgets.fields import FieldMessage
+
+if TYPE_CHECKING:  # the checker (and Jinja) loads when a template is checked
+    from wizard.core.template_check import TemplateProblem
 
 TEMPLATE_LOC: Loc = ("template",)
 """Where :func:`wizard.core.checks.check_project` files the template's problems;
@@ -131,6 +134,8 @@ class TemplateChooser(QGroupBox):
 
     def problems(self) -> list[TemplateProblem]:
         """What is wrong with the chosen template (nothing for the standard one)."""
+        from wizard.core.template_check import TemplateProblem, check_template
+
         project = self.document.project
         if not project.template.strip():
             return []
@@ -174,6 +179,8 @@ class TemplateChooser(QGroupBox):
 
     def add_template_file(self, source: Path) -> bool:
         """Check ``source`` and add it; True when it was added and chosen."""
+        from wizard.core.template_check import check_template, has_template_errors
+
         problems = check_template(source)
         if has_template_errors(problems):
             self.message.clear_message()
