@@ -232,7 +232,8 @@ def test_the_installed_program_writes_a_pdf_with_the_systems_libreoffice(
 def test_the_installed_program_refuses_a_project_language_it_has_no_contract_for(
         installed: Path, user_folder: Path, masked: bool) -> None:
     """A language outside the contract locales is a problem to fix, named with the
-    locales to choose from, whatever locale data the bundle carries."""
+    locales to choose from, whatever locale data the bundle carries; the window
+    shows such a project all the same."""
     project = json.loads((user_folder / US_EXAMPLE.name).read_text(encoding="utf-8"))
     project["language"] = "ja_JP"
     (user_folder / "japanese.slaproj").write_text(json.dumps(project), encoding="utf-8")
@@ -240,6 +241,9 @@ def test_the_installed_program_refuses_a_project_language_it_has_no_contract_for
     assert result.returncode == 1, result.stdout + result.stderr
     problem = next(line for line in result.stdout.splitlines() if "ja_JP" in line)
     assert all(locale in problem for locale in CONTRACT_LOCALES), problem
+    window = run_installed(["--smoke-test", "japanese.slaproj"], user_folder, masked)
+    assert window.returncode == 0, window.stdout + window.stderr
+    assert "Traceback" not in window.stderr, window.stderr
 
 
 @pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
