@@ -409,9 +409,12 @@ class MainWindow(QMainWindow):
 
     # navigation ----------------------------------------------------------------
     def go_to(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
-            self.step_list.setCurrentRow(index)
+        if not 0 <= index < len(self.pages):
+            return
+        if self.step_list.currentRow() == index:
             self._show_page(index)
+        else:
+            self.step_list.setCurrentRow(index)  # which shows the page
 
     def current_page(self) -> StepPage:
         return self.pages[self.stack.currentIndex()]
