@@ -9,6 +9,7 @@ that the catalog test lists them). ``--init LANG`` starts a new language.
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,21 @@ def extract(domain: str) -> Path:
     return template
 
 
+_POT_DATE = re.compile(rb'^"POT-Creation-Date: [^"]*"$', re.M)
+
+
+def _without_date(content: bytes) -> bytes:
+    return _POT_DATE.sub(b"", content)
+
+
+def keep_unchanged(before: dict[Path, bytes]) -> None:
+    """A catalog whose entries did not change keeps its old extraction date, so
+    that an update touches only the catalogs it really changed."""
+    for path, old in before.items():
+        if path.exists() and _without_date(path.read_bytes()) == _without_date(old):
+            path.write_bytes(old)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--init", metavar="LANG", help="start a catalog for a new language")
@@ -46,9 +62,11 @@ def main() -> int:
         if options.init:
             pybabel("init", "-D", domain, "-i", str(template), "-d", str(LOCALE),
                     "-l", options.init)
-        elif any(LOCALE.glob(f"*/LC_MESSAGES/{domain}.po")):
+        elif catalogs := sorted(LOCALE.glob(f"*/LC_MESSAGES/{domain}.po")):
+            before = {path: path.read_bytes() for path in catalogs}
             pybabel("update", "-D", domain, "-i", str(template), "-d", str(LOCALE),
                     "--no-fuzzy-matching", "--ignore-obsolete")
+            keep_unchanged(before)
     return 0
 
 
