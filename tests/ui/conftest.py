@@ -68,6 +68,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     win = MainWindow(Settings())
     qtbot.addWidget(win)
     win.show()
+    QApplication.processEvents()  # shown and painted before the test (and its fixtures) go on
     yield win
     win.preview.wait_idle()
     review = win.built_page_for(Step.REVIEW)  # generates in the background
