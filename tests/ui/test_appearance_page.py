@@ -221,3 +221,25 @@ def test_a_missing_template_is_told_once_under_the_template_list(
     assert len(chooser_messages) == 1
     assert "gone-away.docx" in chooser_messages[0]
     assert not any("gone-away.docx" in m for m in page.page_message.messages())
+
+
+def test_a_template_named_beside_the_project_is_found_by_the_window(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """A project naming its template by a path beside it would show a false
+    "template not found" in the step list, and a preview without it."""
+    from wizard.core.project_file import save_project
+    from wizard.core.template_library import export_standard_template
+
+    (tmp_path / "letterhead").mkdir()
+    export_standard_template(tmp_path / "letterhead" / "ours.docx")
+    project = load_project(US_EXAMPLE)
+    project.template = "letterhead/ours.docx"
+    path = tmp_path / "bakery.slaproj"
+    save_project(project, path)
+
+    assert window.open_path(path, ask=False)
+    assert not [p for p in window.problems if p.loc[:1] == ("template",)]
+    with qtbot.waitSignal(window.preview.refreshed, timeout=10000):
+        window.preview.refresh_now()
+    assert not window.preview.note.isVisible()
+    assert "Harbor Bakery" in window.preview.view.toPlainText()

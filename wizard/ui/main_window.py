@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(index)
         if self._check_timer.isActive():  # edits the checks have not seen yet
             self._check_timer.stop()
-            self.problems = check_project(self.document.project)
+            self.problems = check_project(self.document.project, self.document.path)
         page.reload()
         page.show_problems(self.problems)
         self.visited.add(page.step)
@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
 
     # checks ----------------------------------------------------------------------
     def run_checks(self) -> None:
-        self.problems = check_project(self.document.project)
+        self.problems = check_project(self.document.project, self.document.path)
         current = self.current_page()
         current.show_problems(self.problems)
         review = self.built_page_for(Step.REVIEW)

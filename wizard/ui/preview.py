@@ -3,6 +3,8 @@ after the user stops typing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -41,11 +43,12 @@ class _Latest:
 
 
 class _RenderJob(QRunnable):
-    def __init__(self, generation: int, project: Project, signals: _Signals,
-                 latest: _Latest) -> None:
+    def __init__(self, generation: int, project: Project, project_path: Path | None,
+                 signals: _Signals, latest: _Latest) -> None:
         super().__init__()
         self.generation = generation
         self.project = project
+        self.project_path = project_path
         self.signals = signals
         self.latest = latest
 
@@ -56,7 +59,8 @@ class _RenderJob(QRunnable):
             from wizard.core.contract_html import contract_html
             from wizard.core.render import render_contract
 
-            data = render_contract(self.project, preview_locale(self.project))
+            data = render_contract(self.project, preview_locale(self.project),
+                                   project_path=self.project_path)
             self.signals.done.emit(self.generation, contract_html(data), "")
         except Exception as exc:  # shown in the preview, never a crash
             self.signals.done.emit(self.generation, "", str(exc) or type(exc).__name__)
@@ -126,8 +130,8 @@ class PreviewPane(QWidget):
         self.rendering.emit()
         self._latest.generation += 1
         snapshot = self.document.project.model_copy(deep=True)
-        self._pool.start(_RenderJob(self._latest.generation, snapshot, self._signals,
-                                    self._latest))
+        self._pool.start(_RenderJob(self._latest.generation, snapshot, self.document.path,
+                                    self._signals, self._latest))
 
     def wait_idle(self, msecs: int = 10000) -> bool:
         """For tests and shutdown: wait for the render in progress."""
