@@ -14,9 +14,16 @@ from pytestqt.qtbot import QtBot
 from wizard.core.checks import Step
 from wizard.core.project_file import load_project
 from wizard.settings import CONFIG_ENV, Settings
+from wizard.ui.application import WizardApplication
 from wizard.ui.document import ProjectDocument
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.review import ReviewPage
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    """The UI tests run in the program's own application class."""
+    return WizardApplication
 
 
 @pytest.fixture(autouse=True)

@@ -16,17 +16,16 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from wizard.ui.application import FileOpenHandler
+from wizard.ui.application import WizardApplication
 from wizard.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def handler(qapp: QApplication) -> Iterator[FileOpenHandler]:
-    """The handler the program installs on macOS, removed again afterwards."""
-    installed = FileOpenHandler(qapp)
-    yield installed
-    qapp.removeEventFilter(installed)
-    installed.deleteLater()
+def handler(qapp: QApplication) -> Iterator[WizardApplication]:
+    """The program's application (the UI tests run in one), detached again afterwards."""
+    assert isinstance(qapp, WizardApplication)
+    yield qapp
+    qapp.detach()
 
 
 @pytest.fixture
@@ -38,7 +37,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_a_project_opened_from_the_finder_opens_in_the_window(
-        qapp: QApplication, qtbot: QtBot, window: MainWindow, handler: FileOpenHandler,
+        qapp: QApplication, qtbot: QtBot, window: MainWindow, handler: WizardApplication,
         project: Path) -> None:
     handler.attach(window)
 
@@ -49,7 +48,7 @@ def test_a_project_opened_from_the_finder_opens_in_the_window(
 
 
 def test_a_project_opened_before_the_window_exists_opens_once_it_does(
-        qapp: QApplication, qtbot: QtBot, window: MainWindow, handler: FileOpenHandler,
+        qapp: QApplication, qtbot: QtBot, window: MainWindow, handler: WizardApplication,
         project: Path) -> None:
     """At launch macOS sends the event as soon as the program runs, possibly
     before the window is ready."""

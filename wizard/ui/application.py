@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -37,26 +37,32 @@ def _install_exception_hook(app: QApplication) -> None:
     sys.excepthook = hook
 
 
-class FileOpenHandler(QObject):
-    """Opens the projects macOS hands to the running program as file-open
-    events: a project double-clicked in the Finder, or dropped on the Dock
-    icon. A project that arrives before the window exists opens once it does."""
+class WizardApplication(QApplication):
+    """The application. It also opens the projects macOS hands to the running
+    program as file-open events (a project double-clicked in the Finder, or
+    dropped on the Dock icon); a project that arrives before the window exists
+    opens once it does. Only events sent to the application object itself
+    pass through Python here, never every widget's."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
         self._window: MainWindow | None = None
         self._waiting: list[Path] = []
-        app.installEventFilter(self)
 
     def attach(self, window: MainWindow) -> None:
+        """Open the projects that arrived before ``window``, and those to come, in it."""
         self._window = window
         for path in self._waiting:
             self._open(path)
         self._waiting.clear()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def detach(self) -> None:
+        """The window is gone: projects handed over from now on wait for the next."""
+        self._window = None
+
+    def event(self, event: QEvent) -> bool:
         if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
-            return False
+            return super().event(event)
         name = event.file() or event.url().toLocalFile()
         if name:
             path = Path(name)
@@ -81,15 +87,13 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     start-up but the event loop (``--exit-when-shown`` times exactly this)."""
     from wizard.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or WizardApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("example.slawizard.SLAWizard")  # installer/linux/*.desktop
     _install_exception_hook(app)
-    # Only macOS sends file-open events; elsewhere a project comes as an argument.
-    file_open = FileOpenHandler(app) if sys.platform == "darwin" else None
     settings = load_settings()
     from wizard.ui.language import apply_language, system_language
 
@@ -98,8 +102,8 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     window.show()
     if project is not None:
         window.open_path(project)
-    if file_open is not None:
-        file_open.attach(window)
+    if isinstance(app, WizardApplication):  # macOS hands projects over as events
+        app.attach(window)
     return app, window
 
 
