@@ -96,6 +96,9 @@ class ChildRun:
     shown_after: float | None = None
     """From the start of the process to its window's first paint (it prints
     ``window shown at <Unix time>``)."""
+    project_after: float | None = None
+    """From the start of the process to the project shown in its window,
+    loaded just after the first paint (``project shown at <Unix time>``)."""
 
 
 def child_environment(scratch: Path) -> dict[str, str]:
@@ -131,7 +134,9 @@ def run_child(command: Sequence[str], env: dict[str, str]) -> ChildRun:
     peak_kib = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)
     shown = re.search(r"window shown at ([0-9.]+)", stdout)
     shown_after = float(shown.group(1)) - started_at if shown else None
-    return ChildRun(seconds, peak_kib / 1024, stdout, shown_after)
+    opened = re.search(r"project shown at ([0-9.]+)", stdout)
+    project_after = float(opened.group(1)) - started_at if opened else None
+    return ChildRun(seconds, peak_kib / 1024, stdout, shown_after, project_after)
 
 
 MODEL_FIRST = ("import runpy, sys; import wizard.core.model; sys.argv = [sys.argv[0]]; "
@@ -302,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         startup_s = median([r.seconds for r in mine]) * 1000
         bare_s = median([r.seconds for r in floor]) * 1000
         paint_s = median([r.shown_after or 0.0 for r in mine]) * 1000
+        project_s = median([r.project_after or 0.0 for r in mine]) * 1000
         bare_paint_s = median([r.shown_after or 0.0 for r in floor]) * 1000
         memory = median([r.peak_rss_mib for r in mine])
         bare_memory = median([r.peak_rss_mib for r in floor])
@@ -312,12 +318,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = median(refresh["work_ms"])
         stall = max(refresh["stall_ms"])
         rows = [
-            Row("start-up: whole process, to exit at first paint", startup_s, "ms", bare_s,
-                "bare 7-page QWizard", f"≤ {STARTUP_RATIO}×",
+            Row("start-up: whole process, to exit once the project is shown", startup_s, "ms",
+                bare_s, "bare 7-page QWizard, exit at first paint", f"≤ {STARTUP_RATIO}×",
                 startup_s <= STARTUP_RATIO * bare_s),
             Row("start-up: process start to first paint", paint_s, "ms", bare_paint_s,
                 "bare 7-page QWizard", f"≤ {STARTUP_RATIO}×",
                 paint_s <= STARTUP_RATIO * bare_paint_s),
+            Row("start-up: process start to the project shown (loaded after the paint)",
+                project_s, "ms", model_paint_s, "floor below"),
             Row("peak memory of that start-up", memory, "MiB", bare_memory,
                 "bare 7-page QWizard", f"≤ {MEMORY_RATIO}×", memory <= MEMORY_RATIO * bare_memory),
             Row("floor: bare QWizard after importing the model, to first paint", model_paint_s,

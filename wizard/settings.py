@@ -1,17 +1,19 @@
 """The program's own settings and folders (platformdirs), kept as a small
-JSON file. A damaged settings file is set aside, never fatal."""
+JSON file. A damaged settings file is set aside, never fatal.
+
+Read before the window's first paint, so plain dataclasses and ``json``: no
+project model behind it."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, Field, ValidationError
-
-from wizard.core.project_file import write_atomically
 
 APP_NAME = "SLA Wizard"
 APP_SLUG = "sla-wizard"
@@ -48,8 +50,9 @@ def default_projects_dir() -> Path:
     return Path(platformdirs.user_documents_dir()) / APP_NAME
 
 
-class Settings(BaseModel):
-    recent_files: list[str] = Field(default_factory=list)
+@dataclass
+class Settings:
+    recent_files: list[str] = field(default_factory=list)
     interface_language: str = ""
     show_preview: bool = True
     window_geometry: str = ""
@@ -66,6 +69,31 @@ class Settings(BaseModel):
     def forget(self, path: str) -> None:
         self.recent_files = [f for f in self.recent_files if f != path]
 
+    @classmethod
+    def from_json(cls, data: Any) -> Settings:
+        """The settings in ``data`` (a settings file's JSON); unknown keys are
+        ignored, a value of the wrong type raises ValueError."""
+        if not isinstance(data, dict):
+            raise ValueError("settings: not an object")
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            if item.name not in data:
+                continue
+            value = data[item.name]
+            if item.name == "recent_files":
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif item.type == "bool":
+                ok = isinstance(value, bool)
+            else:
+                ok = isinstance(value, str)
+            if not ok:
+                raise ValueError(f"settings: {item.name} has the wrong type")
+            values[item.name] = list(value) if isinstance(value, list) else value
+        return cls(**values)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+
 
 def settings_file() -> Path:
     return config_dir() / "settings.json"
@@ -74,10 +102,10 @@ def settings_file() -> Path:
 def load_settings() -> Settings:
     path = settings_file()
     try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        return Settings.from_json(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError, ValidationError):
+    except (OSError, ValueError):
         with contextlib.suppress(OSError):
             path.replace(path.with_suffix(".damaged.json"))
         return Settings()
@@ -86,7 +114,9 @@ def load_settings() -> Settings:
 def save_settings(settings: Settings) -> None:
     path = settings_file()
     try:
+        from wizard.core.project_file import write_atomically
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, settings.model_dump_json(indent=2).encode("utf-8"))
+        write_atomically(path, settings.to_json().encode("utf-8"))
     except Exception:  # settings are a convenience: never lose work over them
         pass

@@ -30,6 +30,7 @@ from wizard.core.model import (
     Project,
 )
 from wizard.core.project_file import field_path
+from wizard.core.steps import Step as Step
 from wizard.i18n import _
 
 MAX_METRICS = 10
@@ -40,25 +41,6 @@ WORDS_PER_PAGE = 450
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-class Step(StrEnum):
-    """The wizard's steps, in order; every problem belongs to one (none to the
-    start step, where a project is chosen)."""
-
-    START = "start"
-    BASICS = "basics"
-    PARTIES = "parties"
-    STAKEHOLDERS = "stakeholders"
-    SERVICES = "services"
-    SCHEDULE = "schedule"
-    METRICS = "metrics"
-    CREDITS = "credits"
-    REPORTING = "reporting"
-    EXCLUSIONS = "exclusions"
-    TERMINATION = "termination"
-    APPEARANCE = "appearance"
-    REVIEW = "review"
 
 
 Loc = tuple[str | int, ...]

@@ -83,9 +83,11 @@ class WizardApplication(QApplication):
 
 
 def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
-    """The application and its window, shown, with ``project`` opened: all of
-    start-up but the event loop (``--exit-when-shown`` times exactly this)."""
-    from wizard.ui.main_window import MainWindow
+    """The application and its window, shown: all of start-up but the event
+    loop. The window is painted before the project model is loaded; right
+    after that first paint the window loads it and opens ``project``
+    (``--exit-when-shown`` times both)."""
+    from wizard.ui.main_window import FirstPaint, MainWindow
 
     app = QApplication.instance() or WizardApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -98,12 +100,15 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     from wizard.ui.language import apply_language, system_language
 
     apply_language(settings.interface_language or system_language())
-    window = MainWindow(settings)
+    window = MainWindow(settings, loaded=False, opening=project)
+
+    def load() -> None:
+        window.load(opening=project)
+        if isinstance(app, WizardApplication):  # macOS hands projects over as events
+            app.attach(window)
+
+    FirstPaint(window, load)
     window.show()
-    if project is not None:
-        window.open_path(project)
-    if isinstance(app, WizardApplication):  # macOS hands projects over as events
-        app.attach(window)
     return app, window
 
 

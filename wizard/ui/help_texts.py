@@ -6,7 +6,7 @@ short paragraphs of plain HTML.
 
 from __future__ import annotations
 
-from wizard.core.checks import Step
+from wizard.core.steps import Step
 from wizard.i18n import N_, _
 
 _HELP: dict[Step, tuple[str, ...]] = {

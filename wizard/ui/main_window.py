@@ -1,14 +1,19 @@
 """The main window: the steps on the left, the current step with its help in
-the middle, the live preview on the right, and the File menu."""
+the middle, the live preview on the right, and the File menu.
+
+The window can be painted before the project model exists: its frame (steps,
+titles, help, menus) needs no pydantic, and :meth:`MainWindow.load` builds
+the rest (the document, the pages, the preview) right after the first paint.
+"""
 
 from __future__ import annotations
 
 import linecache
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,22 +38,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard import __version__
-from wizard.core.checks import Problem, Severity, Step, check_project
-from wizard.core.lockfile import ProjectLock, acquire, live_owner
-from wizard.core.model import AgreementType
-from wizard.core.presets import blank_project, new_project
-from wizard.core.project_file import (
-    PROJECT_SUFFIX,
-    ProjectFileError,
-    ProjectFileErrorKind,
-    read_project,
-)
-from wizard.core.recovery import Recovery, discard, list_recoveries
+from wizard.core.steps import STEP_TITLES, Step
 from wizard.i18n import _
 from wizard.settings import (
     APP_NAME,
@@ -57,16 +53,20 @@ from wizard.settings import (
     recovery_dir,
     save_settings,
 )
-from wizard.ui.autosave import Autosaver
-from wizard.ui.document import ProjectDocument
 from wizard.ui.help_texts import help_html
 from wizard.ui.language import interface_languages, native_name, system_language
-from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.registry import page_classes
-from wizard.ui.pages.review import ReviewPage
-from wizard.ui.pages.start import StartPage
-from wizard.ui.preview import PreviewPane
-from wizard.ui.style import style_help_frame, style_hints
+from wizard.ui.style import style_help_frame
+
+if TYPE_CHECKING:
+    from wizard.core.checks import Problem
+    from wizard.core.lockfile import ProjectLock
+    from wizard.core.model import AgreementType
+    from wizard.core.project_file import ProjectFileError
+    from wizard.core.recovery import Recovery
+    from wizard.ui.document import ProjectDocument
+    from wizard.ui.pages.base import StepPage
+    from wizard.ui.pages.review import ReviewPage
+    from wizard.ui.pages.start import StartPage
 
 CHECK_DELAY_MS = 200
 NOTE_MS = 12000
@@ -153,20 +153,37 @@ def state_label(state: str) -> str:
     }[state]
 
 
-class PageList(Sequence[StepPage]):
+class FirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` is painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            self._widget.removeEventFilter(self)
+            # after the paint (and its flush to the screen) has been finished
+            QTimer.singleShot(0, then)
+        return False
+
+
+class PageList(Sequence["StepPage"]):
     """The steps' pages in order. A page is built the first time it is asked
     for (shown, searched for a problem's field, driven by a test): the window
-    opens without building the steps nobody has visited yet. What needs no
-    page (titles, steps, problems) comes from the page classes."""
+    opens without building (or importing) the steps nobody has visited yet.
+    What needs no page (titles, steps, problems) comes from the steps."""
 
-    def __init__(self, classes: Sequence[type[StepPage]],
-                 build: Callable[[int], StepPage]) -> None:
-        self.classes = list(classes)
+    def __init__(self, steps: Sequence[Step], build: Callable[[int], StepPage]) -> None:
+        self.steps = list(steps)
         self._build = build
         self._built: dict[int, StepPage] = {}
 
     def __len__(self) -> int:
-        return len(self.classes)
+        return len(self.steps)
 
     @overload
     def __getitem__(self, index: int) -> StepPage: ...
@@ -197,26 +214,29 @@ class PageList(Sequence[StepPage]):
         return [self._built[i] for i in sorted(self._built)]
 
     def index_of(self, step: Step) -> int:
-        return next(i for i, cls in enumerate(self.classes) if cls.step is step)
+        return self.steps.index(step)
 
 
 class MainWindow(QMainWindow):
+    """The window. ``MainWindow(settings)`` is complete at once; with
+    ``loaded=False`` only its frame is built (showing the step ``opening``
+    will open on) until :meth:`load` is called, typically just after the
+    first paint."""
+
+    loaded = Signal()
+    """:meth:`load` is done: the project (the one to open, if any) is shown."""
+
     def __init__(self, settings: Settings, document: ProjectDocument | None = None,
-                 check_recovery: bool = True) -> None:
+                 check_recovery: bool = True, *, loaded: bool = True,
+                 opening: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.document = document or ProjectDocument()
         self.problems: list[Problem] = []
         self.visited: set[Step] = set()
         self.lock: ProjectLock | None = None
-        self.autosaver = Autosaver(self.document, self)
+        self.is_loaded = False
+        self._check_recovery = check_recovery
         self.setMinimumSize(960, 600)
-
-        self.pages = PageList(page_classes(), self._build_page)
-        # PySide6's import hook has read the source of every module imported
-        # after it (looking for the word "PySide6") into the line cache, which
-        # only tracebacks use: let that memory serve the window instead
-        linecache.clearcache()
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -224,31 +244,76 @@ class MainWindow(QMainWindow):
         self._check_timer.timeout.connect(self.run_checks)
 
         self._build_steps_and_pages()
-        self._build_preview()
+        self._build_preview_dock()
         self._build_actions()
-        self._connect()
 
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         else:
             self.resize(1280, 800)
-        self.go_to(0)
-        self.run_checks()
+        if loaded:
+            self.load(document)
+        else:
+            self._show_frame(Step.BASICS if opening is not None else Step.START, opening)
+
+    def _show_frame(self, step: Step, opening: Path | None) -> None:
+        """What the window shows before :meth:`load`: ``step`` chosen, with
+        its title and help, and the name of the project about to open."""
+        index = list(Step).index(step)
+        self.step_list.setCurrentRow(index)
+        self.stack.setCurrentIndex(index)
+        self._show_step_frame(step)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(Step) - 1)
+        self._update_step_states()
+        name = opening.stem if opening is not None else _("Untitled agreement")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def load(self, document: ProjectDocument | None = None,
+             opening: Path | None = None) -> bool:
+        """Build the document, the pages and the preview, and show ``document``
+        (or open ``opening``: False when it could not be opened, and the
+        start step shows instead)."""
+        # PySide6's import hook reads the source of every module imported
+        # after it (looking for the word "PySide6") into the line cache, which
+        # only tracebacks use: emptied after each group of modules, so that
+        # the memory serves the next group instead of adding up
+        import wizard.core.checks  # noqa: F401 - the model layer, pydantic and Babel
+
+        linecache.clearcache()
+        from wizard.ui.autosave import Autosaver
+        from wizard.ui.document import ProjectDocument
+
+        self.document = document or ProjectDocument()
+        self.autosaver = Autosaver(self.document, self)
+        self.pages = PageList(list(Step), self._build_page)
+        linecache.clearcache()
+        self._build_preview()
+        linecache.clearcache()
+        self._connect()
+        self.is_loaded = True
+        opened = opening is not None and self.open_path(opening, ask=False)
+        if not opened:
+            self.go_to(0)
+            self.run_checks()
         self._update_title()
-        if check_recovery:
+        self._fill_recent_menu()
+        if self._check_recovery:
             # once the window is up (and a project named on the command line is open)
             self._recovery_timer = QTimer(self)
             self._recovery_timer.setSingleShot(True)
             self._recovery_timer.timeout.connect(self.offer_recovery)
             self._recovery_timer.start(0)
+        self.loaded.emit()
+        return opened
 
     # layout ------------------------------------------------------------------
     def _build_steps_and_pages(self) -> None:
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(_("Steps"))
         self.step_list.setFixedWidth(230)
-        for cls in self.pages.classes:
-            item = QListWidgetItem(_(cls.title))
+        for step in Step:
+            item = QListWidgetItem(_(STEP_TITLES[step]))
             self.step_list.addItem(item)
 
         self.step_title = QLabel()
@@ -268,7 +333,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self._scrolls: list[QScrollArea] = []
-        for _cls in self.pages.classes:
+        for _step in Step:
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -299,14 +364,28 @@ class MainWindow(QMainWindow):
         layout.addLayout(middle, 1)
         self.setCentralWidget(central)
 
-    def _build_preview(self) -> None:
-        self.preview = PreviewPane(self.document)
+    def _build_preview_dock(self) -> None:
+        """The dock, holding until :meth:`load` an empty page that looks like
+        the preview before its first render."""
+        placeholder = QWidget()
+        layout = QVBoxLayout(placeholder)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(QTextBrowser())
         self.preview_dock = QDockWidget(_("Contract preview"), self)
         self.preview_dock.setObjectName("preview")
-        self.preview_dock.setWidget(self.preview)
+        self.preview_dock.setWidget(placeholder)
         self.preview_dock.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
         self.preview_dock.setVisible(self.settings.show_preview)
+
+    def _build_preview(self) -> None:
+        from wizard.ui.preview import PreviewPane
+
+        placeholder = self.preview_dock.widget()
+        self.preview = PreviewPane(self.document)
+        self.preview_dock.setWidget(self.preview)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -353,7 +432,6 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About SLA Wizard"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
-        self._fill_recent_menu()
 
     def _connect(self) -> None:
         self.step_list.currentRowChanged.connect(self._show_page)
@@ -374,16 +452,26 @@ class MainWindow(QMainWindow):
     # pages -------------------------------------------------------------------------
     def _build_page(self, index: int) -> StepPage:
         """Build the page of step ``index`` and connect it to the window."""
-        page = self.pages.classes[index](self.document)
+        from wizard.ui.pages.registry import page_class
+        from wizard.ui.style import style_hints
+
+        step = self.pages.steps[index]
+        page = page_class(step)(self.document)
         style_hints(page)
         self._scrolls[index].setWidget(page)
-        if isinstance(page, StartPage):
+        if step is Step.START:
+            from wizard.ui.pages.start import StartPage
+
+            assert isinstance(page, StartPage)
             page.new_requested.connect(self.new_from_preset)
             page.blank_requested.connect(self.new_blank)
             page.open_requested.connect(self.open_dialog)
             page.recent_requested.connect(lambda path: self.open_path(Path(path)))
             page.set_recent(self.settings.recent_files)
-        if isinstance(page, ReviewPage):
+        if step is Step.REVIEW:
+            from wizard.ui.pages.review import ReviewPage
+
+            assert isinstance(page, ReviewPage)
             page.problem_activated.connect(self.go_to_problem)
             page.use_settings(self.settings)
         return page
@@ -397,12 +485,16 @@ class MainWindow(QMainWindow):
 
     @property
     def start_page(self) -> StartPage:
+        from wizard.ui.pages.start import StartPage
+
         page = self.page_for(Step.START)
         assert isinstance(page, StartPage)
         return page
 
     @property
     def review_page(self) -> ReviewPage:
+        from wizard.ui.pages.review import ReviewPage
+
         page = self.page_for(Step.REVIEW)
         assert isinstance(page, ReviewPage)
         return page
@@ -437,18 +529,23 @@ class MainWindow(QMainWindow):
         if self.stack.currentIndex() != index:
             self.stack.setCurrentIndex(index)
         if self._check_timer.isActive():  # edits the checks have not seen yet
+            from wizard.core.checks import check_project
+
             self._check_timer.stop()
             self.problems = check_project(self.document.project, self.document.path)
         page.reload()
         page.show_problems(self.problems)
         self.visited.add(page.step)
-        self.step_title.setText(_(page.title))
-        html = help_html(page.step)
-        self.help_label.setText(html)
-        self.help_frame.setVisible(bool(html))
+        self._show_step_frame(page.step)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self._update_step_states()
+
+    def _show_step_frame(self, step: Step) -> None:
+        self.step_title.setText(_(STEP_TITLES[step]))
+        html = help_html(step)
+        self.help_label.setText(html)
+        self.help_frame.setVisible(bool(html))
 
     def go_to_problem(self, problem: Problem) -> None:
         """Show the step of ``problem`` and put the focus on its field."""
@@ -458,6 +555,8 @@ class MainWindow(QMainWindow):
 
     # checks ----------------------------------------------------------------------
     def run_checks(self) -> None:
+        from wizard.core.checks import check_project
+
         self.problems = check_project(self.document.project, self.document.path)
         current = self.current_page()
         current.show_problems(self.problems)
@@ -467,25 +566,25 @@ class MainWindow(QMainWindow):
         self._update_step_states()
 
     def step_state(self, step: Step) -> str:
-        severities = {p.severity for p in self.problems if p.step is step}
-        if Severity.ERROR in severities:
+        severities = {p.severity.value for p in self.problems if p.step is step}
+        if "error" in severities:
             return StepState.ERRORS
         if step not in self.visited:
             return StepState.NOT_VISITED
-        if Severity.WARNING in severities:
+        if "warning" in severities:
             return StepState.WARNINGS
         return StepState.COMPLETE
 
     def _update_step_states(self) -> None:
-        for row, cls in enumerate(self.pages.classes):
+        for row, step in enumerate(Step):
             item = self.step_list.item(row)
-            if cls.step is Step.START:
+            if step is Step.START:
                 item.setIcon(_start_icon())
                 continue
-            state = self.step_state(cls.step)
+            state = self.step_state(step)
             item.setIcon(_state_icon(state))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{_(cls.title)}, {state_label(state)}")
+                         f"{_(STEP_TITLES[step])}, {state_label(state)}")
             item.setToolTip(state_label(state))
 
     # files ---------------------------------------------------------------------
@@ -516,6 +615,9 @@ class MainWindow(QMainWindow):
     def new_from_preset(self, kind: AgreementType) -> None:
         if not self.maybe_save_changes():
             return
+        from wizard.core.presets import new_project
+        from wizard.core.project_file import ProjectFileError
+
         try:
             project = new_project(kind)
         except ProjectFileError as exc:
@@ -527,12 +629,16 @@ class MainWindow(QMainWindow):
     def new_blank(self) -> None:
         if not self.maybe_save_changes():
             return
+        from wizard.core.presets import blank_project
+
         self.document.replace(blank_project(), None, modified=True)
         self.go_to(1)
 
     def open_dialog(self) -> None:
         if not self.maybe_save_changes():
             return
+        from wizard.core.project_file import PROJECT_SUFFIX
+
         folder = self.settings.last_folder or str(default_projects_dir())
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Open a project"), folder,
@@ -544,6 +650,8 @@ class MainWindow(QMainWindow):
         """Open ``path``; a file that cannot be read is explained and changes nothing."""
         if ask and not self.maybe_save_changes():
             return False
+        from wizard.core.project_file import ProjectFileError, read_project
+
         try:
             loaded = read_project(path)
         except ProjectFileError as exc:
@@ -573,6 +681,8 @@ class MainWindow(QMainWindow):
         user chose not to go on."""
         if self.lock is not None and self.lock.project == path:
             return True
+        from wizard.core.lockfile import live_owner
+
         owner = live_owner(path)
         if owner is None:
             return True
@@ -588,11 +698,15 @@ class MainWindow(QMainWindow):
             self.lock.release()
             self.lock = None
         if path is not None:
+            from wizard.core.lockfile import acquire
+
             self.lock = acquire(path)
 
     # recovery ----------------------------------------------------------------------
     def offer_recovery(self, asked: bool = False) -> None:
         """Offer the unsaved work left by a program that ended without saving it."""
+        from wizard.core.recovery import discard, list_recoveries
+
         recoveries = list_recoveries(recovery_dir())
         if not recoveries:
             if asked:
@@ -647,6 +761,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from wizard.core.project_file import PROJECT_SUFFIX
+
         folder = default_projects_dir()
         if self.document.path is not None:
             suggestion = self.document.path
@@ -663,6 +779,8 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(name))
 
     def _save_to(self, path: Path) -> bool:
+        from wizard.core.project_file import PROJECT_SUFFIX, ProjectFileError
+
         target = path if path.suffix.lower() == PROJECT_SUFFIX else \
             path.with_name(path.name + PROJECT_SUFFIX)
         if not self._may_use_path(target.resolve(), saving=True):
@@ -690,6 +808,8 @@ class MainWindow(QMainWindow):
     def _save_failed(self, exc: ProjectFileError) -> bool:
         """Explain a failed save (the edits stay in the window, unsaved) and,
         unless the project itself is at fault, offer to save it elsewhere."""
+        from wizard.core.project_file import ProjectFileErrorKind
+
         if exc.kind is ProjectFileErrorKind.INVALID_FIELD:
             QMessageBox.critical(self, _("The project was not saved"), str(exc))
             return False
@@ -698,6 +818,8 @@ class MainWindow(QMainWindow):
         return offer_save_as(self, exc) and self.save_as()
 
     def _remember_settings(self) -> None:
+        from wizard.ui.pages.start import StartPage
+
         save_settings(self.settings)
         start = self.built_page_for(Step.START)
         if isinstance(start, StartPage):
@@ -724,6 +846,9 @@ class MainWindow(QMainWindow):
               "advice.</p>").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.is_loaded:  # closed before the first paint was over: nothing to keep
+            event.accept()
+            return
         if not self.maybe_save_changes():
             event.ignore()
             return

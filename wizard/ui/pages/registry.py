@@ -1,32 +1,46 @@
-"""The wizard's steps, in order."""
+"""The wizard's steps, in order, and the page of each. A page's module is
+imported when the page is first built, not before: the window opens without
+loading the steps nobody has visited yet."""
 
 from __future__ import annotations
 
-from wizard.core.checks import Step
+import importlib
+from typing import TYPE_CHECKING, cast
+
+from wizard.core.steps import STEP_TITLES, Step
 from wizard.i18n import _
-from wizard.ui.pages.base import StepPage
+
+if TYPE_CHECKING:
+    from wizard.ui.pages.base import StepPage
+
+PAGES: dict[Step, tuple[str, str]] = {
+    Step.START: ("wizard.ui.pages.start", "StartPage"),
+    Step.BASICS: ("wizard.ui.pages.basics", "BasicsPage"),
+    Step.PARTIES: ("wizard.ui.pages.parties", "PartiesPage"),
+    Step.STAKEHOLDERS: ("wizard.ui.pages.stakeholders", "StakeholdersPage"),
+    Step.SERVICES: ("wizard.ui.pages.services", "ServicesPage"),
+    Step.SCHEDULE: ("wizard.ui.pages.schedule", "SchedulePage"),
+    Step.METRICS: ("wizard.ui.pages.metrics", "MetricsPage"),
+    Step.CREDITS: ("wizard.ui.pages.credits", "CreditsPage"),
+    Step.REPORTING: ("wizard.ui.pages.reporting", "ReportingPage"),
+    Step.EXCLUSIONS: ("wizard.ui.pages.exclusions", "ExclusionsPage"),
+    Step.TERMINATION: ("wizard.ui.pages.termination", "TerminationPage"),
+    Step.APPEARANCE: ("wizard.ui.pages.appearance", "AppearancePage"),
+    Step.REVIEW: ("wizard.ui.pages.review", "ReviewPage"),
+}
+"""Each step's page: its module and class, in the order of the steps."""
+
+
+def page_class(step: Step) -> type[StepPage]:
+    """The page class of ``step`` (its module imported now if it was not yet)."""
+    module, name = PAGES[step]
+    return cast("type[StepPage]", getattr(importlib.import_module(module), name))
 
 
 def page_classes() -> list[type[StepPage]]:
-    from wizard.ui.pages.appearance import AppearancePage
-    from wizard.ui.pages.basics import BasicsPage
-    from wizard.ui.pages.credits import CreditsPage
-    from wizard.ui.pages.exclusions import ExclusionsPage
-    from wizard.ui.pages.metrics import MetricsPage
-    from wizard.ui.pages.parties import PartiesPage
-    from wizard.ui.pages.reporting import ReportingPage
-    from wizard.ui.pages.review import ReviewPage
-    from wizard.ui.pages.schedule import SchedulePage
-    from wizard.ui.pages.services import ServicesPage
-    from wizard.ui.pages.stakeholders import StakeholdersPage
-    from wizard.ui.pages.start import StartPage
-    from wizard.ui.pages.termination import TerminationPage
-
-    return [StartPage, BasicsPage, PartiesPage, StakeholdersPage, ServicesPage, SchedulePage,
-            MetricsPage, CreditsPage, ReportingPage, ExclusionsPage, TerminationPage,
-            AppearancePage, ReviewPage]
+    return [page_class(step) for step in Step]
 
 
 def page_titles() -> dict[Step, str]:
     """Each step's title in the interface language."""
-    return {cls.step: _(cls.title) for cls in page_classes()}
+    return {step: _(STEP_TITLES[step]) for step in Step}
