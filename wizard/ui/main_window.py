@@ -8,6 +8,7 @@ the rest (the document, the pages, the preview) right after the first paint.
 
 from __future__ import annotations
 
+import importlib
 import linecache
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -276,11 +277,12 @@ class MainWindow(QMainWindow):
         start step shows instead)."""
         # PySide6's import hook reads the source of every module imported
         # after it (looking for the word "PySide6") into the line cache, which
-        # only tracebacks use: emptied after each group of modules, so that
-        # the memory serves the next group instead of adding up
-        import wizard.core.checks  # noqa: F401 - the model layer, pydantic and Babel
-
-        linecache.clearcache()
+        # only tracebacks use: emptied after each group of modules (pydantic,
+        # the model, the checks with Babel), so that the memory serves the
+        # next group instead of adding up (3 MiB less at the peak)
+        for group in ("pydantic", "wizard.core.model", "wizard.core.checks"):
+            importlib.import_module(group)
+            linecache.clearcache()
         from wizard.ui.autosave import Autosaver
         from wizard.ui.document import ProjectDocument
 
