@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from wizard.core.project_file import load_project
 from wizard.core.steps import STEP_TITLES, Step
+from wizard.settings import Settings
 from wizard.ui.application import start_gui
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.basics import BasicsPage
@@ -59,3 +60,15 @@ def test_each_page_belongs_to_its_step_and_has_its_title() -> None:
     """The window's frame names the steps before their pages are imported."""
     assert list(PAGES) == list(Step)
     assert [(cls.step, cls.title) for cls in page_classes()] == list(STEP_TITLES.items())
+
+
+def test_a_window_that_is_never_painted_opens_its_project_all_the_same(
+        qtbot: QtBot) -> None:
+    """Started minimised, say: the project must not wait for a paint."""
+    window = MainWindow(Settings(), loaded=False, opening=US_EXAMPLE)
+    qtbot.addWidget(window)
+    window.load_after_first_paint(US_EXAMPLE)
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        pass
+    assert window.document.path == US_EXAMPLE.resolve()
+    assert window.step_list.currentRow() == 1

@@ -87,7 +87,7 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     loop. The window is painted before the project model is loaded; right
     after that first paint the window loads it and opens ``project``
     (``--exit-when-shown`` times both)."""
-    from wizard.ui.main_window import FirstPaint, MainWindow
+    from wizard.ui.main_window import MainWindow
 
     app = QApplication.instance() or WizardApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -102,12 +102,11 @@ def start_gui(project: Path | None = None) -> tuple[QApplication, MainWindow]:
     apply_language(settings.interface_language or system_language())
     window = MainWindow(settings, loaded=False, opening=project)
 
-    def load() -> None:
-        window.load(opening=project)
+    def attach() -> None:
         if isinstance(app, WizardApplication):  # macOS hands projects over as events
             app.attach(window)
 
-    FirstPaint(window, load)
+    window.load_after_first_paint(project, attach)
     window.show()
     return app, window
 

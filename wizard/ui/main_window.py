@@ -172,6 +172,11 @@ class FirstPaint(QObject):
         return False
 
 
+LOAD_AT_THE_LATEST_MS = 1000
+"""A window that gets no paint event this long after it was shown (started
+minimised, say) loads its project all the same."""
+
+
 class PageList(Sequence["StepPage"]):
     """The steps' pages in order. A page is built the first time it is asked
     for (shown, searched for a problem's field, driven by a test): the window
@@ -269,6 +274,22 @@ class MainWindow(QMainWindow):
         self._update_step_states()
         name = opening.stem if opening is not None else _("Untitled agreement")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def load_after_first_paint(self, opening: Path | None = None,
+                               then: Callable[[], None] | None = None) -> None:
+        """:meth:`load` (opening ``opening``) just after the window's first
+        paint, or :data:`LOAD_AT_THE_LATEST_MS` after now if no paint comes;
+        then call ``then``."""
+
+        def load_once() -> None:
+            if self.is_loaded:
+                return
+            self.load(opening=opening)
+            if then is not None:
+                then()
+
+        FirstPaint(self, load_once)
+        QTimer.singleShot(LOAD_AT_THE_LATEST_MS, self, load_once)
 
     def load(self, document: ProjectDocument | None = None,
              opening: Path | None = None) -> bool:
