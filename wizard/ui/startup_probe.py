@@ -1,7 +1,9 @@
 """``sla-wizard --exit-when-shown [PROJECT]``: start exactly as ``sla-wizard``
-does and exit as soon as the main window has first been painted. The
-benchmarks time the whole process; like ``--smoke-test`` it never touches the
-user's settings or recent files."""
+does, note when the main window is first painted (its frame, before the
+project model is loaded), and exit as soon as it shows the project (loaded
+right after that paint; a project that cannot be opened fails the run). The
+benchmarks time both and the whole process; like ``--smoke-test`` it never
+touches the user's settings or recent files."""
 
 from __future__ import annotations
 
