@@ -27,6 +27,7 @@ import wizard
 import wizard.cli
 import wizard.core.project_file
 from wizard.core.contract import SUPPORTED_LOCALES
+from wizard.settings import CONFIG_ENV, Settings, save_settings
 
 US_EXAMPLE = ROOT / "resources" / "examples" / "msp-it-support.slaproj"
 FR_EXAMPLE = ROOT / "resources" / "examples" / "cloud-hosting-fr.slaproj"
@@ -57,9 +58,13 @@ def run(*argv: str | Path) -> Result:
     return Result(status, out.getvalue(), err.getvalue())
 
 
-def run_process(entry: str, *argv: str | Path, cwd: Path = ROOT) -> Result:
-    """Run the command line in a separate Python process."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+def run_process(entry: str, *argv: str | Path, cwd: Path = ROOT,
+                language: str = "en_US.UTF-8", config: Path | None = None) -> Result:
+    """Run the command line in a separate Python process, on a system set to
+    ``language``; ``config`` holds its settings (none by default)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": language,
+           CONFIG_ENV: str(config or cwd / "no-such-config-folder")}
     done = subprocess.run(
         [*ENTRY_POINTS[entry], *(str(arg) for arg in argv)],
         cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
@@ -788,3 +793,41 @@ def test_a_failed_pdf_keeps_the_word_contract(tmp_path: Path,
     assert files_in(tmp_path) == {"project.slaproj", "project.docx", "bin"}
     assert US_PROVIDER in docx_text(tmp_path / "project.docx")
     assert str(tmp_path / "project.docx") in result.out
+
+
+# --------------------------------------------------------------------------- language
+
+
+def test_messages_come_in_the_system_language(tmp_path: Path) -> None:
+    """A German user would get the refusal in English."""
+    result = run_process("main.py", "generate", US_EXAMPLE, "-o", tmp_path / "x.docx",
+                         "--template", tmp_path / "fehlt.docx", language="de_DE.UTF-8",
+                         config=tmp_path / "config")
+    line = assert_one_line_failure(result, "fehlt.docx")
+    assert "Die Vertragsvorlage" in line, line
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_the_language_chosen_in_the_window_wins_over_the_system(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone who chose French in the Language menu would get another language
+    from the command line than in the window."""
+    config = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_ENV, str(config))
+    save_settings(Settings(interface_language="fr"))
+    result = run_process("main.py", "check", US_EXAMPLE, language="de_DE.UTF-8",
+                         config=config)
+    assert result.status == 0, result
+    assert "0 erreur(s), 0 avertissement(s)" in result.out
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "de_AT.UTF-8"}, "de_AT"),
+    ({"LANGUAGE": "pt_BR:en", "LANG": "de_DE.UTF-8"}, "pt_BR"),
+    ({"LC_ALL": "fr_BE.UTF-8@euro", "LANG": "de_DE.UTF-8"}, "fr_BE"),
+    ({"LANG": "C.UTF-8"}, ""),
+    ({}, ""),
+])
+def test_the_system_locale_is_read_as_gettext_reads_it(environ: dict[str, str],
+                                                       expected: str) -> None:
+    assert wizard.cli.system_locale(environ) == expected

@@ -40,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in CLI_WORDS:
         from wizard import cli
 
+        cli.install_interface_language()
         return cli.main(args)
     parser = argparse.ArgumentParser(
         prog="sla-wizard",

@@ -9,8 +9,9 @@ keeps the Word contract and fails like the rest.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -163,6 +164,37 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     _print_problems(problems, out)
     print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def system_locale(environ: Mapping[str, str]) -> str:
+    """The locale the environment asks messages in (``LANGUAGE``, ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``, as gettext reads them); empty for C/POSIX."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(":")[0].split(".")[0].split("@")[0]
+        if value:
+            return "" if value in ("C", "POSIX") else value
+    return ""
+
+
+def install_interface_language(environ: Mapping[str, str] | None = None) -> str:
+    """Speak the language the window speaks: the one chosen in its Language
+    menu, else the system's, else English. Returns the language installed."""
+    from wizard import i18n
+    from wizard.settings import load_settings
+    from wizard.translations import (
+        MESSAGES_DOMAIN,
+        available_languages,
+        best_match,
+        load_translations,
+    )
+
+    offered = [i18n.ENGLISH, *available_languages(MESSAGES_DOMAIN)]
+    chosen = load_settings().interface_language
+    if chosen not in offered:
+        system = system_locale(os.environ if environ is None else environ)
+        chosen = best_match(system, offered, i18n.ENGLISH) if system else i18n.ENGLISH
+    i18n.install(load_translations(MESSAGES_DOMAIN, chosen), chosen)
+    return chosen
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,

@@ -48,6 +48,17 @@ def available_languages(domain: str) -> list[str]:
                   or (p / "LC_MESSAGES" / f"{domain}.mo").exists())
 
 
+def best_match(locale_name: str, offered: list[str], fallback: str = "en") -> str:
+    """The offered language closest to a locale such as ``pt_BR`` or ``de_AT``."""
+    code = locale_name.replace("-", "_")
+    if code in offered:
+        return code
+    language = code.split("_")[0]
+    if language in offered:
+        return language
+    return next((o for o in offered if o.split("_")[0] == language), fallback)
+
+
 @lru_cache(maxsize=64)
 def load_translations(domain: str, locale: str) -> gettext.NullTranslations:
     """The translations of ``domain`` for ``locale``; English (the messages

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from wizard import i18n
-from wizard.ui.language import ENGLISH, apply_language, best_match, interface_languages
+from wizard.translations import best_match
+from wizard.ui.language import ENGLISH, apply_language, interface_languages
 
 
 def test_best_match_picks_the_closest_language() -> None:

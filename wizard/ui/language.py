@@ -6,7 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from wizard import i18n
-from wizard.translations import MESSAGES_DOMAIN, available_languages, load_translations
+from wizard.translations import (
+    MESSAGES_DOMAIN,
+    available_languages,
+    best_match,
+    load_translations,
+)
 
 ENGLISH = i18n.ENGLISH
 
@@ -32,20 +37,9 @@ def native_name(code: str) -> str:
     return NATIVE_NAMES.get(code, code)
 
 
-def best_match(locale_name: str, offered: list[str]) -> str:
-    """The offered language closest to a locale such as ``pt_BR`` or ``de_AT``."""
-    code = locale_name.replace("-", "_")
-    if code in offered:
-        return code
-    language = code.split("_")[0]
-    if language in offered:
-        return language
-    return next((o for o in offered if o.split("_")[0] == language), ENGLISH)
-
-
 def system_language() -> str:
     """The interface language that fits the system's locale."""
-    return best_match(QLocale.system().name(), interface_languages())
+    return best_match(QLocale.system().name(), interface_languages(), ENGLISH)
 
 
 _qt_translators: list[QTranslator] = []
