@@ -1,5 +1,6 @@
 """Render a screenshot of every step of the wizard, offscreen at 1280×800,
-for the README: ``python tools/screenshots.py [PROJECT] [--out FOLDER]``."""
+for the README: ``python tools/screenshots.py [PROJECT] [--out FOLDER]
+[--language CODE]`` (the interface language, English unless told)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def main() -> int:
     parser.add_argument("project", nargs="?", type=Path,
                         default=ROOT / "resources" / "examples" / "msp-it-support.slaproj")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", default="en", help="interface language: de, fr, pt_BR …")
     options = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,9 +28,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from wizard.settings import Settings
+    from wizard.ui.language import apply_language
     from wizard.ui.main_window import MainWindow
 
     app = QApplication([])
+    apply_language(options.language)
     window = MainWindow(Settings())
     window.resize(1280, 800)
     window.show()
