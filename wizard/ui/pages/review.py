@@ -219,6 +219,8 @@ class ReviewPage(StepPage):
         layout.addWidget(problems_box, 2)
         layout.addWidget(summary_box)
         layout.addWidget(generate_box)
+        layout.addStretch(0)  # takes the problem list's room while it is empty
+        self._layout = layout
 
     def use_settings(self, settings: Settings) -> None:
         """Remember the PDF choice in ``settings`` (and start from it)."""
@@ -263,6 +265,8 @@ class ReviewPage(StepPage):
                 _("{errors} error(s) and {warnings} warning(s). Click one to go to its field.")
                 .format(errors=errors, warnings=warnings))
         self.problem_list.setVisible(bool(problems))
+        self._layout.setStretch(0, 2 if problems else 0)
+        self._layout.setStretch(self._layout.count() - 1, 0 if problems else 1)
         blocked = has_errors(problems)
         self.generate_button.setEnabled(not blocked)
         self.blocked_note.setVisible(blocked)
