@@ -119,7 +119,7 @@ def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> 
     """The customer must see what a target means in minutes and what a miss earns."""
     text = us_contract.text
     assert ("Service availability: a target of 99.5% per month, measured during coverage hours, "
-            "allows 1 hour and 5 minutes of downtime.") in text
+            "allows 1\u00a0hr 5\u00a0min of downtime.") in text
     assert "43,830 minutes" in text
     assert ("at 98.7% the Customer receives 10% of a monthly fee of $1,250.00, "
             "that is $125.00") in text

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import format_currency, format_percent
 from babel.units import format_unit
 from docx_reading import read_contract
@@ -71,15 +70,20 @@ def unit(value: Decimal | int, key: str, locale: str) -> str:
 
 
 def downtime(project: Project, locale: str) -> list[str]:
-    """The allowed downtime of every availability target, in the locale's words."""
+    """The allowed downtime of every availability target, in the locale's
+    unit abbreviations joined by its unit list pattern."""
     texts = []
     for metric in project.metrics:
         if metric.kind is MetricKind.AVAILABILITY and metric.unit == PERCENT_UNIT:
             seconds = allowed_downtime_seconds(metric.target, metric.period,
                                                metric.measured_during, project.schedule.coverage)
-            parts = [unit(int(v) if v == v.to_integral_value() else v, UNIT_KEYS[u], locale)
+            parts = [format_unit(int(v) if v == v.to_integral_value() else v, UNIT_KEYS[u],
+                                 length="short", locale=locale)
                      for u, v in duration_parts(seconds)]
-            texts.append(format_list(parts, locale=locale))
+            text = " ".join(part.replace(" ", NBSP) for part in parts)
+            # Babel <= 2.18 writes the long name where CLDR's short hour has only
+            # an "other" form (Spanish, Portuguese): "1 horas"; contracts say "1 h"
+            texts.append(text.replace(f"1{NBSP}horas", f"1{NBSP}h"))
     return texts
 
 
@@ -120,41 +124,41 @@ MSP = next(path for path in EXAMPLES if path.stem == "msp-it-support")
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 HAND_CHECKED: dict[str, dict[Path, list[str]]] = {
-    "en_US": {MSP: ["January 1, 2027", "$1,250.00", "99.5%", "1 hour and 5 minutes"],
-              CLOUD: ["March 15, 2027", "€89.90", "99.95%", "21 minutes and 55 seconds"]},
+    "en_US": {MSP: ["January 1, 2027", "$1,250.00", "99.5%", f"1{NBSP}hr 5{NBSP}min"],
+              CLOUD: ["March 15, 2027", "€89.90", "99.95%", f"21{NBSP}min 55{NBSP}sec"]},
     "en_GB": {MSP: ["1 January 2027", "US$1,250.00", "99.5%"],
               CLOUD: ["15 March 2027", "€89.90", "99.95%"]},
     "de_DE": {MSP: ["1. Januar 2027", f"1.250,00{NBSP}$", f"99,5{NBSP}%",
-                    "1 Stunde und 5 Minuten"],
+                    f"1{NBSP}Std. 5{NBSP}Min."],
               CLOUD: ["15. März 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      "21 Minuten und 55 Sekunden"]},
+                      f"21{NBSP}Min. 55{NBSP}Sek."]},
     "de_AT": {MSP: ["1. Jänner 2027", f"${NBSP}1.250,00", f"99,5{NBSP}%"],
               CLOUD: [f"€{NBSP}89,90", f"99,95{NBSP}%"]},
     "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1’250.00", "99.5%", "«der Anbieter»",
                     "365.25 / 12 Tagen"],
-              CLOUD: [f"EUR{NBSP}89.90", "99.95%", "21 Minuten und 55 Sekunden"]},
+              CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Min. 55{NBSP}Sek."]},
     "fr_FR": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US", f"99,5{NBSP}%",
-                    f"1{NBSP}heure et 5 minutes"],
+                    f"1{NNBSP}h 5{NBSP}min"],
               CLOUD: ["15 mars 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      f"21 minutes et 55{NBSP}secondes"]},
+                      f"21{NBSP}min 55{NNBSP}s"]},
     "fr_BE": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US"],
               CLOUD: [f"99,95{NBSP}%"]},
     "es_ES": {MSP: ["1 de enero de 2027", f"1.250,00{NBSP}US$", f"99,5{NBSP}%",
-                    "1 hora y 5 minutos"],
-              CLOUD: ["15 de marzo de 2027", f"89,90{NBSP}€", "21 minutos y 55 segundos"]},
+                    f"1{NBSP}h 5{NBSP}min"],
+              CLOUD: ["15 de marzo de 2027", f"89,90{NBSP}€", f"21{NBSP}min 55{NBSP}s"]},
     "es_MX": {MSP: ["1 de enero de 2027", f"USD{NBSP}1,250.00", "99.5%"],
               CLOUD: [f"EUR{NBSP}89.90", "99.95%"]},
-    "nl_NL": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00", "99,5%", "1 uur en 5 minuten"],
-              CLOUD: [f"€{NBSP}89,90", "99,95%", "21 minuten en 55 seconden"]},
+    "nl_NL": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00", "99,5%", f"1{NBSP}uur 5{NBSP}min"],
+              CLOUD: [f"€{NBSP}89,90", "99,95%", f"21{NBSP}min 55{NBSP}sec"]},
     "nl_BE": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00"],
               CLOUD: ["99,95%"]},
     "it_IT": {MSP: ["in data 1° gennaio 2027", f"1.250,00{NBSP}USD", "99,5%",
-                    "1 ora e 5 minuti"],
-              CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%", "21 minuti e 55 secondi"]},
+                    f"1{NBSP}h 5{NBSP}min"],
+              CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%", f"21{NBSP}min 55{NBSP}s"]},
     "pt_BR": {MSP: ["1º de janeiro de 2027", f"US${NBSP}1.250,00", "99,5%",
-                    "1 hora e 5 minutos"],
+                    f"1{NBSP}h 5{NBSP}min"],
               CLOUD: ["15 de março de 2027", f"€{NBSP}89,90", "99,95%",
-                      "21 minutos e 55 segundos"]},
+                      f"21{NBSP}min 55{NBSP}s"]},
 }
 
 

@@ -38,6 +38,7 @@ from wizard.core.compute import (
     is_around_the_clock,
     measured_minutes,
 )
+from wizard.core.explain import duration_units
 from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
@@ -213,6 +214,12 @@ class ContractFormatter:
             for unit, value in duration_parts(seconds)
         ]
         return self.join(parts)
+
+    def duration_short(self, seconds: Decimal) -> str:
+        """Allowed downtime with the locale's unit abbreviations: ``21 min 55 sec``,
+        ``21 Min. 55 Sek.``, ``21 min 55 s``. A unit never breaks from its number."""
+        return " ".join(part.replace(" ", "\u00a0")
+                        for part in duration_units(seconds, str(self.locale)))
 
     def minutes(self, minutes: int) -> str:
         """A response or resolution target: whole hours when it is whole hours."""
@@ -560,7 +567,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                 "period": t(LABELS.period[m.period]),
                 "measured_during": t(LABELS.measured_during[m.measured_during]),
                 "measured_minutes": fmt.number(minutes.quantize(Decimal(1))),
-                "allowed": fmt.duration(seconds),
+                "allowed": fmt.duration_short(seconds),
             })
         metrics.append(row)
 

@@ -91,15 +91,17 @@ def _join_units(parts: Sequence[str], locale: str) -> str:
     return format_list(list(parts), style="unit-narrow", locale=locale) if parts else ""
 
 
+def duration_units(seconds: Decimal, locale: str) -> list[str]:
+    """A duration as at most two short units, largest first: ``["21 min", "55 sec"]``."""
+    return [_short_unit(_plain(value), _DURATION_KEYS[unit], locale)
+            for unit, value in duration_parts(seconds)]
+
+
 def duration_text(seconds: Decimal, locale: str | None = None) -> str:
     """A duration in at most two short units: ``26.3 sec``, ``21 min 55 sec``,
     ``3 hr 39 min``."""
     locale = locale or language()
-    return _join_units(
-        [_short_unit(_plain(value), _DURATION_KEYS[unit], locale)
-         for unit, value in duration_parts(seconds)],
-        locale,
-    )
+    return _join_units(duration_units(seconds, locale), locale)
 
 
 def minutes_text(minutes: int, locale: str | None = None) -> str:
