@@ -600,10 +600,11 @@ def build() -> Builder:
                 "%(allowed)s of downtime.", name="a.name", target="a.target", period="a.period",
                 during="a.measured_during", allowed="a.allowed"),
     )
-    b.p(tr_with("Downtime is counted on a month of 365.25 / 12 days (%(month)s minutes), a quarter "
-                "of %(quarter)s minutes and a year of %(year)s minutes. A target measured during "
-                "coverage hours applies to the coverage hours of a week, scaled to the period.",
-                month="convention.month", quarter="convention.quarter", year="convention.year"),
+    b.p(tr_with("Downtime is counted on a month of %(year_days)s / 12 days (%(month)s minutes), a "
+                "quarter of %(quarter)s minutes and a year of %(year)s minutes. A target measured "
+                "during coverage hours applies to the coverage hours of a week, scaled to the "
+                "period.", year_days="convention.year_days", month="convention.month",
+                quarter="convention.quarter", year="convention.year"),
         muted=True)
     b.tag("{%p endif %}")
     b.tag("{%p if severity_levels %}")

@@ -26,6 +26,9 @@ from wizard.core.model import (
 MINUTES_PER_DAY = 1440
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 
+DAYS_PER_YEAR = Decimal("365.25")
+"""The year of the downtime convention (a month is a twelfth of it)."""
+
 PERIOD_MINUTES: dict[Period, Decimal] = {
     Period.DAY: Decimal(1440),
     Period.WEEK: Decimal(10080),

@@ -25,6 +25,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from wizard.core.compute import (
+    DAYS_PER_YEAR,
     PERIOD_MINUTES,
     DurationUnit,
     allowed_downtime_seconds,
@@ -673,9 +674,10 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         "metrics": metrics,
         "downtime": downtime,
         "convention": {
-            name: fmt.number(PERIOD_MINUTES[period])
-            for name, period in (("month", Period.MONTH), ("quarter", Period.QUARTER),
-                                 ("year", Period.YEAR))
+            "year_days": fmt.number(DAYS_PER_YEAR),
+            **{name: fmt.number(PERIOD_MINUTES[period])
+               for name, period in (("month", Period.MONTH), ("quarter", Period.QUARTER),
+                                    ("year", Period.YEAR))},
         },
         "severity_levels": severity_levels,
         "credits": credits_context,

@@ -107,6 +107,7 @@ DESCRIPTIONS: dict[str, str] = {
     "downtime[].measured_minutes": "The minutes measured in a period.",
     "downtime[].allowed": "The downtime allowed in a period.",
     "convention": "The minutes the contract counts in a month, a quarter and a year.",
+    "convention.year_days": "Days in the year of the convention (365.25), as the locale writes it.",
     "convention.month": "Minutes in a month.",
     "convention.quarter": "Minutes in a quarter.",
     "convention.year": "Minutes in a year.",
