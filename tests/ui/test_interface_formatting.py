@@ -58,7 +58,7 @@ def test_german_interface_writes_numbers_the_german_way(
     assert metrics.target_edit.text() == "99,5"
     assert metrics.baseline_edit.text() == "99,2"
     assert "99,5\u00a0%" in metrics.downtime_label.text()
-    assert "1 Std., 5 Min." in metrics.downtime_label.text()
+    assert "1 Std. 5 Min." in metrics.downtime_label.text()
 
     credits = open_page(qtbot, CreditsPage, us_document)
     tiers = credits.tiers.table

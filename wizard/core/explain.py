@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date, get_timezone, get_timezone_name
-from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit, get_unit_name
 
@@ -86,9 +85,11 @@ def _short_unit(value: Decimal | int, key: str, locale: str) -> str:
     return text
 
 
-def _join_units(parts: Sequence[str], locale: str) -> str:
-    """``21 min 55 sec``: the locale's way of writing a duration in two units."""
-    return format_list(list(parts), style="unit-narrow", locale=locale) if parts else ""
+def _join_units(parts: Sequence[str]) -> str:
+    """``21 min 55 sec``, ``21 Min. 55 Sek.``: a duration in two units, written
+    as the contract writes it (CLDR's unit list would put a comma between them
+    in German and Dutch: "1 Std., 5 Min.")."""
+    return " ".join(parts)
 
 
 def duration_units(seconds: Decimal, locale: str) -> list[str]:
@@ -101,7 +102,7 @@ def duration_text(seconds: Decimal, locale: str | None = None) -> str:
     """A duration in at most two short units: ``26.3 sec``, ``21 min 55 sec``,
     ``3 hr 39 min``."""
     locale = locale or language()
-    return _join_units(duration_units(seconds, locale), locale)
+    return _join_units(duration_units(seconds, locale))
 
 
 def minutes_text(minutes: int, locale: str | None = None) -> str:
@@ -115,7 +116,7 @@ def minutes_text(minutes: int, locale: str | None = None) -> str:
         parts.append(_short_unit(hours, "duration-hour", locale))
     if rest or not hours:
         parts.append(_short_unit(rest, "duration-minute", locale))
-    return _join_units(parts, locale)
+    return _join_units(parts)
 
 
 def percent_text(value: Decimal, locale: str | None = None) -> str:
