@@ -70,14 +70,6 @@ def _make_window(qtbot: QtBot) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = _make_window(qtbot)
-    yield win
-    win.preview.wait_idle()
-    win.review_page.wait_idle()
-
-
-@pytest.fixture
 def us_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "projects"
     folder.mkdir()
