@@ -27,7 +27,6 @@ from babel.units import format_unit
 from wizard.core.compute import (
     DAYS_PER_YEAR,
     PERIOD_MINUTES,
-    DurationUnit,
     allowed_downtime_seconds,
     clock_minutes,
     credit_amount,
@@ -39,7 +38,6 @@ from wizard.core.compute import (
     is_around_the_clock,
     measured_minutes,
 )
-from wizard.core.explain import duration_units
 from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
@@ -59,6 +57,7 @@ from wizard.core.model import (
     StandardExclusion,
     Weekday,
 )
+from wizard.core.units import DURATION_KEYS, duration_units, plain
 from wizard.i18n import N_
 from wizard.translations import CONTRACT_DOMAIN, has_catalog, load_translations
 
@@ -86,13 +85,6 @@ def contract_translations(locale: str) -> gettext.NullTranslations:
 
 
 _UTC_ALIASES = frozenset({"UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich"})
-
-_UNIT_KEYS = {
-    DurationUnit.DAY: "duration-day",
-    DurationUnit.HOUR: "duration-hour",
-    DurationUnit.MINUTE: "duration-minute",
-    DurationUnit.SECOND: "duration-second",
-}
 
 
 class ContractFormatter:
@@ -211,7 +203,7 @@ class ContractFormatter:
     def duration(self, seconds: Decimal) -> str:
         """Allowed downtime in words: ``1 hour and 5 minutes``."""
         parts = [
-            self.unit(self._plain(value), _UNIT_KEYS[unit])
+            self.unit(plain(value), DURATION_KEYS[unit])
             for unit, value in duration_parts(seconds)
         ]
         return self.join(parts)
@@ -241,9 +233,6 @@ class ContractFormatter:
     def months(self, count: int) -> str:
         return self.unit(count, "duration-month")
 
-    @staticmethod
-    def _plain(value: Decimal) -> Decimal | int:
-        return int(value) if value == value.to_integral_value() else value
 
 
 @dataclass(frozen=True)
@@ -467,7 +456,7 @@ def _metric_target(value: Decimal, unit: str, fmt: ContractFormatter) -> str:
     if unit == PERCENT_UNIT:
         return fmt.percent(value)
     if unit in _UNIT_NAMES:
-        return fmt.unit(ContractFormatter._plain(value), _UNIT_NAMES[unit])
+        return fmt.unit(plain(value), _UNIT_NAMES[unit])
     if unit == "count":
         return fmt.number(value)
     return f"{fmt.number(value)} {unit}"

@@ -17,15 +17,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date, get_timezone, get_timezone_name
 from babel.numbers import format_currency, format_decimal, format_percent
-from babel.units import format_unit, get_unit_name
 
 from wizard.core.compute import (
-    DurationUnit,
     allowed_downtime_seconds,
     credit_amount,
     credit_example_value,
     credit_percent_due,
-    duration_parts,
     example_monthly_fee,
     is_around_the_clock,
     weekly_coverage_minutes,
@@ -40,17 +37,11 @@ from wizard.core.model import (
     Project,
     SeverityLevel,
 )
+from wizard.core.units import duration_units, plain, short_unit
 from wizard.i18n import N_, _, language
 
 """How far below a tier's threshold the credit example's measured value lies
 (the contract's example uses the same)."""
-
-_DURATION_KEYS = {
-    DurationUnit.DAY: "duration-day",
-    DurationUnit.HOUR: "duration-hour",
-    DurationUnit.MINUTE: "duration-minute",
-    DurationUnit.SECOND: "duration-second",
-}
 
 _UNIT_KEYS = {
     "seconds": "duration-second",
@@ -68,34 +59,11 @@ _A_PERIOD = {
 }
 
 
-def _plain(value: Decimal) -> Decimal | int:
-    """``Decimal("5.0")`` → ``5``, so that units read ``5 hr``, not ``5.0 hr``."""
-    return int(value) if value == value.to_integral_value() else value
-
-
-def _short_unit(value: Decimal | int, key: str, locale: str) -> str:
-    """``5 hr``, ``1 h``. Where CLDR has no short pattern for the value's plural
-    category (Spanish and Portuguese hours have only "other"), Babel ≤ 2.18
-    writes the long name instead ("1 horas"): the "other" pattern is used then."""
-    text = format_unit(value, key, length="short", locale=locale)
-    number = format_decimal(value, locale=locale, decimal_quantization=False)
-    if text == f"{number} {get_unit_name(key, length='short', locale=locale)}":
-        two = format_decimal(2, locale=locale)
-        text = format_unit(2, key, length="short", locale=locale).replace(two, number, 1)
-    return text
-
-
 def _join_units(parts: Sequence[str]) -> str:
     """``21 min 55 sec``, ``21 Min. 55 Sek.``: a duration in two units, written
     as the contract writes it (CLDR's unit list would put a comma between them
     in German and Dutch: "1 Std., 5 Min.")."""
     return " ".join(parts)
-
-
-def duration_units(seconds: Decimal, locale: str) -> list[str]:
-    """A duration as at most two short units, largest first: ``["21 min", "55 sec"]``."""
-    return [_short_unit(_plain(value), _DURATION_KEYS[unit], locale)
-            for unit, value in duration_parts(seconds)]
 
 
 def duration_text(seconds: Decimal, locale: str | None = None) -> str:
@@ -113,9 +81,9 @@ def minutes_text(minutes: int, locale: str | None = None) -> str:
     hours, rest = divmod(minutes, 60)
     parts = []
     if hours:
-        parts.append(_short_unit(hours, "duration-hour", locale))
+        parts.append(short_unit(hours, "duration-hour", locale))
     if rest or not hours:
-        parts.append(_short_unit(rest, "duration-minute", locale))
+        parts.append(short_unit(rest, "duration-minute", locale))
     return _join_units(parts)
 
 
@@ -131,7 +99,7 @@ def value_text(value: Decimal, unit: str, locale: str | None = None) -> str:
     if unit == PERCENT_UNIT:
         return percent_text(value, locale)
     if unit in _UNIT_KEYS:
-        return _short_unit(_plain(value), _UNIT_KEYS[unit], locale)
+        return short_unit(plain(value), _UNIT_KEYS[unit], locale)
     number = format_decimal(value, locale=locale, decimal_quantization=False)
     if unit == "count" or not unit.strip():
         return number
@@ -173,7 +141,7 @@ def timezone_text(zone: str, locale: str | None = None) -> str:
 def _weekly_hours(coverage: Sequence[CoverageBlock], locale: str) -> str:
     hours = (Decimal(weekly_coverage_minutes(coverage)) / 60).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return _short_unit(_plain(hours), "duration-hour", locale)
+    return short_unit(plain(hours), "duration-hour", locale)
 
 
 def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
