@@ -69,8 +69,27 @@ def test_start_command_script_is_the_installed_entry_point() -> None:
     """The `sla-wizard` the README runs is the console script pyproject.toml installs."""
     project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
     assert project["scripts"]["sla-wizard"] == "wizard.app:main"
-    assert "test" in project["optional-dependencies"]  # pip install -e ".[test]"
-    assert '".[test]"' in readme_test_command()
+    assert "test" in project["optional-dependencies"]
+    assert "--extra test" in readme_test_command()
+
+
+def test_commands_install_only_from_the_lock() -> None:
+    """Both README commands, the installer build and the release workflow install the
+    versions uv.lock pins, with the uv version pyproject.toml requires, and no command
+    installs the project or its dependencies by ranges."""
+    required = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["uv"][
+        "required-version"].removeprefix("==")
+    places = {
+        "README start": start_command(),
+        "README test": readme_test_command(),
+        "installer/build": (ROOT / "installer" / "build").read_text(encoding="utf-8"),
+        "release": (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"),
+    }
+    for name, text in places.items():
+        assert f"pip install -q uv=={required}" in text, name
+        assert "sync -q --locked" in text, name
+        assert not re.search(r"pip install [^&\n]*(-e |\.\[|-r )", text), name
+    assert (ROOT / "uv.lock").is_file()
 
 
 def test_start_command_opens_the_window_on_the_example() -> None:
