@@ -80,10 +80,7 @@ def downtime(project: Project, locale: str) -> list[str]:
             parts = [format_unit(int(v) if v == v.to_integral_value() else v, UNIT_KEYS[u],
                                  length="short", locale=locale)
                      for u, v in duration_parts(seconds)]
-            text = " ".join(part.replace(" ", NBSP) for part in parts)
-            # Babel <= 2.18 writes the long name where CLDR's short hour has only
-            # an "other" form (Spanish, Portuguese): "1 horas"; contracts say "1 h"
-            texts.append(text.replace(f"1{NBSP}horas", f"1{NBSP}h"))
+            texts.append(" ".join(part.replace(" ", NBSP) for part in parts))
     return texts
 
 
@@ -134,7 +131,7 @@ HAND_CHECKED: dict[str, dict[Path, list[str]]] = {
                       f"21{NBSP}Min. 55{NBSP}Sek."]},
     "de_AT": {MSP: ["1. Jänner 2027", f"${NBSP}1.250,00", f"99,5{NBSP}%"],
               CLOUD: [f"€{NBSP}89,90", f"99,95{NBSP}%"]},
-    "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1’250.00", "99.5%", "«der Anbieter»",
+    "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1'250.00", "99.5%", "«der Anbieter»",
                     "365.25 / 12 Tagen"],
               CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Min. 55{NBSP}Sek."]},
     "fr_FR": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US", f"99,5{NBSP}%",

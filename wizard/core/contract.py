@@ -191,14 +191,8 @@ class ContractFormatter:
 
     # durations -----------------------------------------------------------
     def unit(self, value: Decimal | int, unit_key: str) -> str:
-        """``12 months``, ``30 Tage``: the long unit name, correctly pluralised.
-        Where CLDR only aliases the long form to the short one (Dutch days and
-        hours, Italian days …) Babel ≤ 2.18 prints the unit's key instead, so
-        the short form is used there."""
-        text = format_unit(value, unit_key, length="long", locale=self.locale)
-        if unit_key in text:
-            text = format_unit(value, unit_key, length="short", locale=self.locale)
-        return text
+        """``12 months``, ``30 Tage``: the long unit name, correctly pluralised."""
+        return format_unit(value, unit_key, length="long", locale=self.locale)
 
     def duration(self, seconds: Decimal) -> str:
         """Allowed downtime in words: ``1 hour and 5 minutes``."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-from babel.units import format_unit, get_unit_name
+from babel.units import format_unit
 
 from wizard.core.compute import DurationUnit, duration_parts
 
@@ -25,15 +24,8 @@ def plain(value: Decimal) -> Decimal | int:
 
 
 def short_unit(value: Decimal | int, key: str, locale: str) -> str:
-    """``5 hr``, ``1 h``. Where CLDR has no short pattern for the value's plural
-    category (Spanish and Portuguese hours have only "other"), Babel ≤ 2.18
-    writes the long name instead ("1 horas"): the "other" pattern is used then."""
-    text = format_unit(value, key, length="short", locale=locale)
-    number = format_decimal(value, locale=locale, decimal_quantization=False)
-    if text == f"{number} {get_unit_name(key, length='short', locale=locale)}":
-        two = format_decimal(2, locale=locale)
-        text = format_unit(2, key, length="short", locale=locale).replace(two, number, 1)
-    return text
+    """``5 hr``, ``1 h``, ``1 Std.``."""
+    return format_unit(value, key, length="short", locale=locale)
 
 
 def duration_units(seconds: Decimal, locale: str) -> list[str]:
