@@ -121,8 +121,9 @@ def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> 
     assert ("Service availability: a target of 99.5% per month, measured during coverage hours, "
             "allows 1\u00a0hr 5\u00a0min of downtime.") in text
     assert "43,830 minutes" in text
-    assert ("at 98.7% the Customer receives 10% of a monthly fee of $1,250.00, "
-            "that is $125.00") in text
+    # the credited level covers all three services: 1,250 + 600 + 300 = 2,150; 10 % of it
+    assert ("at 98.7% the Customer receives 10% of a monthly fee of $2,150.00, "
+            "that is $215.00") in text
     assert "capped at 25% of that month's fees" in text
     assert "within 30 days after the end of the month" in text
     assert "sole and exclusive remedy" in text

@@ -171,3 +171,16 @@ def test_hand_checked_forms(locale: str) -> None:
         text = contract_text(example, locale)
         missing = [form for form in forms if form not in text]
         assert not missing, (example.stem, missing)
+
+
+def test_the_worked_credit_example_uses_the_credited_services_fees() -> None:
+    """The French example credits a level covering both services: at 98.7 % (below
+    99.0) the tier pays 25 % of 89.90 + 24.00 = 113.90, that is 28.475, rounded 28.48."""
+    example = next(path for path in EXAMPLES if path.name == "cloud-hosting-fr.slaproj")
+    text = contract_text(example, "fr_FR")
+    fee = format_currency(Decimal("113.90"), "EUR", locale="fr_FR")
+    amount = format_currency(Decimal("28.48"), "EUR", locale="fr_FR")
+    assert fee == f"113,90{NBSP}€"
+    assert loose(fee).search(text), fee
+    assert loose(amount).search(text), amount
+    assert not loose(format_currency(Decimal("22.48"), "EUR", locale="fr_FR")).search(text)

@@ -134,11 +134,22 @@ def test_severity_sentence(us_project: Project) -> None:
 
 
 def test_credit_example_of_the_us_example(us_project: Project) -> None:
-    """The credit example would disagree with the tiers (99.0 → 10 % of 1,250.00)."""
+    """The credit example would disagree with the tiers (99.0 → 10 %), and with the
+    level it credits, which covers all three services: 1,250 + 600 + 300 = 2,150."""
     assert credit_example_value(us_project.service_credits) == D("98.7")
     assert credit_example_sentence(us_project) == (
         "At 98.7% availability the customer receives 10% of the monthly fee "
-        "($125.00 of $1,250.00).")
+        "($215.00 of $2,150.00).")
+
+
+def test_credit_example_on_a_level_for_one_service(us_project: Project) -> None:
+    """A level covering one service credits that service's fee alone."""
+    metric = us_project.metric_by_id(us_project.service_credits.metric)
+    assert metric is not None
+    metric.service = "endpoints"
+    assert credit_example_sentence(us_project) == (
+        "At 98.7% availability the customer receives 10% of the monthly fee "
+        "($60.00 of $600.00).")
 
 
 def test_credit_example_with_one_tier_and_a_cap(us_project: Project) -> None:
@@ -149,7 +160,7 @@ def test_credit_example_with_one_tier_and_a_cap(us_project: Project) -> None:
     assert credit_example_value(credits) == D("99.2")
     assert credit_example_sentence(us_project) == (
         "At 99.2% availability the customer receives 25% of the monthly fee "
-        "($312.50 of $1,250.00).")
+        "($537.50 of $2,150.00).")  # the cap, 25 %, of all three fees
 
 
 def test_credit_example_without_fee_or_for_another_metric(us_project: Project) -> None:

@@ -18,7 +18,7 @@ from wizard.ui.pages.credits import CreditsPage
 INTERNAL_EXAMPLE = (Path(__file__).resolve().parents[2]
                     / "resources" / "examples" / "internal-leads-de.slaproj")
 US_EXAMPLE_SENTENCE = ("At 98.7% availability the customer receives 10% of the monthly fee "
-                       "($125.00 of $1,250.00).")
+                       "($215.00 of $2,150.00).")
 
 
 
@@ -106,11 +106,11 @@ def test_example_follows_tiers_and_cap(qtbot: QtBot, us_document: ProjectDocumen
     assert us_document.modified
     assert page.example_label.text() == (
         "At 98.7% availability the customer receives 15% of the monthly fee "
-        "($187.50 of $1,250.00).")
+        "($322.50 of $2,150.00).")  # 15 % of 1,250 + 600 + 300
 
     retype(qtbot, page.cap_edit, "12.5")
     assert credits.cap_percent == Decimal("12.5")
-    assert "receives 12.5% of the monthly fee ($156.25" in page.example_label.text()
+    assert "receives 12.5% of the monthly fee ($268.75" in page.example_label.text()
 
     retype(qtbot, page.cap_edit, "")
     assert credits.cap_percent is None

@@ -64,11 +64,11 @@ def test_german_interface_writes_numbers_the_german_way(
     tiers = credits.tiers.table
     assert [cell_text(tiers, row, 0) for row in range(tiers.rowCount())] == [
         "99,5", "99,0", "97,0"]
-    fee = format_currency(Decimal("1250.00"), "USD", locale="de")
-    assert fee == "1.250,00\u00a0$"
+    fee = format_currency(Decimal("2150.00"), "USD", locale="de")
+    assert fee == "2.150,00\u00a0$"
     assert credits.example_label.text() == (
         f"Bei 98,7\u00a0% Verfügbarkeit erhält der Kunde 10\u00a0% der monatlichen Vergütung "
-        f"(125,00\u00a0$ von {fee}).")
+        f"(215,00\u00a0$ von {fee}).")
 
     services = open_page(qtbot, ServicesPage, us_document)
     assert services.fee_edit.text() == "1250,00"

@@ -172,9 +172,13 @@ def credit_example_value(credits: ServiceCredits) -> Decimal | None:
     return tiers[min(1, len(tiers) - 1)].below - CREDIT_EXAMPLE_STEP
 
 
-def example_monthly_fee(services: Iterable[Service]) -> Decimal | None:
-    """The monthly fee examples are worked on: the first one of the project."""
-    return next((s.monthly_fee for s in services if s.monthly_fee), None)
+def credited_monthly_fee(services: Iterable[Service], scope: str) -> Decimal | None:
+    """The monthly fee a credit on a level covering ``scope`` is a share of: the
+    fee of that service, or for a level covering every service (``"*"``) the
+    sum of all their fees. ``None`` when none of them has a fee."""
+    fees = [service.monthly_fee for service in services
+            if service.monthly_fee and (scope == "*" or service.id == scope)]
+    return sum(fees, Decimal(0)) if fees else None
 
 
 def credit_amount(monthly_fee: Decimal, percent: Decimal) -> Decimal:

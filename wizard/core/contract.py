@@ -32,9 +32,9 @@ from wizard.core.compute import (
     credit_amount,
     credit_example_value,
     credit_percent_due,
+    credited_monthly_fee,
     day_intervals,
     duration_parts,
-    example_monthly_fee,
     is_around_the_clock,
     measured_minutes,
 )
@@ -584,7 +584,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                     "upper": value, "lower": _metric_target(lower, credit_metric.unit, fmt)}
             rows.append({"measured": measured, "credit": fmt.percent(tier.credit_percent)})
         example = None
-        fee = example_monthly_fee(project.services)
+        fee = credited_monthly_fee(project.services, credit_metric.service)
         sample = credit_example_value(credits)
         due = credit_percent_due(credits, sample) if sample is not None else Decimal(0)
         if fee is not None and sample is not None and due:

@@ -23,7 +23,7 @@ from wizard.core.compute import (
     credit_amount,
     credit_example_value,
     credit_percent_due,
-    example_monthly_fee,
+    credited_monthly_fee,
     is_around_the_clock,
     weekly_coverage_minutes,
 )
@@ -217,7 +217,7 @@ def credit_example_sentence(project: Project, locale: str | None = None) -> str 
     if not due:
         return _("{at} the customer receives no credit.").format(at=at)
     percent = percent_text(due, locale)
-    fee = example_monthly_fee(project.services)
+    fee = credited_monthly_fee(project.services, metric.service)
     if fee is None:
         return _("{at} the customer receives {percent} of the monthly fee.").format(
             at=at, percent=percent)
