@@ -2,7 +2,8 @@
 
 ``sla-wizard [PROJECT.slaproj]`` opens the window; ``generate``, ``check`` and
 ``--version`` run on the command line without starting Qt; ``--smoke-test`` and
-``--exit-when-shown`` prove (and time) a build.
+``--exit-when-shown`` prove (and time) a build; ``--self-check`` proves that
+its Qt binding does not wear away Python's None.
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=_("start as usual and exit as soon as the window has first been shown (for "
                "timing start-up; with --smoke-test too); the settings and recent files are "
                "left alone"))
+    # whether this Qt binding keeps Python's None alive (the package tests run it)
+    parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(args)
+    if options.self_check:
+        from wizard.ui.self_check import run_self_check
+
+        return run_self_check()
     import_before_qt()
     if options.exit_when_shown:
         from wizard.ui.startup_probe import run_until_shown
