@@ -44,6 +44,9 @@ PACKAGE = "sla-wizard"
 PROGRAM = "/usr/bin/sla-wizard"
 BUNDLE = Path("/opt/sla-wizard/_internal")
 SMOKE_PASSED = re.compile(r"^smoke test passed: \d+ steps, preview rendered$", re.M)
+SELF_CHECK_PASSED = re.compile(
+    r"^self-check passed: PySide6 \S+, Python \S+: reference count of None changed by "
+    r"\+\d+ over \d+ Qt calls that return nothing \(\+\d+\.\d{4} per call\)", re.M)
 INTERFACE_LANGUAGES = [code for code in available_languages(MESSAGES_DOMAIN) if code != "en"]
 VERSION = re.search(r'^__version__ = "([^"]+)"',
                     (ROOT / "wizard" / "__init__.py").read_text(encoding="utf-8"), re.M)[1]
@@ -169,6 +172,17 @@ def test_the_installed_program_says_its_version(installed: Path, user_folder: Pa
     result = run_installed(["--version"], user_folder, masked)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"SLA Wizard {VERSION}"
+
+
+def test_the_installed_programs_qt_calls_leave_none_alone(installed: Path, user_folder: Path,
+                                                          masked: bool) -> None:
+    """A bundled Qt binding that lowers the reference count of None in each call
+    that returns nothing (PySide6 6.12.0 on Python 3.11) makes the window abort
+    after some minutes of typing (issue 14)."""
+    result = run_installed(["--self-check"], user_folder, masked)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert SELF_CHECK_PASSED.search(result.stdout), result.stdout
+    assert "Fatal Python error" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("example", [p.name for p in SOURCE_EXAMPLES])
