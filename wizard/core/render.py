@@ -116,7 +116,9 @@ def make_environment(formatter: ContractFormatter) -> SandboxedEnvironment:
 @lru_cache(maxsize=8)
 def _template_bytes(path: Path, mtime_ns: int) -> bytes:
     del mtime_ns  # part of the cache key: a changed file is read again
-    return path.read_bytes()
+    from wizard.core.docx_guard import read_template_file
+
+    return read_template_file(path)  # refused unless safe to unpack
 
 
 def load_template_bytes(path: Path) -> bytes:
@@ -195,7 +197,11 @@ def generate_contract(
 ) -> Path:
     """Render the contract and write it to ``out`` atomically (nothing is
     written when it cannot be made)."""
+    from wizard.core.docx_guard import ensure_contract_opens
+
     target = Path(out)
-    write_atomically(target, render_contract(project, locale, template, project_path))
+    data = render_contract(project, locale, template, project_path)
+    ensure_contract_opens(data, target.name)  # never "written" when it cannot be read back
+    write_atomically(target, data)
     return target
 

@@ -81,12 +81,19 @@ def export_standard_template(target: Path) -> Path:
 
 def add_template(source: Path, folder: Path | None = None) -> UserTemplate:
     """Copy ``source`` into the templates folder under its own name, replacing
-    a template of that name. ``OSError`` when it cannot be copied."""
+    a template of that name. It is read and looked over first
+    (:func:`wizard.core.docx_guard.read_template_file`), and what was looked
+    over is what is copied. ``OSError`` when it cannot be read or copied,
+    :class:`~wizard.core.docx_guard.UnsafeDocumentError` when it is not safe
+    to open (nothing is copied)."""
+    from wizard.core.docx_guard import read_template_file
+
+    data = read_template_file(source)
     folder = folder or templates_folder()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / source.name
     if source.resolve() != target.resolve():
-        shutil.copyfile(source, target)
+        target.write_bytes(data)
     return UserTemplate(target.name, target)
 
 

@@ -179,6 +179,7 @@ class TemplateChooser(QGroupBox):
 
     def add_template_file(self, source: Path) -> bool:
         """Check ``source`` and add it; True when it was added and chosen."""
+        from wizard.core.docx_guard import UnsafeDocumentError
         from wizard.core.template_check import check_template, has_template_errors
 
         problems = check_template(source)
@@ -203,6 +204,9 @@ class TemplateChooser(QGroupBox):
                 return False
         try:
             added = add_template(source)
+        except UnsafeDocumentError as exc:  # changed since it was checked
+            QMessageBox.warning(self, _("Add a template"), str(exc))
+            return False
         except OSError as exc:
             QMessageBox.warning(
                 self, _("Add a template"),
