@@ -19,8 +19,16 @@ is replaced:
   lost) and :attr:`SaveResult.backup_error` says why, for the window to tell
   the user.
 
+Saving to a symbolic link writes the file it points to (atomically, beside
+that file: the backups go there too) and leaves the link as it is.
+
 Temporary files carry the writer's process id; those left behind by a process
 that was killed are removed at the next save of the same file.
+
+A project file is read only when it is a regular file (never a device, a
+pipe, a folder: see :mod:`wizard.core.safe_read`) of at most
+:data:`MAX_PROJECT_BYTES`, and only when its JSON is nested at most
+:data:`MAX_NESTING` deep; a project that would be larger is not saved.
 """
 
 from __future__ import annotations
@@ -46,12 +54,27 @@ from pydantic_core import ErrorDetails
 
 from wizard.core.model import FORMAT_MARKER, FORMAT_VERSION, Project
 from wizard.core.processes import process_alive
+from wizard.core.safe_read import FileReadError, ReadProblem, read_regular_file, size_text
 from wizard.i18n import _
 
 PROJECT_SUFFIX = ".slaproj"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 3600
 """A temporary file whose writer cannot be identified is removed after this long."""
+
+MAX_PROJECT_BYTES = 16 * 1024 * 1024
+"""The largest project file read or written. The benchmarks' large project
+(10 services, 80 service levels, 20 contacts) is 50 KB; with the largest logo
+the appearance step accepts (1 MiB, 1.4 MB in base64) it is 1.45 MB. 16 MB
+leaves ten times that, room for a logo a hand edit made too large (it still
+loads, so that the checks can say so), while a file of gigabytes is refused
+before it is read."""
+
+MAX_NESTING = 64
+"""How deeply a project's JSON may nest. The format nests five levels deep
+(``schedule.coverage[0].days[0]``); keys a newer version adds may add a few.
+Deeper data is refused on load, long before ``json`` or the copies the window
+makes of a project would run out of stack."""
 
 
 class ProjectFileErrorKind(StrEnum):
@@ -248,7 +271,32 @@ class LoadedProject:
         return self.format_version < FORMAT_VERSION
 
 
+def _nested_error(path: Path) -> ProjectFileError:
+    return ProjectFileError(
+        ProjectFileErrorKind.UNREADABLE,
+        path,
+        _('"{file}" cannot be opened: its content is nested too deeply (more than {limit} '
+          "levels) to be an SLA Wizard project.").format(file=path.name, limit=MAX_NESTING),
+    )
+
+
+def nested_deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON ``data`` nests lists and objects more than ``limit``
+    deep (counted without recursion, so any depth is safe to ask about)."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children
+                       if isinstance(child, (dict, list)))
+    return False
+
+
 def _loaded_from_data(data: Any, path: Path, saving: bool = False) -> LoadedProject:
+    if isinstance(data, (dict, list)) and nested_deeper_than(data, MAX_NESTING):
+        raise _nested_error(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT_MARKER:
         raise ProjectFileError(
             ProjectFileErrorKind.NOT_A_PROJECT,
@@ -291,7 +339,9 @@ def _parse_json(raw: bytes, path: Path) -> Any:
         ) from None
     try:
         return json.loads(text, parse_constant=_refuse_constant)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise _nested_error(path) from None
+    except ValueError as exc:
         where = ""
         if isinstance(exc, json.JSONDecodeError):
             where = " " + _("(line {line}, column {column})").format(
@@ -324,7 +374,21 @@ def read_project(path: str | os.PathLike[str]) -> LoadedProject:
     :class:`ProjectFileError` for any problem."""
     file = Path(path)
     try:
-        raw = file.read_bytes()
+        raw = read_regular_file(file, MAX_PROJECT_BYTES, _("The project file"))
+    except FileReadError as exc:
+        if exc.problem is ReadProblem.FOLDER:
+            raise ProjectFileError(
+                ProjectFileErrorKind.UNREADABLE,
+                file,
+                _('"{file}" cannot be opened: it is a folder, not a project file.').format(
+                    file=file.name),
+            ) from None
+        raise ProjectFileError(
+            ProjectFileErrorKind.UNREADABLE,
+            file,
+            _('"{file}" cannot be opened: {reason}.').format(file=file.name,
+                                                           reason=exc.strerror),
+        ) from None
     except FileNotFoundError:
         raise ProjectFileError(
             ProjectFileErrorKind.UNREADABLE,
@@ -396,6 +460,7 @@ def original_backup_path(path: Path, version: int) -> Path:
 @dataclass(frozen=True)
 class SaveResult:
     path: Path
+    """The file written (the target, when the name saved to is a symbolic link)."""
     backup: Path | None = None
     """The copy of the previous version, when there was one and it was made."""
     backup_error: str = ""
@@ -420,6 +485,27 @@ def _on_read_only_drive(path: Path) -> bool:
         return False
 
 
+def link_target(path: Path) -> Path:
+    """The file that writing ``path`` should change: ``path`` itself, or when
+    it is a symbolic link, the file the link leads to (through any chain of
+    links; it need not exist yet)."""
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def check_project_size(content: bytes, path: Path) -> None:
+    """Refuse to write a project larger than :data:`MAX_PROJECT_BYTES`: it
+    could not be opened again."""
+    if len(content) > MAX_PROJECT_BYTES:
+        # the project itself is at fault: saving it elsewhere would not help
+        raise ProjectFileError(
+            ProjectFileErrorKind.INVALID_FIELD, path,
+            _('"{file}" was not saved: the project would be larger than {size}, the largest '
+              "project SLA Wizard opens. The file has not been changed.").format(
+                file=path.name, size=size_text(MAX_PROJECT_BYTES)))
+
+
 def save_project(
     project: Project,
     path: str | os.PathLike[str],
@@ -428,10 +514,13 @@ def save_project(
 ) -> SaveResult:
     """Write ``project`` to ``path`` atomically (see the module notes for the
     checks and copies made first). The content is validated first, so that a
-    file that could not be opened again is never written. Raises
-    :class:`ProjectFileError`; the file on disk is then unchanged."""
-    file = Path(path)
+    file that could not be opened again is never written. A symbolic link at
+    ``path`` stays: the file it points to is written, and
+    :attr:`SaveResult.path` names that file. Raises :class:`ProjectFileError`;
+    the file on disk is then unchanged."""
+    file = link_target(Path(path))
     content = project_to_bytes(project)
+    check_project_size(content, file)
     _loaded_from_data(_parse_json(content, file), file, saving=True)
 
     old: bytes | None = None
@@ -451,9 +540,10 @@ def save_project(
                 _('"{file}" was not saved: the file is read-only. It has not been '
                   "changed.").format(file=file.name))
         try:
-            old = file.read_bytes()
+            old = read_regular_file(file, MAX_PROJECT_BYTES, _("The project file"))
             old_mode = file.stat().st_mode & 0o777
         except OSError as exc:
+            old = None
             backup_error = exc.strerror or str(exc)
     if old is not None:
         original = _refuse_or_keep_older_format(file, old, old_mode)
@@ -492,7 +582,7 @@ def _refuse_or_keep_older_format(file: Path, old: bytes, mode: int | None) -> Pa
     counter = 1
     while copy.exists():
         with contextlib.suppress(OSError):
-            if copy.read_bytes() == old:
+            if read_regular_file(copy, MAX_PROJECT_BYTES, _("The project file")) == old:
                 return copy
         counter += 1
         copy = file.with_name(f"{file.name}.v{version}-{counter}{BACKUP_SUFFIX}")
