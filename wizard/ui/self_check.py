@@ -16,6 +16,7 @@ import gc
 import os
 import platform
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -166,10 +167,14 @@ def run_self_check() -> int:
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a build machine has no screen
-    from PySide6.QtWidgets import QApplication
+    try:
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    result = check_none_refcount()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        result = check_none_refcount()
+        del app  # alive until the check is done
+    except Exception:
+        traceback.print_exc()
+        return 1
     print(result.line(), flush=True)
-    del app  # alive until the check is done
     return 0 if result.healthy else 1
