@@ -210,7 +210,8 @@ def test_start_offers_work_left_by_a_crash(qtbot: QtBot, us_copy: Path,
 
     offered: list[list[Recovery]] = []
 
-    def choose(_parent: object, items: list[Recovery]) -> dict[Path, RecoveryChoice]:
+    def choose(_parent: object, items: list[Recovery], *_unreadable: object
+               ) -> dict[Path, RecoveryChoice]:
         offered.append(items)
         return {item.file: RecoveryChoice.RESTORE for item in items}
 
@@ -236,7 +237,8 @@ def test_keep_for_later_and_discard(qtbot: QtBot, us_copy: Path,
     kept = _orphan(us_copy.resolve(), "Kept")
     dropped = _orphan(None, "Dropped")
     monkeypatch.setattr(RecoveryDialog, "choose", staticmethod(
-        lambda _parent, items: {kept: RecoveryChoice.KEEP, dropped: RecoveryChoice.DISCARD}))
+        lambda _parent, items, *_unreadable: {kept: RecoveryChoice.KEEP,
+                                               dropped: RecoveryChoice.DISCARD}))
     window = _make_window(qtbot)
     qtbot.waitUntil(lambda: not dropped.exists(), timeout=3000)
     assert kept.exists()
@@ -250,7 +252,8 @@ def test_restoring_two_projects_opens_a_second_window(qtbot: QtBot, us_copy: Pat
     first = _orphan(us_copy.resolve(), "First")
     second = _orphan(None, "Second", EDITED.replace(hour=8))
     monkeypatch.setattr(RecoveryDialog, "choose", staticmethod(
-        lambda _parent, items: {item.file: RecoveryChoice.RESTORE for item in items}))
+        lambda _parent, items, *_unreadable: {item.file: RecoveryChoice.RESTORE
+                                               for item in items}))
     window = _make_window(qtbot)
     qtbot.waitUntil(lambda: bool(main_window._extra_windows), timeout=3000)
     other = main_window._extra_windows[0]

@@ -378,6 +378,18 @@ class Branding(Model):
     logo: Logo | None = None
     accent_colour: Colour = None
     body_font: str = ""
+    paper: Literal["a4", "letter"] | None = None
+    """The paper size, or ``None`` for the contract locale's own (US Letter in
+    the United States, Canada, Mexico …, A4 elsewhere). Written only when set."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_automatic_paper(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.paper is None:
+            data.pop("paper", None)
+        return data
 
     def is_default(self) -> bool:
         return self == Branding()

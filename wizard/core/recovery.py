@@ -15,42 +15,81 @@ window or instance) are never offered.
 
 Recovery files are written atomically, readable only by their user, and
 never with a project that could not be opened again.
+
+A recovery file damaged all the same (cut short by a full disk, a bad
+sector, a hand edit) is still offered with what can be recovered: a file
+cut short is closed where it ends, fields and list items that are not valid
+are left out so that their defaults apply, and :attr:`Recovery.damage` says
+what was lost. A file from which nothing can be recovered is listed by
+:func:`scan_recoveries` with the reason, for the window to name it; it is
+never deleted unasked. Files are read only when they are regular files of
+at most :data:`MAX_RECOVERY_BYTES`.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import json
 import os
+import re
 import secrets
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from wizard.core.model import Project
+from pydantic import ValidationError
+
+from wizard.core.model import FORMAT_MARKER, FORMAT_VERSION, Project
 from wizard.core.processes import process_alive, this_host
 from wizard.core.project_file import (
+    MAX_NESTING,
+    MAX_PROJECT_BYTES,
     ProjectFileError,
+    ProjectFileErrorKind,
+    check_project_size,
+    field_path,
+    file_format_version,
     json_text_bytes,
+    migrate_data,
+    nested_deeper_than,
     project_from_bytes,
     project_from_data,
     project_to_bytes,
     write_atomically,
 )
+from wizard.core.safe_read import read_regular_file
+from wizard.i18n import _
 
 RECOVERY_MARKER = "sla-wizard-recovery"
 RECOVERY_VERSION = 1
 RECOVERY_SUFFIX = ".slarecovery"
 SESSION_SUFFIX = ".session"
 SESSION_GRACE_SECONDS = 60
+MAX_RECOVERY_BYTES = MAX_PROJECT_BYTES + 1024 * 1024
+"""A recovery file holds one project (never more than the largest project
+file, :data:`~wizard.core.project_file.MAX_PROJECT_BYTES`, which autosave
+refuses to exceed) and a few lines about it (its file's path, times, owner):
+a MiB more than a project is room to spare."""
+MAX_FIELDS_NAMED = 10
+"""How many left-out fields a damage note names before it stops."""
+
+Owner = tuple[str, int, str]
+"""Who wrote a recovery file: session, process id, host."""
 
 
 class RecoveryError(Exception):
-    """A recovery file cannot be read; the message says why."""
+    """Nothing can be recovered from a recovery file; the message says why
+    and names the file. ``owner`` is who wrote it, when the file still says."""
+
+    def __init__(self, message: str, owner: Owner | None = None) -> None:
+        super().__init__(message)
+        self.owner = owner
 
 
 @dataclass(frozen=True)
@@ -68,6 +107,9 @@ class Recovery:
     session: str
     pid: int
     host: str
+    damage: tuple[str, ...] = ()
+    """What could not be recovered, as sentences for the user (the file was
+    damaged); empty when everything was."""
 
     @property
     def name(self) -> str:
@@ -196,6 +238,7 @@ def recovery_to_bytes(project: Project, original: Path | None, edited_at: dateti
     :class:`~wizard.core.project_file.ProjectFileError` if the project could
     not be opened again (nothing is written then)."""
     content = project_to_bytes(project)
+    check_project_size(content, original or Path("recovery.slaproj"))
     project_from_bytes(content, original or Path("recovery.slaproj"))
     data = {
         "format": RECOVERY_MARKER,
@@ -220,70 +263,281 @@ def write_recovery(file: Path, project: Project, original: Path | None,
     write_atomically(file, content, mode=0o600)
 
 
-def _moment(value: Any) -> datetime:
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class UnreadableRecovery:
+    """A recovery file from which nothing could be recovered."""
+
+    file: Path
+    reason: str
+    """Why, as a sentence naming the file."""
+
+
+@dataclass(frozen=True)
+class RecoveryScan:
+    found: list[Recovery]
+    """What can be offered, most recently edited first."""
+    unreadable: list[UnreadableRecovery]
+    """Files that hold nothing that can be recovered (left where they are)."""
+
+
+def _moment(value: Any) -> datetime | None:
     if not isinstance(value, str):
-        raise ValueError(value)
-    moment = datetime.fromisoformat(value)
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def recovery_from_bytes(raw: bytes, file: Path) -> Recovery:
-    """Read the content of a recovery file; raises :class:`RecoveryError`."""
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{},]', re.DOTALL)
+
+
+def close_cut_json(text: str) -> Any:
+    """The JSON value of ``text`` cut short at some point, closed after its
+    last complete entry (``{"a": [1, 2, 3`` gives ``{"a": [1, 2]}``), or
+    None when that does not make valid JSON either."""
+    open_brackets: list[str] = []
+    cut: tuple[int, tuple[str, ...]] | None = None
+    for token in _JSON_TOKEN.finditer(text):
+        kind = token.group()
+        if kind in "[{":
+            open_brackets.append(kind)
+            cut = (token.end(), tuple(open_brackets))
+        elif kind in "]}":
+            if not open_brackets:
+                return None
+            open_brackets.pop()
+            cut = (token.end(), tuple(open_brackets))
+        elif kind == ",":
+            cut = (token.start(), tuple(open_brackets))
+    if cut is None:
+        return None
+    end, still_open = cut
+    closing = "".join("]" if bracket == "[" else "}" for bracket in reversed(still_open))
     try:
-        data = json.loads(raw.decode("utf-8"))
+        return json.loads(text[:end] + closing)
     except (ValueError, RecursionError):
-        raise RecoveryError(f"{file.name}: not JSON") from None
-    if not isinstance(data, dict) or data.get("format") != RECOVERY_MARKER:
-        raise RecoveryError(f"{file.name}: not a recovery file")
-    if data.get("format_version") != RECOVERY_VERSION:
-        raise RecoveryError(f"{file.name}: written by another version of SLA Wizard")
+        return None
+
+
+def _owner(data: dict[str, Any]) -> Owner:
+    session, pid, host = data.get("session"), data.get("pid"), data.get("host")
+    return (session if isinstance(session, str) else "",
+            pid if isinstance(pid, int) and not isinstance(pid, bool) else 0,
+            host if isinstance(host, str) else "")
+
+
+_DROPPED = object()
+"""Stands in a list for an item left out, so that the others keep their places
+(and the names the user is told)."""
+
+
+def _without_dropped(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_dropped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_dropped(item) for item in value if item is not _DROPPED]
+    return value
+
+
+def _deepest_existing(work: Any, loc: Sequence[str | int]) -> list[str | int]:
+    """Where in ``work`` (with its dropped items) the error at ``loc`` (a
+    place in the data without them) is: as deep as the place exists."""
+    path: list[str | int] = []
+    node = work
+    for key in loc:
+        if isinstance(node, list) and isinstance(key, int):
+            kept = [index for index, item in enumerate(node) if item is not _DROPPED]
+            if not 0 <= key < len(kept):
+                break
+            path.append(kept[key])
+            node = node[kept[key]]
+        elif isinstance(node, dict) and isinstance(key, str) and key in node:
+            path.append(key)
+            node = node[key]
+        else:
+            break
+    return path
+
+
+def _leave_out(work: Any, path: list[str | int]) -> None:
+    node = work
+    for key in path[:-1]:
+        node = node[key]
+    key = path[-1]
+    if isinstance(node, list) and isinstance(key, int):
+        node[key] = _DROPPED
+    elif isinstance(node, dict):
+        del node[key]
+
+
+def salvage_project(data: dict[str, Any], path: Path) -> tuple[Project, list[str]] | None:
+    """A project from ``data`` with every field or list item that is not
+    valid left out (so that its default applies), and the names of what was
+    left out; None when nothing of the project is left (or it is in a newer
+    format, or nested too deeply)."""
+    if nested_deeper_than(data, MAX_NESTING):
+        return None
+    work: dict[str, Any] = copy.deepcopy(data)
+    work["format"] = FORMAT_MARKER
+    version = file_format_version(work)
+    if version is None:
+        work["format_version"] = FORMAT_VERSION
+    elif version > FORMAT_VERSION:
+        return None
+    elif version < FORMAT_VERSION:
+        try:
+            work = migrate_data(work, path)
+        except ProjectFileError:
+            return None
+    left_out: list[str] = []
+    for _round in range(1000):
+        try:
+            project = Project.model_validate(_without_dropped(work))
+        except ValidationError as exc:
+            places = {tuple(_deepest_existing(work, error["loc"]))
+                      for error in exc.errors(include_url=False)}
+            if () in places:
+                return None  # the project as a whole is at fault
+            for place in sorted(places, key=len):
+                if any(place[:n] in places for n in range(1, len(place))):
+                    continue  # a part of something left out as a whole
+                _leave_out(work, list(place))
+                left_out.append(field_path(place))
+        except RecursionError:
+            return None
+        else:
+            known = set(Project.model_fields) - {"format", "format_version"}
+            if not known & set(work):
+                return None
+            return project, left_out
+    return None
+
+
+def _not_json(file: Path, owner: Owner | None = None) -> RecoveryError:
+    return RecoveryError(
+        _('"{file}" holds no unsaved work that can be recovered: its content is not valid '
+          "JSON.").format(file=file.name), owner)
+
+
+def _newer(file: Path, owner: Owner) -> RecoveryError:
+    return RecoveryError(
+        _('"{file}" was written by a newer version of SLA Wizard: recover the work in it '
+          "with that version.").format(file=file.name), owner)
+
+
+def recovery_from_bytes(raw: bytes, file: Path, modified: datetime | None = None) -> Recovery:
+    """Read the content of a recovery file, recovering what a damaged one
+    still holds (see the module notes; :attr:`Recovery.damage` says what
+    was lost). ``modified`` is when the file was last written, for a file
+    whose own times are damaged. Raises :class:`RecoveryError` when nothing
+    can be recovered."""
+    damage: list[str] = []
     try:
-        original_text = data.get("original_path")
-        original = Path(original_text) if isinstance(original_text, str) and original_text \
-            else None
-        edited_at = _moment(data.get("edited_at"))
-        saved_at = _moment(data.get("saved_at"))
-        session, pid, host = data.get("session"), data.get("pid"), data.get("host")
-        if not isinstance(session, str) or not isinstance(host, str) \
-                or not isinstance(pid, int) or isinstance(pid, bool):
-            raise ValueError("owner")
-        project = project_from_data(data.get("project"), original or file)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        damage.append(_("Some characters could not be read and are shown as \ufffd."))
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise _not_json(file) from None
+    except ValueError:
+        data = close_cut_json(text)
+        if data is None:
+            raise _not_json(file) from None
+        damage.append(_("The file was cut short: whatever came after the last complete entry "
+                        "is lost."))
+    if not isinstance(data, dict) or data.get("format") != RECOVERY_MARKER:
+        raise RecoveryError(_('"{file}" is not a file of unsaved work from SLA Wizard.').format(
+            file=file.name))
+    owner = _owner(data)
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) \
+            and version != RECOVERY_VERSION:
+        raise _newer(file, owner)
+
+    original_text = data.get("original_path")
+    original = Path(original_text) if isinstance(original_text, str) and original_text \
+        else None
+    if original is None and original_text is not None:
+        damage.append(_("The name of the project's file could not be read: save the work "
+                        "under a name of your choice."))
+    saved_at = _moment(data.get("saved_at")) or modified or datetime.now(UTC)
+    edited_at = _moment(data.get("edited_at")) or saved_at
+
+    project_data = data.get("project")
+    no_project = RecoveryError(_('"{file}" holds no project that can be recovered.').format(
+        file=file.name), owner)
+    if not isinstance(project_data, dict):
+        raise no_project
+    try:
+        project = project_from_data(copy.deepcopy(project_data), original or file)
     except ProjectFileError as exc:
-        raise RecoveryError(f"{file.name}: {exc}") from None
-    except (ValueError, TypeError, OverflowError):
-        raise RecoveryError(f"{file.name}: damaged") from None
-    return Recovery(file, project, original, edited_at, saved_at, session, pid, host)
+        if exc.kind is ProjectFileErrorKind.NEWER_VERSION:
+            raise _newer(file, owner) from None
+        salvaged = salvage_project(project_data, original or file)
+        if salvaged is None:
+            raise no_project from None
+        project, left_out = salvaged
+        if left_out:
+            named = ", ".join(left_out[:MAX_FIELDS_NAMED])
+            if len(left_out) > MAX_FIELDS_NAMED:
+                named += ", …"
+            damage.append(_("These parts could not be read and were left out or set back to "
+                            "their defaults: {fields}.").format(fields=named))
+    return Recovery(file, project, original, edited_at, saved_at, owner[0], owner[1],
+                    owner[2], tuple(damage))
 
 
 def read_recovery(file: Path) -> Recovery:
+    """Read a recovery file (see :func:`recovery_from_bytes`)."""
     try:
-        raw = file.read_bytes()
+        raw = read_regular_file(file, MAX_RECOVERY_BYTES, _("The file of unsaved work"))
+        modified = datetime.fromtimestamp(file.stat().st_mtime, UTC)
     except OSError as exc:
-        raise RecoveryError(f"{file.name}: {exc.strerror or exc}") from None
-    return recovery_from_bytes(raw, file)
+        raise RecoveryError(_('"{file}" cannot be opened: {reason}.').format(
+            file=file.name, reason=exc.strerror or exc)) from None
+    return recovery_from_bytes(raw, file, modified)
 
 
-def list_recoveries(folder: Path) -> list[Recovery]:
-    """The recovery files in ``folder`` whose program is no longer running,
-    most recently edited first. Files that cannot be read (damaged, or from a
-    newer version of the program) are left alone and not listed. Session
+def scan_recoveries(folder: Path) -> RecoveryScan:
+    """The recovery files in ``folder`` whose program is no longer running:
+    those with work to offer, most recently edited first, and those from
+    which nothing can be recovered (left alone: the user decides). Session
     files of ended programs with nothing left to recover are removed."""
     try:
         files = sorted(folder.glob(f"*{RECOVERY_SUFFIX}"))
     except OSError:
-        return []
+        return RecoveryScan([], [])
     found: list[Recovery] = []
+    unreadable: list[UnreadableRecovery] = []
     sessions_in_use: set[str] = set()
     for file in files:
         try:
             recovery = read_recovery(file)
-        except RecoveryError:
+        except RecoveryError as exc:
+            if exc.owner is not None:
+                sessions_in_use.add(exc.owner[0])
+                if session_alive(folder, *exc.owner):
+                    continue  # a running program's (a newer version's, say)
+            unreadable.append(UnreadableRecovery(file, str(exc)))
             continue
         sessions_in_use.add(recovery.session)
         if not session_alive(folder, recovery.session, recovery.pid, recovery.host):
             found.append(recovery)
     _remove_ended_sessions(folder, sessions_in_use)
-    return sorted(found, key=lambda r: r.edited_at, reverse=True)
+    found.sort(key=lambda r: r.edited_at, reverse=True)
+    return RecoveryScan(found, unreadable)
+
+
+def list_recoveries(folder: Path) -> list[Recovery]:
+    """The work :func:`scan_recoveries` finds to offer."""
+    return scan_recoveries(folder).found
 
 
 def _remove_ended_sessions(folder: Path, in_use: set[str]) -> None:

@@ -144,6 +144,7 @@ def render_contract(
     from docxtpl import DocxTemplate
 
     from wizard.core.branding import apply_branding
+    from wizard.core.document_setup import apply_document_setup
     from wizard.core.template_check import ensure_template_usable
     from wizard.core.template_library import TemplateNotFoundError, resolve_template
 
@@ -157,6 +158,7 @@ def render_contract(
     ensure_template_usable(template_path)
     document = DocxTemplate(io.BytesIO(load_template_bytes(template_path)))
     apply_branding(document, project.branding, context)
+    apply_document_setup(document, project, language)
     try:
         document.render(context, jinja_env=make_environment(formatter), autoescape=True)
     except SecurityError as exc:

@@ -728,17 +728,21 @@ class MainWindow(QMainWindow):
     # recovery ----------------------------------------------------------------------
     def offer_recovery(self, asked: bool = False) -> None:
         """Offer the unsaved work left by a program that ended without saving it."""
-        from wizard.core.recovery import discard, list_recoveries
+        from wizard.core.recovery import discard, scan_recoveries
 
-        recoveries = list_recoveries(recovery_dir())
-        if not recoveries:
+        scan = scan_recoveries(recovery_dir())
+        recoveries = scan.found
+        if not recoveries and not scan.unreadable:
             if asked:
                 QMessageBox.information(self, _("Recover unsaved work"),
                                         _("There is no unsaved work to recover."))
             return
         from wizard.ui.recovery_dialog import RecoveryChoice, RecoveryDialog
 
-        choices = RecoveryDialog.choose(self, recoveries)
+        choices = RecoveryDialog.choose(self, recoveries, scan.unreadable)
+        for unreadable in scan.unreadable:
+            if choices.get(unreadable.file) is RecoveryChoice.DISCARD:
+                discard(unreadable.file)
         target: MainWindow | None = self if not self.document.modified else None
         for item in recoveries:
             choice = choices.get(item.file, RecoveryChoice.KEEP)

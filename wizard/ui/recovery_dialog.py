@@ -1,14 +1,18 @@
 """The question asked at start-up after a crash: for each project with
-unsaved work, restore it, keep it for later, or discard it."""
+unsaved work, restore it, keep it for later, or discard it. Work recovered
+from a damaged file says what was lost; a file from which nothing could be
+recovered is named with its path and why (keep it, to look at it, or
+discard it)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.recovery import Recovery
+from wizard.core.recovery import Recovery, UnreadableRecovery
 from wizard.i18n import _
 
 
@@ -39,11 +43,13 @@ def edited_text(moment: datetime) -> str:
 
 
 class RecoveryDialog(QDialog):
-    def __init__(self, recoveries: list[Recovery], parent: QWidget | None = None) -> None:
+    def __init__(self, recoveries: list[Recovery], parent: QWidget | None = None,
+                 unreadable: Sequence[UnreadableRecovery] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Recover unsaved work"))
         self.setMinimumWidth(560)
         self.recoveries = recoveries
+        self.unreadable = list(unreadable)
         self.groups: dict[Path, QButtonGroup] = {}
         self.buttons: dict[Path, dict[RecoveryChoice, QRadioButton]] = {}
 
@@ -54,31 +60,33 @@ class RecoveryDialog(QDialog):
 
         rows = QWidget()
         grid = QGridLayout(rows)
-        labels = {
+        self._labels = {
             RecoveryChoice.RESTORE: _("&Restore"),
             RecoveryChoice.KEEP: _("&Keep for later"),
             RecoveryChoice.DISCARD: _("&Discard"),
         }
-        for row, item in enumerate(recoveries):
+        row = 0
+        for item in recoveries:
             name = item.name or _("Untitled agreement")
             where = str(item.original) if item.original is not None else _("never saved")
-            label = QLabel(_("<b>{name}</b><br>{where}<br>last edited {when}").format(
-                name=html.escape(name), where=html.escape(where), when=edited_text(item.edited_at)))
-            label.setWordWrap(True)
-            grid.addWidget(label, row * 2, 0)
-            group = QButtonGroup(self)
-            self.groups[item.file] = group
-            self.buttons[item.file] = {}
-            for column, choice in enumerate(RecoveryChoice, start=1):
-                button = QRadioButton(labels[choice])
-                button.setAccessibleName(f"{labels[choice].replace('&', '')}: {name}")
-                group.addButton(button, column)
-                self.buttons[item.file][choice] = button
-                grid.addWidget(button, row * 2, column)
-            self.buttons[item.file][RecoveryChoice.RESTORE].setChecked(True)
-            line = QFrame()
-            line.setFrameShape(QFrame.Shape.HLine)
-            grid.addWidget(line, row * 2 + 1, 0, 1, 4)
+            text = _("<b>{name}</b><br>{where}<br>last edited {when}").format(
+                name=html.escape(name), where=html.escape(where), when=edited_text(item.edited_at))
+            if item.damage:
+                text += "".join(f"<br><i>{html.escape(note)}</i>" for note in item.damage)
+            self._add_row(grid, row, text, name, item.file, RecoveryChoice.RESTORE)
+            row += 1
+        if self.unreadable:
+            heading = QLabel(_("Nothing could be recovered from these files. They are left "
+                               "where they are, so that you can look at them; discard them "
+                               "once you have."))
+            heading.setWordWrap(True)
+            grid.addWidget(heading, row * 2, 0, 1, 4)
+            row += 1
+        for lost in self.unreadable:
+            text = f"<b>{html.escape(str(lost.file))}</b><br>{html.escape(lost.reason)}"
+            self._add_row(grid, row, text, lost.file.name, lost.file, RecoveryChoice.KEEP,
+                          restorable=False)
+            row += 1
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
@@ -93,6 +101,28 @@ class RecoveryDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
 
+    def _add_row(self, grid: QGridLayout, row: int, text: str, name: str, file: Path,
+                 default: RecoveryChoice, restorable: bool = True) -> None:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(label, row * 2, 0)
+        group = QButtonGroup(self)
+        self.groups[file] = group
+        self.buttons[file] = {}
+        for column, choice in enumerate(RecoveryChoice, start=1):
+            if choice is RecoveryChoice.RESTORE and not restorable:
+                continue
+            button = QRadioButton(self._labels[choice])
+            button.setAccessibleName(f"{self._labels[choice].replace('&', '')}: {name}")
+            group.addButton(button, column)
+            self.buttons[file][choice] = button
+            grid.addWidget(button, row * 2, column)
+        self.buttons[file][default].setChecked(True)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        grid.addWidget(line, row * 2 + 1, 0, 1, 4)
+
     def choices(self) -> dict[Path, RecoveryChoice]:
         result: dict[Path, RecoveryChoice] = {}
         for file, buttons in self.buttons.items():
@@ -101,9 +131,10 @@ class RecoveryDialog(QDialog):
         return result
 
     @staticmethod
-    def choose(parent: QWidget | None, recoveries: list[Recovery]) -> dict[Path, RecoveryChoice]:
+    def choose(parent: QWidget | None, recoveries: list[Recovery],
+               unreadable: Sequence[UnreadableRecovery] = ()) -> dict[Path, RecoveryChoice]:
         """Ask; closing the dialog keeps everything for later."""
-        dialog = RecoveryDialog(recoveries, parent)
+        dialog = RecoveryDialog(recoveries, parent, unreadable)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return {item.file: RecoveryChoice.KEEP for item in recoveries}
+            return {file: RecoveryChoice.KEEP for file in dialog.buttons}
         return dialog.choices()
