@@ -1,7 +1,8 @@
 """The consultant's look on the contract: a logo, an accent colour, a body font.
 
-A logo is read from a PNG or JPEG file (refused above :data:`LOGO_MAX_BYTES`
-or when the file is no such image) and kept inside the project in base64, so
+A logo is read from a PNG or JPEG file (refused above :data:`LOGO_MAX_BYTES`,
+when the file is no such image, or when it is not whole: see
+:mod:`wizard.core.image_check`) and kept inside the project in base64, so
 that the project stays one portable file. :func:`logo_problem` says what is
 wrong with a stored logo (a damaged or hand-edited file), for the checks.
 
@@ -29,11 +30,17 @@ from typing import Any
 
 from babel.units import format_unit
 
+from wizard.core.image_check import (
+    JPEG_SIGNATURE,
+    MAX_PIXELS,
+    PNG_SIGNATURE,
+    DamagedImageError,
+    TooManyPixelsError,
+    verify_image,
+)
 from wizard.core.model import LOGO_MAX_BYTES, Branding, Logo
 from wizard.i18n import _, language
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-JPEG_SIGNATURE = b"\xff\xd8\xff"
 LOGO_FILE_PATTERNS = ("*.png", "*.jpg", "*.jpeg")
 
 EMU_PER_CM = 360000
@@ -98,28 +105,40 @@ def _not_an_image(name: str) -> str:
              "choose it again.").format(file=name)
 
 
+def _too_many_pixels(name: str, error: TooManyPixelsError) -> str:
+    return _('"{file}" is {width} × {height} pixels; a logo may have at most {limit} million '
+             "pixels. Save it smaller (a few hundred pixels wide is plenty) and choose it "
+             "again.").format(file=name, width=error.width, height=error.height,
+                              limit=MAX_PIXELS // 1_000_000)
+
+
 def read_logo(path: Path) -> Logo:
     """The logo in the PNG or JPEG file ``path``, ready to store in a project.
 
-    Raises :class:`LogoError` for a file that cannot be read, is larger than
-    :data:`LOGO_MAX_BYTES` or is not a PNG or JPEG image."""
+    Raises :class:`LogoError` for a file that cannot be read (or is no
+    regular file), is larger than :data:`LOGO_MAX_BYTES`, is not a PNG or
+    JPEG image, or is not a whole one (:func:`~wizard.core.image_check.verify_image`
+    reads it to its end)."""
+    from wizard.core.safe_read import FileReadError, ReadProblem, read_regular_file
+
     try:
-        size = path.stat().st_size
-        if size > LOGO_MAX_BYTES:
-            raise LogoError(_too_big(path.name, size))
-        with path.open("rb") as file:
-            data = file.read(LOGO_MAX_BYTES + 1)
+        data = read_regular_file(path, LOGO_MAX_BYTES, _("The logo"))
+    except FileReadError as exc:
+        if exc.problem is ReadProblem.TOO_LARGE:
+            raise LogoError(_too_big(path.name, _file_size(path))) from None
+        raise LogoError(str(exc)) from None
     except OSError as exc:
         raise LogoError(_('"{file}" cannot be read: {reason}.').format(
             file=path.name, reason=exc.strerror or exc)) from None
-    if len(data) > LOGO_MAX_BYTES:  # grew while being read
-        raise LogoError(_too_big(path.name, len(data)))
     media_type = media_type_of(data)
     if media_type is None:
         raise LogoError(_not_an_image(path.name))
     try:
+        verify_image(data)
         logo_pixel_size(data)
-    except LogoError:
+    except TooManyPixelsError as exc:
+        raise LogoError(_too_many_pixels(path.name, exc)) from None
+    except (DamagedImageError, LogoError):
         raise LogoError(_('"{file}" is damaged: it cannot be read as an image.').format(
             file=path.name)) from None
     return Logo(media_type=media_type, filename=path.name,
@@ -144,7 +163,21 @@ def logo_bytes(logo: Logo) -> bytes:
         raise LogoError(_('The logo "{file}" stored in this project is not the image it '
                           "claims to be. Choose the image again, or remove it.").format(
             file=name))
+    try:
+        verify_image(data)  # to its end: a file cut short has a whole header
+    except TooManyPixelsError as exc:
+        raise LogoError(_too_many_pixels(name, exc)) from None
+    except DamagedImageError:
+        raise LogoError(_('The logo "{file}" stored in this project is damaged. Choose the '
+                          "image again, or remove it.").format(file=name)) from None
     return data
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return LOGO_MAX_BYTES + 1
 
 
 def logo_problem(logo: Logo) -> str | None:
