@@ -180,7 +180,7 @@ def install_interface_language(environ: Mapping[str, str] | None = None) -> str:
     """Speak the language the window speaks: the one chosen in its Language
     menu, else the system's, else English. Returns the language installed."""
     from wizard import i18n
-    from wizard.settings import load_settings
+    from wizard.settings import load_settings, set_aside_note
     from wizard.translations import (
         MESSAGES_DOMAIN,
         available_languages,
@@ -189,11 +189,14 @@ def install_interface_language(environ: Mapping[str, str] | None = None) -> str:
     )
 
     offered = [i18n.ENGLISH, *available_languages(MESSAGES_DOMAIN)]
-    chosen = load_settings().interface_language
+    settings = load_settings()
+    chosen = settings.interface_language
     if chosen not in offered:
         system = system_locale(os.environ if environ is None else environ)
         chosen = best_match(system, offered, i18n.ENGLISH) if system else i18n.ENGLISH
     i18n.install(load_translations(MESSAGES_DOMAIN, chosen), chosen)
+    if settings.set_aside is not None:  # said once, in the language just installed
+        print(f"sla-wizard: {set_aside_note(settings)}", file=sys.stderr)
     return chosen
 
 

@@ -1,25 +1,35 @@
 """The program's own settings and folders (platformdirs), kept as a small
-JSON file. A damaged settings file is set aside, never fatal.
+JSON file. A damaged settings file (not JSON, nested too deeply, a value of
+the wrong type, not a regular file, larger than :data:`MAX_SETTINGS_BYTES`)
+is set aside as ``settings.json.damaged-YYYYMMDD-HHMMSS`` and the defaults
+are used: never fatal, and the program says so (:func:`set_aside_note`).
 
 Read before the window's first paint, so plain dataclasses and ``json``: no
 project model behind it."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from wizard.core.safe_read import read_regular_file
+from wizard.i18n import _
 
 APP_NAME = "SLA Wizard"
 APP_SLUG = "sla-wizard"
 MAX_RECENT = 8
 CONFIG_ENV = "SLA_WIZARD_CONFIG_DIR"
 """Overrides every folder below (tests, portable installs)."""
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""The settings hold eight recent paths, a window geometry and a few words:
+a few KB at the very most. A MiB is far beyond any real settings file, and
+small enough to read at every start without a thought."""
 
 
 def config_dir() -> Path:
@@ -59,6 +69,8 @@ class Settings:
     last_folder: str = ""
     save_pdf: bool = False
     """Also save a PDF of each generated contract (when LibreOffice is installed)."""
+    set_aside: Path | None = field(default=None, compare=False)
+    """Where a damaged settings file was moved when these were loaded (not saved)."""
 
     def remember(self, path: Path) -> None:
         """Put ``path`` first in the recent files."""
@@ -77,7 +89,7 @@ class Settings:
             raise ValueError("settings: not an object")
         values: dict[str, Any] = {}
         for item in fields(cls):
-            if item.name not in data:
+            if item.name not in data or item.name not in _SAVED:
                 continue
             value = data[item.name]
             if item.name == "recent_files":
@@ -92,7 +104,11 @@ class Settings:
         return cls(**values)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+        return json.dumps({name: getattr(self, name) for name in _SAVED}, indent=2,
+                          ensure_ascii=False)
+
+
+_SAVED = tuple(item.name for item in fields(Settings) if item.name != "set_aside")
 
 
 def settings_file() -> Path:
@@ -100,23 +116,50 @@ def settings_file() -> Path:
 
 
 def load_settings() -> Settings:
+    """The saved settings; the defaults when there are none, or when the file
+    is damaged (it is then set aside: :attr:`Settings.set_aside`)."""
     path = settings_file()
     try:
-        return Settings.from_json(json.loads(path.read_text(encoding="utf-8")))
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES, _("The settings file"))
+        return Settings.from_json(json.loads(raw.decode("utf-8")))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            path.replace(path.with_suffix(".damaged.json"))
-        return Settings()
+    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return Settings(set_aside=_set_aside(path))
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move a damaged settings file out of the way (kept for a look), so that
+    the next save writes a good one; where it went, or None if it could not
+    be moved."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while os.path.lexists(target):
+        counter += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+    try:
+        os.rename(path, target)
+    except OSError:
+        return None
+    return target
+
+
+def set_aside_note(settings: Settings) -> str:
+    """What to tell the user about settings that were set aside ("" if none)."""
+    if settings.set_aside is None:
+        return ""
+    return _('The settings file "{file}" could not be read and was set aside as "{copy}"; '
+             "SLA Wizard starts with its default settings.").format(
+        file=settings_file(), copy=settings.set_aside.name)
 
 
 def save_settings(settings: Settings) -> None:
     path = settings_file()
     try:
-        from wizard.core.project_file import write_atomically
+        from wizard.core.project_file import link_target, write_atomically
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, settings.to_json().encode("utf-8"))
+        write_atomically(link_target(path), settings.to_json().encode("utf-8"))
     except Exception:  # settings are a convenience: never lose work over them
         pass

@@ -53,6 +53,7 @@ from wizard.settings import (
     default_projects_dir,
     recovery_dir,
     save_settings,
+    set_aside_note,
 )
 from wizard.ui.help_texts import help_html
 from wizard.ui.language import interface_languages, native_name, system_language
@@ -321,6 +322,9 @@ class MainWindow(QMainWindow):
             self.run_checks()
         self._update_title()
         self._fill_recent_menu()
+        if self.settings.set_aside is not None:  # damaged settings: said once, here
+            self.statusBar().showMessage(set_aside_note(self.settings), NOTE_MS)
+            self.settings.set_aside = None
         if self._check_recovery:
             # once the window is up (and a project named on the command line is open)
             self._recovery_timer = QTimer(self)
