@@ -24,11 +24,14 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+
+from wizard.core.document_setup import set_compatibility_mode
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x59, 0x62, 0x6E)
@@ -46,6 +49,7 @@ LOGO_STYLE = "Logo"
 changes in one place: the heading row's fill, its text, the logo's paragraph."""
 
 OUT = Path(__file__).resolve().parent / "standard.docx"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 # A fixed timestamp keeps the zip (and so the committed file) reproducible.
 _ZIP_DATE = (2026, 1, 1, 0, 0, 0)
@@ -68,6 +72,7 @@ class Builder:
         self._styles()
         self._numbering()
         self._page()
+        self._settings()
 
     # set-up ----------------------------------------------------------------
     def _styles(self) -> None:
@@ -217,6 +222,22 @@ class Builder:
         _field(footer, "PAGE")
         footer.add_run(" " + tr("of") + " ")
         _field(footer, "NUMPAGES")
+
+    def _settings(self) -> None:
+        """Word's current layout rules rather than compatibility mode, and no
+        leftovers of python-docx's own starting document: its "spelling
+        already checked" state, the thumbnail of its blank first page, and a
+        copy of its original styles (stylesWithEffects.xml, read by Word 2010)
+        that no longer matches ours. The paper and the language are set for
+        each contract as it is made (:mod:`wizard.core.document_setup`)."""
+        settings = self.doc.settings.element
+        set_compatibility_mode(settings)
+        for proof_state in settings.findall(qn("w:proofState")):
+            settings.remove(proof_state)
+        for rels, reltype in ((self.doc.part.package.rels, RT.THUMBNAIL),
+                              (self.doc.part.rels, STYLES_WITH_EFFECTS)):
+            for key in [key for key, rel in rels.items() if rel.reltype == reltype]:
+                rels.pop(key)
 
     # content helpers -------------------------------------------------------
     def p(self, text: str = "", style: str | None = None, bold: bool = False,
@@ -492,7 +513,7 @@ def build() -> Builder:
     b.h1(tr("Stakeholders and responsibilities"))
     b.tag("{%p if contacts %}")
     b.p(tr("The parties name the following contacts for this agreement."), keep=True)
-    b.table(
+    contacts = b.table(
         [tr("Contact"), tr("Party and role"), tr("How to reach"), tr("Responsibilities")],
         [3.2, 3.6, 4.4, 5.6],
         "c in contacts",
@@ -504,6 +525,9 @@ def build() -> Builder:
             ["{%p for r in c.responsibilities %}", "• {{ r }}", "{%p endfor %}"],
         ],
     )
+    for paragraph in contacts.rows[2].cells[2].paragraphs:
+        if paragraph.text in ("{{ c.email }}", "{{ c.phone }}"):
+            _no_hyphenation(paragraph)
     b.tag("{%p else %}")
     b.p(tr("Each party's signatory is its contact for this agreement."))
     b.tag("{%p endif %}")
@@ -744,6 +768,12 @@ def build() -> Builder:
         for index in (4, 11):
             _signature_line(cell.paragraphs[index])
     return b
+
+
+def _no_hyphenation(paragraph: Paragraph) -> None:
+    """Hyphenation never divides this paragraph: a hyphen added to an e-mail
+    address or a telephone number would change it."""
+    _put(paragraph._p.get_or_add_pPr(), OxmlElement("w:suppressAutoHyphens"))
 
 
 def _signature_line(paragraph: Paragraph) -> None:

@@ -243,6 +243,16 @@ def test_hyphenation_where_contracts_are_hyphenated_and_current_word_layout(
                 < settings.index("<w:doNotHyphenateCaps") < settings.index("<w:compat>"))
 
 
+def test_e_mail_addresses_and_phone_numbers_are_never_hyphenated() -> None:
+    """A hyphen added at a line end would change the address a reader types."""
+    document = Document(io.BytesIO(render_contract(_project("de_DE"))))
+    contacts = next(t for t in document.tables if t.rows[0].cells[0].text == "Ansprechperson")
+    reach = [p for row in contacts.rows[1:] for p in row.cells[2].paragraphs if p.text]
+    assert any("@" in p.text for p in reach) and any("+1" in p.text for p in reach)
+    for paragraph in reach:
+        assert paragraph._p.pPr.find(qn("w:suppressAutoHyphens")) is not None, paragraph.text
+
+
 # --------------------------------------------------------------------------- properties
 def test_the_properties_describe_the_contract() -> None:
     """Word's file properties would show the template's author, dates and language."""
@@ -288,6 +298,15 @@ def test_a_custom_templates_own_properties_do_not_reach_the_contract(tmp_path: P
     xml = _parts(data)["docProps/core.xml"].decode()
     for leftover in ("python-docx", "Templates", "Draft", "TPL-7", "2019", "lastPrinted"):
         assert leftover not in xml
+
+
+def test_the_standard_template_is_not_in_compatibility_mode() -> None:
+    """Opening the exported template in Word would show "Compatibility Mode"."""
+    parts = _parts(standard_template().read_bytes())
+    settings = parts["word/settings.xml"].decode()
+    assert re.findall(r'w:name="compatibilityMode"[^>]*w:val="(\d+)"', settings) == ["15"]
+    assert "proofState" not in settings
+    assert not any("thumbnail" in name or "stylesWithEffects" in name for name in parts)
 
 
 def test_every_example_renders_in_its_own_language() -> None:
