@@ -142,6 +142,32 @@ def test_body_font_is_typed_or_set_back_to_the_template_default(
     assert us_document.project.branding.is_default()
 
 
+def test_the_paper_follows_the_contract_language_unless_chosen(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """A consultant could not print a US contract on A4 (or a German one on
+    Letter), nor see which paper "Automatic" gives."""
+    page = open_page(qtbot, AppearancePage, us_document)
+    combo = page.paper_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Automatic (US Letter)", "A4", "US Letter"]
+    assert combo.currentIndex() == 0
+
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert us_document.project.branding.paper == "a4"
+    assert us_document.modified
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert us_document.project.branding.paper == "letter"
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert us_document.project.branding.paper is None
+    assert us_document.project.branding.is_default()
+
+    us_document.project.language = "de_DE"
+    us_document.project.branding.paper = "letter"
+    page.reload()
+    assert combo.itemText(0) == "Automatic (A4)"
+    assert combo.currentText() == "US Letter"
+
+
 def test_a_damaged_stored_logo_is_shown_beside_the_logo(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
     """A logo broken in the file would fail the contract without saying where to fix it."""
@@ -185,13 +211,14 @@ def test_branding_set_in_the_window_is_saved_and_shown_again(
     edit = page.font_combo.lineEdit()
     edit.selectAll()
     qtbot.keyClicks(edit, "Carlito")
+    qtbot.keyClick(page.paper_combo, Qt.Key.Key_Down)
     assert window.isWindowModified()
     window.save_action.trigger()
     assert not window.isWindowModified()
 
     saved = load_project(project_path).branding
     assert saved.logo is not None and saved.logo.filename == "letterhead.png"
-    assert (saved.accent_colour, saved.body_font) == ("#7A1F3D", "Carlito")
+    assert (saved.accent_colour, saved.body_font, saved.paper) == ("#7A1F3D", "Carlito", "a4")
 
     again = MainWindow(Settings())
     qtbot.addWidget(again)
@@ -203,6 +230,7 @@ def test_branding_set_in_the_window_is_saved_and_shown_again(
         assert not shown.logo_thumbnail.pixmap().isNull()
         assert shown.colour_button.text() == "#7A1F3D"
         assert shown.font_combo.currentText() == "Carlito"
+        assert shown.paper_combo.currentText() == "A4"
     finally:
         again.preview.wait_idle()
         again.review_page.wait_idle()

@@ -1,4 +1,5 @@
-"""Appearance: the consultant's logo, accent colour and body font on the contract."""
+"""Appearance: the consultant's logo, accent colour and body font on the
+contract, and the paper it is set on."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from wizard.core.branding import (
     read_logo,
 )
 from wizard.core.checks import Loc, Problem, Step
+from wizard.core.document_setup import PaperName, locale_paper
 from wizard.core.model import LOGO_MAX_BYTES, Logo, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
@@ -41,6 +43,13 @@ SWATCH_SIZE = 18
 LOGO_LOC: Loc = ("branding", "logo")
 COLOUR_LOC: Loc = ("branding", "accent_colour")
 FONT_LOC: Loc = ("branding", "body_font")
+
+PAPER_CHOICES: tuple[PaperName | None, ...] = (None, "a4", "letter")
+"""The paper sizes offered, in the list's order: ``None`` follows the contract's locale."""
+
+
+def paper_label(paper: PaperName) -> str:
+    return _("US Letter") if paper == "letter" else _("A4")
 
 
 def _swatch(colour: str | None) -> QIcon:
@@ -120,6 +129,15 @@ class AppearancePage(StepPage):
         self.row(form, _("Body &font"), self.font_combo, FONT_LOC,
                  _("A font the reader of the contract has too, or Word shows a substitute."))
 
+        # the paper: the one of the contract's country, or one chosen
+        self.paper_combo = QComboBox()
+        for paper in PAPER_CHOICES:
+            self.paper_combo.addItem("" if paper is None else paper_label(paper))
+        self.paper_combo.activated.connect(self._store_paper)
+        self.row(form, _("Pape&r size"), self.paper_combo, None,
+                 _("Automatic follows the contract's country: US Letter in the United States, "
+                   "Canada, Mexico and the other countries that use it, A4 elsewhere."))
+
         self.below_branding = QVBoxLayout()
         """Room under the branding fields for more of the contract's look (the
         choice of template); see :meth:`add_section`."""
@@ -171,6 +189,7 @@ class AppearancePage(StepPage):
         else:
             self.font_combo.setCurrentIndex(0)
             self.font_combo.setEditText(self.font_combo.itemText(0))
+        self._show_paper()
 
     def _show_logo(self) -> None:
         logo = self.project.branding.logo
@@ -209,6 +228,11 @@ class AppearancePage(StepPage):
             _("Accent colour: {colour}").format(
                 colour=colour if colour is not None else _("template default")))
         self.colour_reset_button.setEnabled(colour is not None)
+
+    def _show_paper(self) -> None:
+        automatic = paper_label(locale_paper(self.project.language).name)
+        self.paper_combo.setItemText(0, _("Automatic ({paper})").format(paper=automatic))
+        self.paper_combo.setCurrentIndex(PAPER_CHOICES.index(self.project.branding.paper))
 
     # editing ---------------------------------------------------------------------
     def _logo_folder(self) -> str:
@@ -267,4 +291,15 @@ class AppearancePage(StepPage):
             project.branding.body_font = font
 
         if self.project.branding.body_font != font:
+            self.edited(apply)
+
+    def _store_paper(self, index: int) -> None:
+        if not 0 <= index < len(PAPER_CHOICES):
+            return
+        paper = PAPER_CHOICES[index]
+
+        def apply(project: Project) -> None:
+            project.branding.paper = paper
+
+        if self.project.branding.paper != paper:
             self.edited(apply)
