@@ -515,7 +515,7 @@ def build() -> Builder:
     b.p(tr("The parties name the following contacts for this agreement."), keep=True)
     contacts = b.table(
         [tr("Contact"), tr("Party and role"), tr("How to reach"), tr("Responsibilities")],
-        [3.2, 3.6, 4.4, 5.6],
+        [3.0, 3.4, 5.0, 5.4],
         "c in contacts",
         [
             ["**{{ c.name }}**"],
