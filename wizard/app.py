@@ -38,6 +38,10 @@ def import_before_qt() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--render-worker"]:  # hidden: the program's own render process
+        from wizard.core.render_worker import main as render_worker
+
+        return render_worker()
     if args and args[0] in CLI_WORDS:
         from wizard import cli
 

@@ -9,9 +9,11 @@ wrong with a stored logo (a damaged or hand-edited file), for the checks.
 :func:`apply_branding` restyles a loaded template before it is rendered: the
 accent colour goes onto the title and heading styles and onto the heading row
 of the ``Contract Table`` table style; the body font onto ``Normal`` and the
-styles that repeat its font; the logo into the context as an image the
-template places where it says ``{{ branding.logo }}``. A project without
-branding leaves the template untouched.
+styles that repeat its font. The template never holds the logo itself: the
+context gets a random text token as ``branding.logo``, and after the render
+:func:`place_logo` puts the picture wherever the template printed that token
+(``{{ branding.logo }}``). A project without branding leaves the template
+untouched.
 
 Nothing here loads docxtpl or python-docx until a contract is rendered or an
 image measured, so that the window can show the logo's name and its problems
@@ -256,14 +258,32 @@ def font_name(branding: Branding) -> str:
 
 
 # --------------------------------------------------------------------------- the template
-def apply_branding(template: Any, branding: Branding, context: dict[str, Any]) -> None:
+LOGO_TOKEN_PREFIX = "SLAWIZARDLOGO"
+"""How the logo's token starts (letters and digits only, which escaping,
+``{_{`` guarding and docxtpl's own rewriting all leave alone)."""
+
+
+@dataclass(frozen=True)
+class PendingLogo:
+    """A logo waiting to be placed: the token the template printed for it,
+    the image and its size on the page."""
+
+    token: str
+    data: bytes
+    size: LogoSize
+
+
+def apply_branding(template: Any, branding: Branding, context: dict[str, Any],
+                   ) -> PendingLogo | None:
     """Restyle ``template`` (a :class:`docxtpl.DocxTemplate` not yet rendered)
-    for ``branding`` and put the logo into ``context["branding"]``.
+    for ``branding``; when it has a logo, put a new random token into
+    ``context["branding"]["logo"]`` and return what :func:`place_logo` needs
+    after the render.
 
     A stored logo that cannot be used is left out (the checks report it and
     stop the contract); the preview still shows the rest."""
     if branding.is_default():
-        return
+        return None
     template.init_docx()
     styles = template.docx.styles.element
     if branding.accent_colour:
@@ -271,18 +291,80 @@ def apply_branding(template: Any, branding: Branding, context: dict[str, Any]) -
     font = font_name(branding)
     if font:
         _apply_font(styles, font)
-    if branding.logo is not None:
-        try:
-            data = logo_bytes(branding.logo)
-            size = logo_size_on_page(data)
-        except LogoError:
-            return
-        from docx.shared import Emu
-        from docxtpl import InlineImage
+    if branding.logo is None:
+        return None
+    try:
+        data = logo_bytes(branding.logo)
+        size = logo_size_on_page(data)
+    except LogoError:
+        return None
+    import secrets
 
-        image = InlineImage(template, io.BytesIO(data), width=Emu(size.width),
-                            height=Emu(size.height))
-        context.setdefault("branding", {})["logo"] = image
+    pending = PendingLogo(LOGO_TOKEN_PREFIX + secrets.token_hex(16), data, size)
+    context.setdefault("branding", {})["logo"] = pending.token
+    return pending
+
+
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_STORY_RELATIONSHIPS = (_RELATIONSHIP + "header", _RELATIONSHIP + "footer")
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def place_logo(template: Any, logo: PendingLogo) -> int:
+    """Put the picture wherever the rendered ``template`` (a
+    :class:`docxtpl.DocxTemplate`) says ``logo.token``: in the body, the
+    headers and the footers, in the run that holds it, at the logo's size.
+    The token is removed from anywhere else (footnotes, document
+    properties). Returns how many pictures were placed."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    document = template.docx
+    main = document.part
+    parts = [main, *(rel.target_part for rel in main.rels.values()
+                     if rel.reltype in _STORY_RELATIONSHIPS and not rel.is_external)]
+    ids = (str(shape.get("id", "")) for part in parts for shape in part.element.iter(_DOC_PR))
+    next_id = 1 + max((int(id_) for id_ in ids if id_.isdigit()), default=0)
+    placed = 0
+    for part in parts:
+        texts = [t for t in part.element.iter(_w("t")) if logo.token in (t.text or "")]
+        if not texts:
+            continue
+        image = document.part.package.get_or_add_image_part(io.BytesIO(logo.data))
+        rid = part.relate_to(image, RELATIONSHIP_TYPE.IMAGE)
+        for text in texts:
+            pieces = (text.text or "").split(logo.token)
+            replacement = []
+            for index, piece in enumerate(pieces):
+                if index:
+                    drawing = OxmlElement("w:drawing")
+                    drawing.append(CT_Inline.new_pic_inline(
+                        next_id, rid, image.filename, Emu(logo.size.width),
+                        Emu(logo.size.height)))
+                    next_id += 1
+                    placed += 1
+                    replacement.append(drawing)
+                if piece:
+                    run_text = OxmlElement("w:t")
+                    run_text.text = piece
+                    run_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    replacement.append(run_text)
+            for element in replacement:
+                text.addprevious(element)
+            text.getparent().remove(text)
+    for part in main.package.iter_parts():
+        blob = getattr(part, "_blob", None)
+        if (str(part.content_type).endswith("+xml") and isinstance(blob, bytes)
+                and logo.token.encode() in blob):  # footnotes, kept as text by docxtpl
+            part._blob = blob.replace(logo.token.encode(), b"")
+    properties = document.core_properties
+    for name in ("author", "comments", "identifier", "language", "subject", "title"):
+        value = getattr(properties, name) or ""
+        if logo.token in value:
+            setattr(properties, name, value.replace(logo.token, ""))
+    return placed
 
 
 def _styles_of_type(styles: Any, kind: str) -> Iterator[Any]:

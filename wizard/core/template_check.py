@@ -17,19 +17,35 @@ tags and Word's split runs already patched), then:
   template is refused. It would also be stopped by the sandbox while
   rendering; the check says so before a contract is made.
 
-The findings are cached per template file and modification time, so the
-live preview pays for a template only when the file changes.
+A template with none of those errors is then made into a contract once, with
+an example project and a logo (the standard template, part of the program,
+excepted), so that what only shows while it runs (an error in an expression,
+a loop that never ends) is found before a contract is asked for.
+
+All of it runs in the render worker (:mod:`wizard.core.render_worker`), under
+its limits: :func:`check_template` asks it and waits (never on the GUI
+thread: the window uses :func:`check_template_soon`, and
+:func:`wizard.core.render_worker.never_wait_here` for the project checks). The findings are cached
+per template file, modification time and size, in the program and in the
+worker, so the live preview pays for a template only when the file changes;
+so is a template that overran a limit while checked or rendered.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import difflib
 import gettext
 import io
 import re
+import struct
+import threading
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +62,15 @@ from jinja2.sandbox import (
 
 from wizard.core.checks import Severity
 from wizard.core.contract import ContractFormatter, build_context
-from wizard.core.render import RenderError, load_template_bytes, make_environment
+from wizard.core.render import (
+    SAFE_METHODS,
+    RenderError,
+    limit_message,
+    load_template_bytes,
+    make_environment,
+    near_text,
+)
+from wizard.core.render_limits import LimitKind
 from wizard.i18n import _, ngettext
 
 _UNSAFE_NAMES = frozenset({
@@ -58,8 +82,6 @@ _UNSAFE_NAMES = frozenset({
 _FORMAT_FIELD_RE = re.compile(r"\{[^{}]*[.\[]\s*_[^{}]*\}")
 """A ``str.format`` field reaching for an attribute that starts with ``_``."""
 _LOOP_NAMES = frozenset({"loop", "varargs", "kwargs", "caller"})
-_NEAR_CHARS = 160
-_TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_RE = re.compile(r"<w:p([ >])")
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -68,10 +90,13 @@ _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title
 
 @dataclass(frozen=True)
 class TemplateProblem:
-    """One thing wrong with a template, in the user's language."""
+    """One thing wrong with a template, in the user's language. ``stopped``:
+    the check itself was stopped (the template overran a limit) or could not
+    run (the render worker failed), rather than finding a mistake."""
 
     severity: Severity
     message: str
+    stopped: bool = False
 
     def __str__(self) -> str:
         return self.message
@@ -97,10 +122,13 @@ class TemplateCheckError(RenderError):
 @dataclass
 class Shape:
     """What a context value looked like in every sample: a mapping with these
-    fields, a list of items of some shape, or a plain value."""
+    fields, a list of items of some shape, a plain value (``leaf``: text, a
+    number, yes or no, nothing), or any of them; nothing known when none is
+    set (the items of a list empty in every sample)."""
 
     fields: dict[str, Shape] | None = None
     items: Shape | None = None
+    leaf: bool = False
 
     @classmethod
     def of(cls, value: Any) -> Shape:
@@ -111,7 +139,7 @@ class Shape:
             for item in value:
                 shape.items = shape.items.merged(cls.of(item)) if shape.items else cls.of(item)
             return shape
-        return cls()
+        return cls(leaf=True)
 
     def merged(self, other: Shape) -> Shape:
         fields = self.fields
@@ -122,7 +150,7 @@ class Shape:
         items = self.items
         if other.items is not None:
             items = items.merged(other.items) if items is not None else other.items
-        return Shape(fields, items)
+        return Shape(fields, items, self.leaf or other.leaf)
 
 
 def sample_projects() -> Iterator[Any]:
@@ -201,6 +229,10 @@ class _Kind(StrEnum):
     UNSAFE = "unsafe"
     OTHER_FILE = "other-file"
     NO_FIELDS = "no-fields"
+    TOO_DEEP = "too-deep"
+    RENDER = "render"
+    LIMIT = "limit"
+    FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -215,21 +247,7 @@ class _Finding:
     suggestion: str = ""
 
 
-def _near(source: str, lineno: int | None, text: str = "") -> str:
-    """The text of the paragraph (line) ``lineno`` of a part's source, around
-    ``text`` when it is found there."""
-    if not lineno:
-        return ""
-    lines = source.splitlines()
-    if not 0 < lineno <= len(lines):
-        return ""
-    plain = " ".join(_TAG_RE.sub("", lines[lineno - 1]).split())
-    if len(plain) <= _NEAR_CHARS:
-        return plain
-    at = plain.find(text) if text else -1
-    start = max(0, (at if at >= 0 else 0) - _NEAR_CHARS // 3)
-    piece = plain[start:start + _NEAR_CHARS]
-    return ("…" if start else "") + piece + ("…" if start + _NEAR_CHARS < len(plain) else "")
+_near = near_text
 
 
 def _expression(node: nodes.Node) -> str:
@@ -335,14 +353,24 @@ class _Walker:
             self.note(_Kind.UNSAFE, node, text)
             return None
         base = self.visit(base_node, scope)
-        if base is None or base.fields is None:
-            return None
-        if name in base.fields:
-            return base.fields[name]
-        if not hasattr(dict, name):
+        if base is None:
+            return None  # a value the check cannot follow: the sandbox decides as it runs
+        if base.fields is not None:  # a group of the contract's values
+            if name in base.fields:
+                return base.fields[name]
+            if name in SAFE_METHODS[dict]:
+                return None
+            if hasattr(dict, name):
+                self.note(_Kind.UNSAFE, node, text)
+                return None
             close = _suggest(name, base.fields)
             self.note(_Kind.UNKNOWN_FIELD, node, text,
                       f"{_expression(base_node)}.{close}" if close else "")
+        elif base.items is not None:  # a list
+            if name not in SAFE_METHODS[list]:
+                self.note(_Kind.UNKNOWN_FIELD, node, text)
+        elif base.leaf and name not in SAFE_METHODS[str]:  # text, a number, yes or no
+            self.note(_Kind.UNSAFE, node, text)
         return None
 
 
@@ -357,12 +385,20 @@ def _syntax_finding(exc: TemplateError, source: str) -> _Finding:
     return _Finding(_Kind.SYNTAX, near=_near(source, lineno), detail=exc.message or "")
 
 
+def _deep_finding() -> _Finding:
+    return _Finding(_Kind.TOO_DEEP)
+
+
 @lru_cache(maxsize=32)
 def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
     del mtime_ns, size  # part of the cache key: a changed file is checked again
     data = load_template_bytes(path)
     try:
         parts = _template_parts(data)
+    except MemoryError:
+        raise
+    except RecursionError:
+        return (_deep_finding(),)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return (_Finding(_Kind.NOT_A_DOCUMENT, detail=str(exc)),)
     except Exception as exc:  # python-docx raises its own errors for odd packages
@@ -378,17 +414,24 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
         except TemplateSyntaxError as exc:
             found.append(_syntax_finding(exc, part.source))
             continue
+        except RecursionError:
+            found.append(_deep_finding())
+            continue
         walker = _Walker(part.source, root)
-        walker.visit(tree, {})
-        found.extend(walker.findings)
         try:
+            walker.visit(tree, {})
             undeclared = meta.find_undeclared_variables(tree)  # what docxtpl's helper uses
             if not any(f.kind in (_Kind.UNSAFE, _Kind.OTHER_FILE) for f in walker.findings):
                 env.from_string(part.source)  # unknown filters and tests show up here; the
                 # code is kept for the render of the same source
         except TemplateError as exc:
+            found.extend(walker.findings)
             found.append(_syntax_finding(exc, part.source))
             continue
+        except RecursionError:
+            found.append(_deep_finding())
+            continue
+        found.extend(walker.findings)
         reads_anything = reads_anything or bool(undeclared)
         for name in sorted(undeclared - allowed):
             node = next((n for n in tree.find_all(nodes.Name) if n.name == name), None)
@@ -397,7 +440,70 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
                                   suggestion=_suggest(name, context_names())))
     if not found and not reads_anything:
         found.append(_Finding(_Kind.NO_FIELDS))
+    if not any(f.kind is not _Kind.NO_FIELDS for f in found) and not _is_standard(path):
+        found.extend(_trial_render(path))
     return tuple(dict.fromkeys(found))
+
+
+def _is_standard(path: Path) -> bool:
+    from wizard.paths import standard_template
+
+    with contextlib.suppress(OSError):
+        return path.resolve() == standard_template().resolve()
+    return False
+
+
+def _tiny_png() -> bytes:
+    """A PNG of one grey pixel: the logo of the trial render."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+@lru_cache(maxsize=1)
+def _trial_project() -> Any:
+    """An example project with a logo: what the trial render makes a contract of."""
+    from wizard.core.model import Branding, Logo
+
+    project = next(sample_projects())
+    logo = Logo(media_type="image/png", filename="logo.png",
+                data=base64.b64encode(_tiny_png()).decode("ascii"))
+    return project.model_copy(update={"branding": Branding(logo=logo)})
+
+
+def _trial_render(path: Path) -> list[_Finding]:
+    """What goes wrong when ``path`` makes a contract of an example project
+    (an error only running the template shows)."""
+    from wizard.core.render import render_here
+
+    try:
+        render_here(_trial_project(), "en_US", path, check=False)
+    except RenderError as exc:
+        return [_Finding(_Kind.RENDER, text=str(exc))]
+    return []
+
+
+def findings_here(path: Path) -> list[dict[str, str]]:
+    """The findings for the template file ``path``, checked in this process
+    (the render worker's work; :func:`check_template` asks it)."""
+    stat = path.stat()
+    return [asdict(f) for f in _findings(path.resolve(), stat.st_mtime_ns, stat.st_size)]
+
+
+def ensure_template_usable_here(path: Path) -> None:
+    """Raise :class:`TemplateCheckError` when ``path`` cannot make a contract,
+    checked in this process (the render worker's check before a render)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RenderError(_cannot_read(path, exc)) from None
+    found = _findings(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    problems = _problems(found, path.name)
+    if has_template_errors(problems):
+        raise TemplateCheckError(problems)
 
 
 # -- in words --------------------------------------------------------------------------------
@@ -444,6 +550,9 @@ def _message(finding: _Finding, file: str) -> TemplateProblem:
     elif kind is _Kind.SYNTAX:
         text = _('The template "{file}" has an error: {detail}').format(
             file=file, detail=_syntax_detail(finding.detail))
+    elif kind is _Kind.TOO_DEEP:
+        text = _('The template "{file}" has an error: {detail}').format(
+            file=file, detail=_("its tags are nested too deeply to be read."))
     elif kind is _Kind.UNKNOWN_NAME or kind is _Kind.UNKNOWN_FIELD:
         text = _('The template "{file}" uses “{name}”, which a contract does not have.').format(
             file=file, name=finding.text)
@@ -457,6 +566,12 @@ def _message(finding: _Finding, file: str) -> TemplateProblem:
         text = _('The template "{file}" tried something templates may not do: “{tag}” reads '
                  "another file, so the template is refused.").format(
                     file=file, tag=finding.text)
+    elif kind is _Kind.LIMIT or kind is _Kind.FAILED:
+        text = (finding.text if kind is _Kind.FAILED else
+                limit_message(file, LimitKind(finding.text), float(finding.detail or 0)))
+        return TemplateProblem(severity, text, stopped=True)
+    elif kind is _Kind.RENDER:
+        text = finding.text
     else:
         severity = Severity.WARNING
         text = _('The template "{file}" has no fields: every contract made with it would say '
@@ -466,21 +581,159 @@ def _message(finding: _Finding, file: str) -> TemplateProblem:
     return TemplateProblem(severity, text)
 
 
+def _problems(findings: Iterable[_Finding], file: str) -> list[TemplateProblem]:
+    problems = [_message(finding, file) for finding in findings]
+    return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+
+
+def _cannot_read(path: Path, exc: OSError) -> str:
+    return _('The contract template "{file}" cannot be read: {reason}.').format(
+        file=path.name, reason=exc.strerror or exc)
+
+
+# -- in the program: asking the render worker ------------------------------------------------
+
+_Key = tuple[Path, int, int]
+_RESULTS_MAX = 64
+_results: OrderedDict[_Key, tuple[_Finding, ...]] = OrderedDict()
+"""Findings the worker gave (and limits a template overran), by file, time and size."""
+_passing: dict[_Key, tuple[_Finding, ...]] = {}
+"""The last answer that is not kept (the worker failed, or the wall clock ran
+out on a busy machine): asked again next time, but not by the window."""
+_running: dict[_Key, threading.Event] = {}
+_waiting: dict[_Key, list[Callable[[], None]]] = {}
+_lock = threading.Lock()
+
+
+def _key(path: Path) -> _Key:
+    stat = path.stat()
+    return path.resolve(), stat.st_mtime_ns, stat.st_size
+
+
+def _keep(key: _Key, findings: tuple[_Finding, ...]) -> None:
+    with _lock:
+        _results[key] = findings
+        _results.move_to_end(key)
+        while len(_results) > _RESULTS_MAX:
+            _results.popitem(last=False)
+
+
+def _ask_worker(key: _Key) -> tuple[tuple[_Finding, ...], bool]:
+    """The findings for ``key`` from the render worker, and whether to keep them."""
+    from wizard import i18n
+    from wizard.core.render_worker import WorkerError, WorkerLimitError, shared_worker
+
+    header = {"op": "check", "template": str(key[0]), "language": i18n.language()}
+    try:
+        reply, _data = shared_worker().request(header)
+    except WorkerLimitError as exc:
+        finding = _Finding(_Kind.LIMIT, text=exc.kind.value, detail=f"{exc.amount:g}")
+        return (finding,), exc.kind is not LimitKind.WALL
+    except WorkerError as exc:
+        return (_Finding(_Kind.FAILED, text=str(exc)),), False
+    if "error" in reply:
+        return (_Finding(_Kind.FAILED, text=str(reply["error"])),), False
+    findings = tuple(_Finding(_Kind(f["kind"]), f.get("text", ""), f.get("near", ""),
+                              f.get("detail", ""), f.get("suggestion", ""))
+                     for f in reply.get("findings", []))
+    return findings, True
+
+
+def _run(key: _Key, event: threading.Event) -> None:
+    try:
+        findings, keep = _ask_worker(key)
+    except Exception as exc:  # a fault of the program's own: told, never kept
+        findings, keep = (_Finding(_Kind.FAILED, text=str(exc) or type(exc).__name__),), False
+    with _lock:
+        if keep:
+            _passing.pop(key, None)
+        else:
+            _passing[key] = findings
+        _running.pop(key, None)
+        notify = _waiting.pop(key, [])
+    if keep:
+        _keep(key, findings)
+    event.set()
+    for callback in notify:
+        with contextlib.suppress(Exception):  # a window closed meanwhile
+            callback()
+
+
+def _lookup(key: _Key, wait: bool, notify: Callable[[], None] | None = None,
+            ) -> tuple[_Finding, ...] | None:
+    """The findings for ``key``: kept ones at once; otherwise asked of the
+    worker, waiting for them (``wait``) or in a thread of their own, calling
+    ``notify`` (from that thread) once they are in."""
+    from wizard.core.render_limits import current_limits
+    from wizard.core.render_worker import STARTUP_SECONDS
+
+    with _lock:
+        found = _results.get(key)
+        if found is not None:
+            _results.move_to_end(key)
+            return found
+        if not wait and key in _passing:
+            return _passing[key]
+        event = _running.get(key)
+        start = event is None
+        if event is None:
+            event = _running[key] = threading.Event()
+        if notify is not None:
+            _waiting.setdefault(key, []).append(notify)
+    if not wait:
+        if start:
+            threading.Thread(target=_run, args=(key, event), name="template-check",
+                             daemon=True).start()
+        return None
+    if start:
+        _run(key, event)
+    else:
+        event.wait(STARTUP_SECONDS + current_limits().wall_seconds + 5)
+    with _lock:
+        return _results.get(key) or _passing.get(key)
+
+
+def note_limit(path: Path, kind: LimitKind, amount: float) -> None:
+    """Remember that the template ``path`` overran a limit while it made a
+    contract: it is refused at once from now on, until the file changes (not
+    for the wall clock, which a busy machine can run out)."""
+    if kind is LimitKind.WALL:
+        return
+    with contextlib.suppress(OSError):
+        _keep(_key(path), (_Finding(_Kind.LIMIT, text=kind.value, detail=f"{amount:g}"),))
+
+
 def check_template(path: Path) -> list[TemplateProblem]:
     """Everything wrong with the template file ``path``, errors first (empty
-    when it is fit to use). A file that cannot be read is one error."""
+    when it is fit to use). A file that cannot be read is one error.
+
+    Waits for the render worker unless the answer is kept already, except on
+    a thread that must not wait (:func:`wizard.core.render_worker.never_wait_here`):
+    there a template not checked yet shows no problems until the check is
+    done and the thread's callback is called."""
     try:
-        stat = path.stat()
+        key = _key(path)
     except OSError as exc:
-        return [TemplateProblem(Severity.ERROR, _(
-            'The contract template "{file}" cannot be read: {reason}.').format(
-                file=path.name, reason=exc.strerror or exc))]
+        return [TemplateProblem(Severity.ERROR, _cannot_read(path, exc))]
+    from wizard.core.render_worker import notify_instead_of_waiting
+
+    notify = notify_instead_of_waiting()
+    if notify is not None:
+        return _problems(_lookup(key, wait=False, notify=notify) or (), path.name)
+    return _problems(_lookup(key, wait=True) or (), path.name)
+
+
+def check_template_soon(path: Path, notify: Callable[[], None],
+                        ) -> list[TemplateProblem] | None:
+    """What :func:`check_template` says, if it is known already; ``None``
+    while the render worker checks the template, after which ``notify`` is
+    called (from another thread). Never waits."""
     try:
-        findings = _findings(path.resolve(), stat.st_mtime_ns, stat.st_size)
-    except RenderError as exc:
-        return [TemplateProblem(Severity.ERROR, str(exc))]
-    problems = [_message(finding, path.name) for finding in findings]
-    return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+        key = _key(path)
+    except OSError as exc:
+        return [TemplateProblem(Severity.ERROR, _cannot_read(path, exc))]
+    found = _lookup(key, wait=False, notify=notify)
+    return None if found is None else _problems(found, path.name)
 
 
 def has_template_errors(problems: Iterable[TemplateProblem]) -> bool:
@@ -488,7 +741,12 @@ def has_template_errors(problems: Iterable[TemplateProblem]) -> bool:
 
 
 def ensure_template_usable(path: Path) -> None:
-    """Raise :class:`TemplateCheckError` when ``path`` cannot make a contract."""
-    problems = check_template(path)
+    """Raise :class:`TemplateCheckError` when ``path`` cannot make a contract
+    (waits for the render worker, on any thread)."""
+    try:
+        key = _key(path)
+    except OSError as exc:
+        raise RenderError(_cannot_read(path, exc)) from None
+    problems = _problems(_lookup(key, wait=True) or (), path.name)
     if has_template_errors(problems):
         raise TemplateCheckError(problems)
