@@ -68,6 +68,7 @@ def test_choosing_a_template_edits_the_project(qtbot: QtBot, tmp_path: Path,
         pick(widget, "Red letterhead")
     assert us_document.project.template == "Red letterhead.docx"
     assert us_document.modified
+    qtbot.waitUntil(lambda: not widget.checking.isVisible(), timeout=20000)
     assert widget.message.messages() == []
 
     pick(widget, "Standard template")
@@ -75,12 +76,19 @@ def test_choosing_a_template_edits_the_project(qtbot: QtBot, tmp_path: Path,
 
 
 def test_adding_a_good_template(chooser: TemplateChooser, us_document: ProjectDocument,
-                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Add a template… copies the file into the templates folder and uses it."""
+                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                qtbot: QtBot) -> None:
+    """Add a template… copies the file into the templates folder and uses it,
+    once the check (which never holds up the window) has found nothing wrong."""
     source = restyled(tmp_path / "Blue.docx")
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(source), ""))
-    chooser.add_button.click()
+    with qtbot.waitSignal(chooser.added, timeout=20000) as added:
+        chooser.add_button.click()
+        assert not chooser.add_button.isEnabled()  # while the template is checked
+    assert added.args == [True]
+    assert chooser.add_button.isEnabled()
+    qtbot.waitUntil(lambda: not chooser.checking.isVisible(), timeout=20000)
     assert (templates_folder() / "Blue.docx").read_bytes() == source.read_bytes()
     assert us_document.project.template == "Blue.docx"
     assert chooser.combo.currentText() == "Blue"
@@ -89,13 +97,15 @@ def test_adding_a_good_template(chooser: TemplateChooser, us_document: ProjectDo
 
 def test_a_broken_template_is_not_added(chooser: TemplateChooser, us_document: ProjectDocument,
                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        no_modal_dialogs: list[str]) -> None:
+                                        no_modal_dialogs: list[str], qtbot: QtBot) -> None:
     """A template with a mistake is refused with the mistake named; the project keeps
     its template and the folder stays as it was."""
     source = broken(tmp_path / "Typo.docx")
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(source), ""))
-    chooser.add_button.click()
+    with qtbot.waitSignal(chooser.added, timeout=20000) as added:
+        chooser.add_button.click()
+    assert added.args == [False]
     assert user_templates() == []
     assert us_document.project.template == ""
     assert not us_document.modified
@@ -105,7 +115,7 @@ def test_a_broken_template_is_not_added(chooser: TemplateChooser, us_document: P
 
 
 def test_replacing_a_template_asks_first(chooser: TemplateChooser, tmp_path: Path,
-                                         no_modal_dialogs: list[str]) -> None:
+                                         no_modal_dialogs: list[str], qtbot: QtBot) -> None:
     """A template of the same name is not overwritten without a yes."""
     add_template(restyled(tmp_path / "Red.docx"))
     other = tmp_path / "other"
@@ -113,7 +123,9 @@ def test_replacing_a_template_asks_first(chooser: TemplateChooser, tmp_path: Pat
     newer = other / "Red.docx"
     newer.write_bytes(standard_template().read_bytes())
     before = (templates_folder() / "Red.docx").read_bytes()
-    assert not chooser.add_template_file(newer)  # the dialog fixture answers "no"
+    with qtbot.waitSignal(chooser.added, timeout=20000) as added:
+        chooser.add_template_file(newer)
+    assert added.args == [False]  # the dialog fixture answers "no"
     assert "Replace it?" in no_modal_dialogs[-1]
     assert (templates_folder() / "Red.docx").read_bytes() == before
 
@@ -166,8 +178,10 @@ def test_a_broken_template_in_the_folder_shows_its_problem(
     widget = TemplateChooser(us_document)
     qtbot.addWidget(widget)
     pick(widget, "Spoiled")
-    assert any("provider.nmae" in text and "Did you mean “provider.name”?" in text
-               for text in widget.message.messages())
+    qtbot.waitUntil(lambda: any("provider.nmae" in text
+                                and "Did you mean “provider.name”?" in text
+                                for text in widget.message.messages()), timeout=20000)
+    assert not widget.checking.isVisible()
 
 
 def test_another_project_shows_its_own_template(chooser: TemplateChooser, tmp_path: Path,

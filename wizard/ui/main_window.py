@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()
     """:meth:`load` is done: the project (the one to open, if any) is shown."""
+    template_checked = Signal()
+    """The render worker has checked a template the checks asked about."""
 
     def __init__(self, settings: Settings, document: ProjectDocument | None = None,
                  check_recovery: bool = True, *, loaded: bool = True,
@@ -314,6 +316,10 @@ class MainWindow(QMainWindow):
         linecache.clearcache()
         self._build_preview()
         linecache.clearcache()
+        from wizard.core.render_worker import never_wait_here
+
+        # the checks never wait for a template to be checked: they run again once it is
+        never_wait_here(self.template_checked.emit)
         self._connect()
         self.is_loaded = True
         opened = opening is not None and self.open_path(opening, ask=False)
@@ -465,6 +471,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
         self.document.changed.connect(self._check_timer.start)
+        self.template_checked.connect(self.run_checks)
         self.document.state_changed.connect(self._update_title)
         self.document.replaced.connect(self._project_replaced)
         self.new_action.triggered.connect(lambda: self.go_to(0))
@@ -887,7 +894,7 @@ class MainWindow(QMainWindow):
         self._lock_path(None)
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         save_settings(self.settings)
-        self.preview.wait_idle(3000)
+        self.preview.stop()  # and with it the render worker
         event.accept()
 
     def problems_for(self, step: Step) -> Sequence[Problem]:

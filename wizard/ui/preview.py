@@ -1,5 +1,8 @@
 """The live preview: the real contract, rendered off the GUI thread shortly
-after the user stops typing."""
+after the user stops typing, by the render worker (a separate process with
+limits), which also turns it into the preview's rich text. A template that
+overruns a limit is named in the note above the preview. Stopping the pane
+(the window closing) ends the worker, and with it a render under way."""
 
 from __future__ import annotations
 
@@ -56,12 +59,11 @@ class _RenderJob(QRunnable):
         if self.latest.generation != self.generation:
             return  # a newer edit is queued behind this one: its result would be dropped
         try:
-            from wizard.core.contract_html import contract_html
-            from wizard.core.render import render_contract
+            from wizard.core.render import preview_html
 
-            data = render_contract(self.project, preview_locale(self.project),
-                                   project_path=self.project_path)
-            self.signals.done.emit(self.generation, contract_html(data), "")
+            html = preview_html(self.project, preview_locale(self.project),
+                                project_path=self.project_path)
+            self.signals.done.emit(self.generation, html, "")
         except Exception as exc:  # shown in the preview, never a crash
             self.signals.done.emit(self.generation, "", str(exc) or type(exc).__name__)
 
@@ -138,11 +140,16 @@ class PreviewPane(QWidget):
         return self._pool.waitForDone(msecs)
 
     def stop(self) -> None:
-        """For shutdown: cancel the refresh scheduled, wait for the one in progress."""
+        """For shutdown: cancel the refresh scheduled, end the render worker
+        (a render in progress fails at once) and wait for the render job."""
+        from wizard.core.render_worker import stop_worker
+
         self._timer.stop()
         self._after_paint.stop()
         self._awaiting_paint = False
+        self._latest.generation += 1  # whatever is still under way is not shown
         self._pool.clear()
+        stop_worker()
         self.wait_idle(3000)
 
     @Slot(int, str, str)

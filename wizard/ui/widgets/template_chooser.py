@@ -5,6 +5,10 @@ the user's own, restyled in Word.
 project changed, like every field) and shows what the template check says
 about the chosen template. Templates are checked before they are added to the
 templates folder; one with errors is not added.
+
+The check runs in the render worker, a separate process with limits; the
+widget never waits for it: it says the template is being checked, and shows
+what the check found once it is done.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,14 +54,29 @@ this widget shows them itself."""
 EXPORT_NAME = "SLA Wizard standard template.docx"
 
 
+class _CheckSignals(QObject):
+    """Told from the checking thread; received on the GUI thread."""
+
+    chosen_checked = Signal()
+    added_checked = Signal()
+
+
 class TemplateChooser(QGroupBox):
     """The contract's Word template, bound to ``document.project.template``."""
+
+    added = Signal(bool)
+    """A template the user asked to add was checked, then added and chosen
+    (True) or not (False)."""
 
     def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(_("Word template"), parent)
         self.document = document
         self._values: list[str] = []
         self._loading = False
+        self._adding: Path | None = None
+        self._signals = _CheckSignals(self)
+        self._signals.chosen_checked.connect(self.show_problems)
+        self._signals.added_checked.connect(self._added_checked)
 
         self.combo = QComboBox()
         self.combo.setAccessibleName(_("Word template"))
@@ -84,6 +103,11 @@ class TemplateChooser(QGroupBox):
 
         self.message = FieldMessage()
         """The problems of the chosen template, in the user's language."""
+        self.checking = QLabel()
+        """Says a template is being checked, while it is."""
+        self.checking.setProperty("role", "hint")
+        self.checking.setWordWrap(True)
+        self.checking.setVisible(False)
 
         choice = QHBoxLayout()
         choice.addWidget(caption)
@@ -95,6 +119,7 @@ class TemplateChooser(QGroupBox):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(choice)
+        layout.addWidget(self.checking)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(hint)
@@ -132,9 +157,11 @@ class TemplateChooser(QGroupBox):
         if self._values[self.combo.currentIndex()] != self.document.project.template:
             self.reload()
 
-    def problems(self) -> list[TemplateProblem]:
-        """What is wrong with the chosen template (nothing for the standard one)."""
-        from wizard.core.template_check import TemplateProblem, check_template
+    def problems(self) -> list[TemplateProblem] | None:
+        """What is wrong with the chosen template (nothing for the standard
+        one); ``None`` while it is being checked (:meth:`show_problems` runs
+        again when the check is done)."""
+        from wizard.core.template_check import TemplateProblem, check_template_soon
 
         project = self.document.project
         if not project.template.strip():
@@ -143,12 +170,20 @@ class TemplateChooser(QGroupBox):
             path = resolve_template(project, self.document.path)
         except TemplateNotFoundError as exc:
             return [TemplateProblem(Severity.ERROR, str(exc))]
-        return check_template(path)
+        return check_template_soon(path, self._signals.chosen_checked.emit)
 
+    @Slot()
     def show_problems(self) -> None:
+        problems = self.problems()
         self.message.clear_message()
-        for problem in self.problems():
+        for problem in problems or []:
             self.message.add_message(problem.message, problem.severity)
+        self._show_checking(problems is None and self._adding is None,
+                            Path(self.document.project.template).name)
+
+    def _show_checking(self, visible: bool, file: str) -> None:
+        self.checking.setText(_("Checking the template “{file}”…").format(file=file))
+        self.checking.setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Templates added in a file manager meanwhile appear when shown."""
@@ -177,12 +212,41 @@ class TemplateChooser(QGroupBox):
         if name:
             self.add_template_file(Path(name))
 
-    def add_template_file(self, source: Path) -> bool:
-        """Check ``source`` and add it; True when it was added and chosen."""
-        from wizard.core.docx_guard import UnsafeDocumentError
-        from wizard.core.template_check import check_template, has_template_errors
+    def add_template_file(self, source: Path) -> None:
+        """Check ``source`` (without waiting for the check) and then add it and
+        choose it, or say why not; :attr:`added` tells which."""
+        from wizard.core.template_check import check_template_soon
 
-        problems = check_template(source)
+        self._adding = source
+        self.add_button.setEnabled(False)
+        self._show_checking(True, source.name)
+        problems = check_template_soon(source, self._signals.added_checked.emit)
+        if problems is not None:
+            self._finish_adding(source, problems)
+
+    @Slot()
+    def _added_checked(self) -> None:
+        from wizard.core.template_check import check_template_soon
+
+        source = self._adding
+        if source is None:
+            return
+        problems = check_template_soon(source, self._signals.added_checked.emit)
+        if problems is not None:
+            self._finish_adding(source, problems)
+
+    def _finish_adding(self, source: Path, problems: list[TemplateProblem]) -> None:
+        self._adding = None
+        self.add_button.setEnabled(True)
+        self._show_checking(False, source.name)
+        self.added.emit(self._add_checked(source, problems))
+
+    def _add_checked(self, source: Path, problems: list[TemplateProblem]) -> bool:
+        """Add ``source``, checked and found to have ``problems``, unless they
+        are errors; True when it was added and chosen."""
+        from wizard.core.docx_guard import UnsafeDocumentError
+        from wizard.core.template_check import has_template_errors
+
         if has_template_errors(problems):
             self.message.clear_message()
             for problem in problems:
