@@ -1,7 +1,9 @@
 """The command line: ``sla-wizard generate`` and ``sla-wizard check``.
 
 No Qt here. Every failure ends with a one-line message on stderr and exit
-status 2; a project with errors is refused with status 1. ``generate --pdf``
+status 2, among them a template whose check or render overran a limit of the
+render worker (the message names the limit); a project with errors is refused
+with status 1. ``generate --pdf``
 also writes a PDF (LibreOffice converts the contract); a failed conversion
 keeps the Word contract and fails like the rest.
 """
@@ -18,6 +20,7 @@ from typing import NoReturn, TextIO
 from wizard import __version__
 from wizard.core.checks import Problem, Severity, check_project, has_errors
 from wizard.core.contract import SUPPORTED_LOCALES, UnsupportedLanguageError
+from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
 from wizard.i18n import _
 
@@ -100,6 +103,7 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from wizard.core.render import RenderError, generate_contract
 
     project = load_project(args.project)
+    _refuse_a_stopped_template(project, args.project, args.template)
     # a template given on the command line replaces the one the project names
     checked = project if args.template is None else project.model_copy(update={"template": ""})
     problems = check_project(checked, args.project)
@@ -159,8 +163,28 @@ def _write_pdf(contract: Path, soffice: Path) -> Path:
             reason=_one_line(str(exc)))) from None
 
 
+def _refuse_a_stopped_template(project: Project, project_path: Path,
+                               template: Path | None = None) -> None:
+    """One line, status 2, when checking the template (``template``, else the
+    project's own) was stopped at a limit or could not run at all."""
+    if template is None and not project.template.strip():
+        return  # the standard template: part of the program
+    from wizard.core.template_check import check_template
+    from wizard.core.template_library import TemplateNotFoundError, resolve_template
+
+    try:
+        path = template or resolve_template(project, project_path)
+    except TemplateNotFoundError:
+        return  # a problem of the project: check_project lists it
+    stopped = next((p for p in check_template(path) if p.stopped), None)
+    if stopped is not None:
+        raise CommandError(_one_line(stopped.message))
+
+
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    problems = check_project(load_project(args.project), args.project)
+    project = load_project(args.project)
+    _refuse_a_stopped_template(project, args.project)
+    problems = check_project(project, args.project)
     _print_problems(problems, out)
     print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
