@@ -4,19 +4,20 @@ types (so a field added to the model is generated without touching this)."""
 from __future__ import annotations
 
 import datetime
+import json
 import types
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from annotated_types import Ge
+from annotated_types import Ge, Le
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic.functional_validators import BeforeValidator
 
-from wizard.core.model import Project
+from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, Project
 
 CLOCKS = st.just("24:00") | st.builds(lambda h, m: f"{h:02d}:{m:02d}",
                                       st.integers(0, 23), st.integers(0, 59))
@@ -61,12 +62,15 @@ def for_type(annotation: Any, metadata: list[Any] | None = None) -> st.SearchStr
         return st.booleans()
     if annotation is int:
         low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
-        return st.integers(min_value=low, max_value=10**9)
+        high = next((m.le for m in metadata if isinstance(m, Le)), 10**9)
+        return st.integers(min_value=low, max_value=high)
     if annotation is Decimal:  # as typed: digits, maybe a sign and a fraction
-        return st.from_regex(r"-?[0-9]{1,13}(\.[0-9]{1,12})?", fullmatch=True) | st.builds(
-            lambda sign, zeros, digits: f"{sign}0.{'0' * zeros}{digits}",  # tiny: 0.0000001
-            st.sampled_from(["", "-"]), st.integers(0, 12), st.from_regex(r"[0-9]{1,3}",
-                                                                          fullmatch=True))
+        return st.from_regex(rf"-?[0-9]{{1,{DECIMAL_DIGITS}}}(\.[0-9]{{1,{DECIMAL_PLACES}}})?",
+                             fullmatch=True) | st.builds(
+            lambda sign, zeros, digits: f"{sign}0.{'0' * zeros}{digits}"[:DECIMAL_PLACES + 2
+                                                                          + len(sign)],
+            st.sampled_from(["", "-"]), st.integers(0, DECIMAL_PLACES - 1),
+            st.from_regex(r"[0-9]{1,3}", fullmatch=True))  # tiny: 0.0000001
     if annotation is datetime.date:
         return st.dates()
     if annotation is str:
@@ -116,3 +120,75 @@ def free_text_slots(model: BaseModel, optional: bool = False,
         elif (isinstance(value, str) and info.annotation in kinds and not info.metadata
               and (type(model).__name__, name) not in skip):
             yield model, name, None
+
+
+NumberSlot = tuple[tuple[str | int, ...], str]
+"""Where a number is in a project (its path in the data) and its kind,
+``"int"`` or ``"decimal"``."""
+
+
+def _number_kind(annotation: Any) -> str | None:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _number_kind(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return next((kind for arg in get_args(annotation)
+                     if (kind := _number_kind(arg)) is not None), None)
+    if annotation is int:
+        return "int"
+    if annotation is Decimal:
+        return "decimal"
+    return None
+
+
+def number_slots(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[NumberSlot]:
+    """Every place in ``model`` that holds a number (whole or decimal)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from number_slots(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from number_slots(item, (*loc, name, index))
+        elif (kind := _number_kind(info.annotation)) is not None:
+            yield (*loc, name), kind
+
+
+WIDE_INTS = st.one_of(
+    st.sampled_from([0, 1, 11, 12, 13, 20, 21, 600, 601, 3650, 3651, 8760, 8761, 10080, 10081,
+                     44640, 44641, 10**6, 10**6 + 1, -1]),
+    st.integers(-10, 10**7),
+    st.integers(-(10**30), 10**30),
+    st.just(int("9" * 4000)),  # 4,000 digits: JSON reads it, arithmetic on it fails
+)
+"""Whole numbers around every field's bounds and far beyond them."""
+
+WIDE_DECIMALS = st.one_of(
+    st.from_regex(r"-?9{12}(\.9{1,8})?", fullmatch=True),
+    st.from_regex(r"-?[0-9]{1,12}(\.[0-9]{1,8})?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,3})?", fullmatch=True),
+    st.from_regex(r"-?[0-9]{1,30}(\.[0-9]{1,20})?", fullmatch=True),
+    st.sampled_from(["1" * 29, "1000000000000", "0.00000001", "0." + "0" * 8 + "1", "100"]),
+    st.integers(-(10**20), 10**20),  # written by hand as a JSON number
+)
+"""Decimals (as the file's strings, or as JSON numbers) around the bounds and
+beyond: a 29-digit fee, 20 decimals."""
+
+
+def numbers_in(data: dict[str, Any], slots: list[NumberSlot]) -> st.SearchStrategy[bytes]:
+    """The project ``data`` (a parsed file) as file bytes with one to three of
+    its numbers replaced by wide values."""
+
+    def edited(edits: list[tuple[NumberSlot, Any]]) -> bytes:
+        copy = json.loads(json.dumps(data))
+        for (loc, _kind), value in edits:
+            target = copy
+            for part in loc[:-1]:
+                target = target[part]
+            target[loc[-1]] = value
+        return json.dumps(copy).encode()
+
+    edit = st.sampled_from(slots).flatmap(
+        lambda slot: st.tuples(st.just(slot), WIDE_INTS if slot[1] == "int" else WIDE_DECIMALS))
+    return st.lists(edit, min_size=1, max_size=3).map(edited)

@@ -4,6 +4,14 @@ Every model keeps keys it does not know (``extra="allow"``) so that a file
 written by a newer minor edition loses nothing when saved here. Decimal values
 are :class:`~decimal.Decimal`, read from and written to JSON strings, so that
 what the user typed is what the contract says.
+
+Every number is bounded where it is read, so that what loads can be
+checked, computed and written into a contract: a decimal has at most
+:data:`DECIMAL_DIGITS` digits before its decimal point and
+:data:`DECIMAL_PLACES` after it; each whole number has a sensible range (the
+wizard's own fields offer the same ranges). A 29-digit fee or a 4,000-digit
+count is refused with the field named, never carried into a calculation that
+fails.
 """
 
 from __future__ import annotations
@@ -28,16 +36,54 @@ from pydantic_core import PydanticCustomError
 FORMAT_MARKER = "sla-project"
 FORMAT_VERSION = 1
 
-_DECIMAL_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DECIMAL_RE = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?")
 _CLOCK_RE = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+
+
+DECIMAL_DIGITS = 12
+"""The most digits a decimal has before its decimal point: every fee, target
+and threshold is below a trillion (10**12), far above any SLA's, and every
+sum and share of them stays exact in Python's 28-digit decimal arithmetic."""
+DECIMAL_PLACES = 8
+"""The most digits a decimal has after its decimal point: "99.9999" (six
+nines) needs four, a rate in parts per billion of a percent eight."""
+
+MAX_ESCALATION_LEVEL = 20
+MAX_TARGET_MINUTES = 1_000_000
+"""A response or resolution target: almost two years."""
+MAX_WINDOW_MINUTES = 7 * 24 * 60
+"""A maintenance window: at most a week."""
+MAX_NOTICE_HOURS = 365 * 24
+"""Notice before maintenance: at most a year."""
+MAX_MONTH_MINUTES = 31 * 24 * 60
+"""Maintenance in a month: at most the whole month."""
+MAX_DAYS = 3650
+"""Notice, cure, claim and data-return periods: at most ten years."""
+MAX_MONTHS = 600
+"""A term, or months missed in a row: at most fifty years."""
+MONTHS_IN_YEAR = 12
+
+
+class DecimalRangeError(ValueError):
+    """A number with more digits than :data:`DECIMAL_DIGITS` before its
+    decimal point or :data:`DECIMAL_PLACES` after it."""
+
+
+def _within_bounds(match: re.Match[str]) -> bool:
+    whole, fraction = match.group(1).lstrip("0"), match.group(2) or ""
+    return len(whole) <= DECIMAL_DIGITS and len(fraction) <= DECIMAL_PLACES
 
 
 def parse_decimal_text(text: str) -> Decimal:
     """A number as a person types it (``1250``, ``1250.00``, ``1 250,00``) as
-    the exact decimal the project stores; ``ValueError`` if it is not one."""
+    the exact decimal the project stores; ``ValueError`` if it is not one,
+    :class:`DecimalRangeError` if it has more digits than a project holds."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not _DECIMAL_RE.fullmatch(cleaned):
+    match = _DECIMAL_RE.fullmatch(cleaned)
+    if not match:
         raise ValueError(text)
+    if not _within_bounds(match):
+        raise DecimalRangeError(text)
     return Decimal(cleaned)
 
 
@@ -54,9 +100,16 @@ def _parse_decimal(value: Any) -> Decimal:
         text = value
     else:
         raise PydanticCustomError("decimal_text", "must be a number such as \"99.95\"")
-    if not _DECIMAL_RE.fullmatch(text):
+    match = _DECIMAL_RE.fullmatch(text)
+    if not match:
         raise PydanticCustomError(
             "decimal_text", "\"{text}\" is not a number such as \"99.95\"", {"text": text[:40]}
+        )
+    if not _within_bounds(match):
+        raise PydanticCustomError(
+            "decimal_range",
+            "must have at most {digits} digits before the decimal point and {places} after it",
+            {"digits": DECIMAL_DIGITS, "places": DECIMAL_PLACES},
         )
     try:
         return Decimal(text)
@@ -82,8 +135,14 @@ DecimalText = Annotated[
 ClockTime = Annotated[str, BeforeValidator(_parse_clock)]
 """A time of day ``HH:MM``; ``24:00`` is midnight at the end of a day."""
 
-NonNegativeInt = Annotated[int, Field(ge=0, strict=True)]
-PositiveInt = Annotated[int, Field(ge=1, strict=True)]
+EscalationLevel = Annotated[int, Field(ge=0, le=MAX_ESCALATION_LEVEL, strict=True)]
+TargetMinutes = Annotated[int, Field(ge=0, le=MAX_TARGET_MINUTES, strict=True)]
+WindowMinutes = Annotated[int, Field(ge=1, le=MAX_WINDOW_MINUTES, strict=True)]
+NoticeHours = Annotated[int, Field(ge=0, le=MAX_NOTICE_HOURS, strict=True)]
+MonthMinutes = Annotated[int, Field(ge=0, le=MAX_MONTH_MINUTES, strict=True)]
+Days = Annotated[int, Field(ge=0, le=MAX_DAYS, strict=True)]
+Months = Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
+MonthsInYear = Annotated[int, Field(ge=1, le=MONTHS_IN_YEAR, strict=True)]
 
 
 class Model(BaseModel):
@@ -225,7 +284,7 @@ class Contact(Model):
     email: str = ""
     phone: str = ""
     responsibilities: list[str] = Field(default_factory=list)
-    escalation_level: NonNegativeInt = 0
+    escalation_level: EscalationLevel = 0
 
 
 class Service(Model):
@@ -248,7 +307,7 @@ class CoverageBlock(Model):
 class MaintenanceWindow(Model):
     day: Weekday = Weekday.SUN
     start: ClockTime = "02:00"
-    duration_minutes: PositiveInt = 60
+    duration_minutes: WindowMinutes = 60
 
 
 class Schedule(Model):
@@ -258,8 +317,8 @@ class Schedule(Model):
     public_holidays: Holidays = Holidays.EXCLUDED
     holiday_region: str = ""
     maintenance_windows: list[MaintenanceWindow] = Field(default_factory=list)
-    maintenance_notice_hours: NonNegativeInt = 0
-    max_maintenance_minutes_per_month: NonNegativeInt | None = None
+    maintenance_notice_hours: NoticeHours = 0
+    max_maintenance_minutes_per_month: MonthMinutes | None = None
 
 
 class Metric(Model):
@@ -280,8 +339,8 @@ class SeverityLevel(Model):
     id: str = ""
     name: str = ""
     definition: str = ""
-    response_minutes: NonNegativeInt = 60
-    resolution_minutes: NonNegativeInt | None = None
+    response_minutes: TargetMinutes = 60
+    resolution_minutes: TargetMinutes | None = None
     measured_during: MeasuredDuring = MeasuredDuring.COVERAGE
 
 
@@ -295,7 +354,7 @@ class ServiceCredits(Model):
     metric: str | None = None
     tiers: list[CreditTier] = Field(default_factory=list)
     cap_percent: DecimalText | None = None
-    claim_window_days: NonNegativeInt = 30
+    claim_window_days: Days = 30
     sole_remedy: bool = False
 
 
@@ -313,19 +372,19 @@ class Exclusions(Model):
 
 
 class ChronicFailure(Model):
-    consecutive_months: PositiveInt | None = None
-    months_in_year: PositiveInt | None = None
+    consecutive_months: Months | None = None
+    months_in_year: MonthsInYear | None = None
 
 
 class Termination(Model):
-    initial_term_months: PositiveInt = 12
+    initial_term_months: Months = 12
     auto_renew: bool = True
-    renewal_term_months: PositiveInt = 12
-    notice_days: NonNegativeInt = 30
-    for_convenience_notice_days: NonNegativeInt | None = None
+    renewal_term_months: Months = 12
+    notice_days: Days = 30
+    for_convenience_notice_days: Days | None = None
     chronic_failure: ChronicFailure = Field(default_factory=ChronicFailure)
-    cure_days: NonNegativeInt = 30
-    data_return_days: NonNegativeInt = 30
+    cure_days: Days = 30
+    data_return_days: Days = 30
     amendments: str = ""
 
 

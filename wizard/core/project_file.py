@@ -147,6 +147,9 @@ def _describe(error: ErrorDetails) -> str:
         return _("has the wrong form (expected a code such as \"EUR\")")
     if kind == "decimal_text":
         return _("must be a number written as text, such as \"99.95\"")
+    if kind == "decimal_range":
+        return _("must be a number with at most {digits} digits before the decimal point and "
+                 "{places} after it").format(digits=ctx.get("digits"), places=ctx.get("places"))
     if kind == "clock_time":
         return _("must be a time of day written HH:MM (00:00 to 24:00)")
     shown = repr(value)

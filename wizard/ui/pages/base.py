@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Problem, Step
-from wizard.core.model import Project
+from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, DecimalRangeError, Project
 from wizard.core.references import Reference, redirect
 from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
@@ -333,6 +333,12 @@ class StepPage(QWidget):
                 return
             try:
                 value = parse_decimal_input(text)
+            except DecimalRangeError:
+                message.set_input_error(
+                    _("Enter a number with at most {digits} digits before the decimal point "
+                      "and {places} after it.").format(digits=DECIMAL_DIGITS,
+                                                       places=DECIMAL_PLACES))
+                return
             except ValueError:
                 message.set_input_error(_("Enter a number such as 99.95."))
                 return

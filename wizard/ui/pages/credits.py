@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import credit_example_sentence
-from wizard.core.model import CreditTier, Direction, Project
+from wizard.core.model import MAX_DAYS, CreditTier, Direction, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, decimal_text
 from wizard.ui.widgets.record_table import RecordTable
 
-MAX_CLAIM_DAYS = 3650
 TIERS_LOC: Loc = ("service_credits", "tiers")
 
 
@@ -113,7 +112,7 @@ class CreditsPage(StepPage):
                           self._message(("service_credits", "cap_percent")), optional=True)
 
         self.claim_spin = QSpinBox()
-        self.claim_spin.setRange(0, MAX_CLAIM_DAYS)
+        self.claim_spin.setRange(0, MAX_DAYS)
         self.claim_spin.setSuffix(_(" days"))
         self.claim_spin.setMaximumWidth(140)
         self.bind_int(self.claim_spin, "service_credits.claim_window_days")

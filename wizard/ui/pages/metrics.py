@@ -22,6 +22,7 @@ from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import downtime_sentence, severity_sentence
 from wizard.core.model import (
     KNOWN_UNITS,
+    MAX_TARGET_MINUTES,
     Direction,
     MeasuredDuring,
     Metric,
@@ -45,7 +46,6 @@ SELECTED = -1
 """Stands for the selected metric's index in the locs of the detail fields."""
 
 ALL_SERVICES = "*"
-MAX_MINUTES = 1_000_000
 
 
 def kind_choices() -> list[tuple[MetricKind, str]]:
@@ -255,9 +255,9 @@ class MetricsPage(StepPage):
             [Column(_("ID"), "id", width=45),
              Column(_("Name"), "name", width=120),
              Column(_("Response (min)"), "response_minutes", kind="int", minimum=0,
-                    maximum=MAX_MINUTES, width=120),
+                    maximum=MAX_TARGET_MINUTES, width=120),
              Column(_("Resolution (min)"), "resolution_minutes", kind="optional_int",
-                    minimum=0, maximum=MAX_MINUTES, none_text=_("no target"), width=125),
+                    minimum=0, maximum=MAX_TARGET_MINUTES, none_text=_("no target"), width=125),
              Column(_("Measured during"), "measured_during", kind="choice",
                     choices=measured_during_choices(), width=100)],
             self._new_level, _("severity level"))

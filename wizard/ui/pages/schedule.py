@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import timezone_text
-from wizard.core.model import Holidays, MaintenanceWindow, Weekday
+from wizard.core.model import (
+    MAX_MONTH_MINUTES,
+    MAX_NOTICE_HOURS,
+    MAX_WINDOW_MINUTES,
+    Holidays,
+    MaintenanceWindow,
+    Weekday,
+)
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
@@ -31,8 +38,6 @@ from wizard.ui.widgets.record_table import Column, RecordTable
 from wizard.ui.widgets.weekly_hours import WeeklyHoursEditor, weekday_names
 
 NOT_ZONES = frozenset({"Factory", "localtime", "posixrules"})
-MINUTES_PER_WEEK = 7 * 24 * 60
-MAX_MONTH_MINUTES = 31 * 24 * 60
 
 
 @cache
@@ -127,7 +132,7 @@ class SchedulePage(StepPage):
                     choices=[(day, names[day]) for day in Weekday], width=150),
              ClockColumn(_("Start (HH:MM)"), "start", width=130),
              Column(_("Duration (minutes)"), "duration_minutes", kind="int", minimum=1,
-                    maximum=MINUTES_PER_WEEK)],
+                    maximum=MAX_WINDOW_MINUTES)],
             MaintenanceWindow, _("maintenance window"))
         self.windows.setMinimumHeight(130)
         self.windows.setMaximumHeight(200)
@@ -142,7 +147,7 @@ class SchedulePage(StepPage):
         maintenance_form.addRow(windows_row)
 
         self.notice_spin = QSpinBox()
-        self.notice_spin.setRange(0, 24 * 365)
+        self.notice_spin.setRange(0, MAX_NOTICE_HOURS)
         self.notice_spin.setSuffix(_(" hours"))
         self.notice_spin.setMaximumWidth(200)
         self.bind_int(self.notice_spin, "schedule.maintenance_notice_hours")

@@ -14,14 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Step
-from wizard.core.model import Contact, PartyRole, Project
+from wizard.core.model import MAX_ESCALATION_LEVEL, Contact, PartyRole, Project
 from wizard.core.references import person_references, redirect
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import LinesEdit
 from wizard.ui.widgets.record_table import Column, RecordTable
-
-MAX_ESCALATION_LEVEL = 20
 
 
 def escalation_path(contacts: Sequence[Contact]) -> list[tuple[int, list[Contact]]]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Step
+from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
@@ -26,8 +27,6 @@ from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
 
 SpinT = TypeVar("SpinT", bound=QSpinBox)
 
-MAX_MONTHS = 600
-MAX_DAYS = 3650
 
 
 def spin_box(minimum: int, maximum: int, suffix: str) -> QSpinBox:
@@ -121,7 +120,7 @@ class TerminationPage(StepPage):
                    "missed this many months in a row."))
 
         self.in_year_spin = self.bind_optional_int(
-            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=12,
+            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MONTHS_IN_YEAR,
                                      suffix=_(" months"))),
             "termination.chronic_failure.months_in_year")
         self.row(ending, _("Missed &within twelve"), self.in_year_spin,
