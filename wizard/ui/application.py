@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from wizard import __version__
 from wizard.i18n import _
 from wizard.settings import APP_NAME, load_settings
+from wizard.ui.plain_text import literal
 
 if TYPE_CHECKING:
     from wizard.ui.main_window import MainWindow
@@ -31,8 +32,8 @@ def _install_exception_hook(app: QApplication) -> None:
         parent = app.activeWindow()
         QMessageBox.critical(
             parent, APP_NAME,
-            _("Something went wrong: {error}\n\nYour project is still open; save it to be "
-              "safe.").format(error=str(error) or kind.__name__))
+            literal(_("Something went wrong: {error}\n\nYour project is still open; save it "
+                      "to be safe.").format(error=str(error) or kind.__name__)))
 
     sys.excepthook = hook
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wizard.core.lockfile import LockOwner
 from wizard.core.project_file import ProjectFileError
 from wizard.i18n import _
+from wizard.ui.plain_text import literal
 from wizard.ui.recovery_dialog import edited_text
 
 
@@ -22,6 +24,7 @@ def offer_save_as(parent: QWidget | None, error: ProjectFileError) -> bool:
                                     "another name or in another folder?")
     box = QMessageBox(QMessageBox.Icon.Warning, _("The project was not saved"), text,
                       QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     save_as = box.addButton(_("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(save_as)
     box.exec()
@@ -54,7 +57,7 @@ def confirm_despite_owner(parent: QWidget | None, path: Path, owner: LockOwner,
     else:
         text += "\n\n" + _("Open it anyway?")
         go_on = QMessageBox.StandardButton.Open
-    answer = QMessageBox.warning(parent, _("Project already open"), text,
+    answer = QMessageBox.warning(parent, _("Project already open"), literal(text),
                                  go_on | QMessageBox.StandardButton.Cancel,
                                  QMessageBox.StandardButton.Cancel)
     return answer != QMessageBox.StandardButton.Cancel

@@ -57,6 +57,7 @@ from wizard.settings import (
 )
 from wizard.ui.help_texts import help_html
 from wizard.ui.language import interface_languages, native_name, system_language
+from wizard.ui.plain_text import literal
 from wizard.ui.style import style_help_frame
 
 if TYPE_CHECKING:
@@ -637,8 +638,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self, APP_NAME,
-            _("“{name}” has unsaved changes. Save them?").format(
-                name=self.document.display_name),
+            literal(_("“{name}” has unsaved changes. Save them?").format(
+                name=self.document.display_name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -655,7 +656,7 @@ class MainWindow(QMainWindow):
         try:
             project = new_project(kind)
         except ProjectFileError as exc:
-            QMessageBox.warning(self, _("Cannot start a new project"), str(exc))
+            QMessageBox.warning(self, _("Cannot start a new project"), literal(str(exc)))
             return
         self.document.replace(project, None, modified=True)
         self.go_to(1)
@@ -689,7 +690,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = read_project(path)
         except ProjectFileError as exc:
-            QMessageBox.warning(self, _("Cannot open the project"), str(exc))
+            QMessageBox.warning(self, _("Cannot open the project"), literal(str(exc)))
             if str(path.resolve()) in self.settings.recent_files and not path.exists():
                 self.settings.forget(str(path.resolve()))
                 self._remember_settings()
@@ -849,7 +850,7 @@ class MainWindow(QMainWindow):
         from wizard.core.project_file import ProjectFileErrorKind
 
         if exc.kind is ProjectFileErrorKind.INVALID_FIELD:
-            QMessageBox.critical(self, _("The project was not saved"), str(exc))
+            QMessageBox.critical(self, _("The project was not saved"), literal(str(exc)))
             return False
         from wizard.ui.file_messages import offer_save_as
 
@@ -868,7 +869,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in self.settings.recent_files:
             action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(literal(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.settings.recent_files))
 

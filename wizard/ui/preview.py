@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import Project
 from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
+from wizard.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 350
 PREVIEW_CSS = """
@@ -96,7 +97,7 @@ class PreviewPane(QWidget):
         self._after_paint.timeout.connect(self.refresh_now)
         self._awaiting_paint = False
 
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.view = QTextBrowser()

@@ -33,6 +33,7 @@ from wizard.core.document_setup import PaperName, locale_paper
 from wizard.core.model import LOGO_MAX_BYTES, Logo, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage
 from wizard.ui.widgets.template_chooser import TEMPLATE_LOC, TemplateChooser
 
@@ -77,7 +78,7 @@ class AppearancePage(StepPage):
         self.logo_thumbnail.setFixedSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT)
         self.logo_thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_thumbnail.setFrameShape(QFrame.Shape.StyledPanel)
-        self.logo_name = QLabel()
+        self.logo_name = plain_label()
         self.logo_name.setWordWrap(True)
         self.logo_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_logo_button = QPushButton(_("C&hoose…"))

@@ -24,6 +24,7 @@ from wizard.core.explain import credit_example_sentence
 from wizard.core.model import MAX_DAYS, CreditTier, Direction, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, decimal_text
 from wizard.ui.widgets.record_table import RecordTable
 
@@ -96,7 +97,7 @@ class CreditsPage(StepPage):
                    "gets that share of the month's fee for the affected services; the lowest "
                    "threshold reached applies."))
 
-        self.example_label = QLabel()
+        self.example_label = plain_label()
         self.example_label.setWordWrap(True)
         self.example_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.example_caption = QLabel(_("Example"))

@@ -34,6 +34,7 @@ from wizard.core.model import (
 from wizard.core.references import metric_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import (
     DecimalColumn,
     FieldMessage,
@@ -191,7 +192,7 @@ class MetricsPage(StepPage):
                           base=base)
         self.target_edit.textEdited.connect(self._show_downtime)
 
-        self.downtime_label = QLabel()
+        self.downtime_label = plain_label()
         self.downtime_label.setWordWrap(True)
         self.downtime_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.downtime_caption = QLabel(_("Allowed downtime"))
@@ -270,7 +271,7 @@ class MetricsPage(StepPage):
         self.row(levels_form, _("Severity &levels"), self.levels_table, ("severity_levels",),
                  _("How fast the provider responds to an incident and resolves it, by how "
                    "serious it is. Times are in minutes (240 = 4 hours)."))
-        self.level_label = QLabel()
+        self.level_label = plain_label()
         self.level_label.setWordWrap(True)
         self.level_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         levels_form.addRow(self.level_label)

@@ -42,6 +42,7 @@ from wizard.i18n import N_, _
 from wizard.settings import Settings, default_projects_dir, save_settings
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.basics import locale_label
+from wizard.ui.plain_text import plain_label
 from wizard.ui.preview import preview_locale
 from wizard.ui.widgets.fields import FieldMessage
 
@@ -151,7 +152,7 @@ class ReviewPage(StepPage):
 
         generate_box = QGroupBox(_("Contract"))
         generate_layout = QVBoxLayout(generate_box)
-        self.language_note = QLabel()
+        self.language_note = plain_label()
         self.language_note.setWordWrap(True)
         self.generate_button = QPushButton(_("&Generate the contract…"))
         self.generate_button.clicked.connect(self.choose_and_generate)
@@ -170,7 +171,7 @@ class ReviewPage(StepPage):
         generate_row.addStretch(1)
         self.blocked_note = QLabel(_("Fix the errors above to generate the contract."))
         self.blocked_note.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.pdf_progress = QProgressBar()
         self.pdf_progress.setRange(0, 0)  # busy: LibreOffice tells nothing of its progress
@@ -181,7 +182,7 @@ class ReviewPage(StepPage):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.pdf_progress, 1)
         progress_row.addWidget(self.cancel_pdf_button)
-        self.pdf_status = QLabel()
+        self.pdf_status = plain_label()
         self.pdf_status.setWordWrap(True)
         self.pdf_message = FieldMessage()
         self.open_button = QPushButton(_("&Open the contract"))
@@ -233,7 +234,7 @@ class ReviewPage(StepPage):
         while self.summary.rowCount():
             self.summary.removeRow(0)
         for label, value in summary_rows(self.project):
-            text = QLabel(value)
+            text = plain_label(value)
             text.setWordWrap(True)
             self.summary.addRow(QLabel(label), text)
         language = self.project.language

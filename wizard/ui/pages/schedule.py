@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from wizard.core.model import (
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage, OptionalSpinBox
 from wizard.ui.widgets.record_table import Column, RecordTable
 from wizard.ui.widgets.weekly_hours import WeeklyHoursEditor, weekday_names
@@ -85,7 +85,7 @@ class SchedulePage(StepPage):
                  _("All hours on this page are in this time zone. Type part of a name, "
                    "e.g. Berlin or New_York, and pick it from the list."))
         self.zone_message = self._message(("schedule", "timezone"))
-        self.zone_name = QLabel()  # the zone's name in the interface language
+        self.zone_name = plain_label()  # the zone's name in the interface language
         self.zone_name.setProperty("role", "hint")
         zone_form.addRow("", self.zone_name)
         self.zone_form = zone_form

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from wizard.core.model import Project, Service
 from wizard.core.references import service_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage, LinesEdit, TextBox
 from wizard.ui.widgets.record_table import Column, RecordTable
 
@@ -125,7 +125,7 @@ class ServicesPage(StepPage):
         self.fee_edit = QLineEdit()
         self.fee_edit.setPlaceholderText(_("no fee"))
         self.fee_edit.setMaximumWidth(160)
-        self.currency_label = QLabel()
+        self.currency_label = plain_label()
         fee_box = QWidget()
         fee_layout = QHBoxLayout(fee_box)
         fee_layout.setContentsMargins(0, 0, 0, 0)

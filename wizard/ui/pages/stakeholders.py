@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QLabel,
     QVBoxLayout,
 )
 
@@ -18,6 +17,7 @@ from wizard.core.model import MAX_ESCALATION_LEVEL, Contact, PartyRole, Project
 from wizard.core.references import person_references, redirect
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import LinesEdit
 from wizard.ui.widgets.record_table import Column, RecordTable
 
@@ -102,7 +102,7 @@ class StakeholdersPage(StepPage):
 
         self.path_box = QGroupBox(_("Escalation path"))
         path_layout = QVBoxLayout(self.path_box)
-        self.path_label = QLabel()
+        self.path_label = plain_label()
         self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_layout.addWidget(self.path_label)

@@ -20,6 +20,7 @@ from wizard.core.model import AgreementType
 from wizard.core.presets import PRESETS
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import literal
 
 
 def preset_descriptions() -> dict[AgreementType, tuple[str, str]]:
@@ -118,7 +119,7 @@ class StartPage(StepPage):
         for path in paths:
             item = QListWidgetItem(f"{Path(path).stem}  —  {Path(path).parent}")
             item.setData(256, path)
-            item.setToolTip(path)
+            item.setToolTip(literal(path))
             self.recent_list.addItem(item)
         self.recent_list.setVisible(bool(paths))
         self.no_recent.setVisible(not paths)

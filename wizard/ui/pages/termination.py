@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QLabel,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
 
 SpinT = TypeVar("SpinT", bound=QSpinBox)
@@ -66,7 +66,7 @@ class TerminationPage(StepPage):
     title = N_("Termination")
 
     def build(self) -> None:
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
         self.summary_label.setProperty("role", "summary")
         self.summary_label.setFrameShape(QFrame.Shape.StyledPanel)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.model import parse_decimal_text
 from wizard.i18n import _
+from wizard.ui.plain_text import literal
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -213,7 +214,7 @@ class RecordTable(QWidget):
         for col, column in enumerate(self.columns):
             value = self.value_at(row, col)
             item = QTableWidgetItem(column.display(value))
-            item.setToolTip(column.display(value))
+            item.setToolTip(literal(column.display(value)))
             if isinstance(value, int | Decimal) and not isinstance(value, bool):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, col, item)

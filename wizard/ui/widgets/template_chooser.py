@@ -42,6 +42,7 @@ from wizard.core.template_library import (
 from wizard.i18n import _
 from wizard.paths import templates_dir
 from wizard.ui.document import ProjectDocument
+from wizard.ui.plain_text import literal, plain_label
 from wizard.ui.widgets.fields import FieldMessage
 
 if TYPE_CHECKING:  # the checker (and Jinja) loads when a template is checked
@@ -103,7 +104,7 @@ class TemplateChooser(QGroupBox):
 
         self.message = FieldMessage()
         """The problems of the chosen template, in the user's language."""
-        self.checking = QLabel()
+        self.checking = plain_label()
         """Says a template is being checked, while it is."""
         self.checking.setProperty("role", "hint")
         self.checking.setWordWrap(True)
@@ -252,16 +253,16 @@ class TemplateChooser(QGroupBox):
             for problem in problems:
                 self.message.add_message(problem.message, problem.severity)
             QMessageBox.warning(
-                self, _("Add a template"),
-                _('"{file}" was not added: correct it in Word and add it again.').format(
-                    file=source.name) + "\n\n" + "\n\n".join(p.message for p in problems))
+                self, _("Add a template"), literal(
+                    _('"{file}" was not added: correct it in Word and add it again.').format(
+                        file=source.name) + "\n\n" + "\n\n".join(p.message for p in problems)))
             return False
         existing = templates_folder() / source.name
         if existing.exists() and existing.resolve() != source.resolve():
             answer = QMessageBox.question(
                 self, _("Add a template"),
-                _('Your templates folder already has a template called "{file}". '
-                  "Replace it?").format(file=source.name),
+                literal(_('Your templates folder already has a template called "{file}". '
+                          "Replace it?").format(file=source.name)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
@@ -269,13 +270,13 @@ class TemplateChooser(QGroupBox):
         try:
             added = add_template(source)
         except UnsafeDocumentError as exc:  # changed since it was checked
-            QMessageBox.warning(self, _("Add a template"), str(exc))
+            QMessageBox.warning(self, _("Add a template"), literal(str(exc)))
             return False
         except OSError as exc:
             QMessageBox.warning(
                 self, _("Add a template"),
-                _('"{file}" could not be copied into your templates folder: {reason}').format(
-                    file=source.name, reason=exc.strerror or exc))
+                literal(_('"{file}" could not be copied into your templates folder: {reason}')
+                        .format(file=source.name, reason=exc.strerror or exc)))
             return False
         self.set_template(added.name)
         return True
@@ -294,14 +295,14 @@ class TemplateChooser(QGroupBox):
         except OSError as exc:
             QMessageBox.warning(
                 self, _("Export the standard template"),
-                _("The standard template could not be saved as {path}: {reason}").format(
-                    path=target, reason=exc.strerror or exc))
+                literal(_("The standard template could not be saved as {path}: {reason}").format(
+                    path=target, reason=exc.strerror or exc)))
             return None
         QMessageBox.information(
             self, _("Export the standard template"),
-            _("The standard template was saved as {path}. Open it in Word, restyle it, keep "
-              "the fields in braces as they are, and add it here with “Add a template…”.")
-            .format(path=written))
+            literal(_("The standard template was saved as {path}. Open it in Word, restyle it, "
+                      "keep the fields in braces as they are, and add it here with “Add a "
+                      "template…”.").format(path=written)))
         return written
 
     def open_folder(self) -> None:
@@ -311,8 +312,8 @@ class TemplateChooser(QGroupBox):
         except OSError as exc:
             QMessageBox.warning(
                 self, _("Open templates folder"),
-                _("The templates folder {path} could not be made: {reason}").format(
-                    path=folder, reason=exc.strerror or exc))
+                literal(_("The templates folder {path} could not be made: {reason}").format(
+                    path=folder, reason=exc.strerror or exc)))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
