@@ -1,7 +1,8 @@
 """Word templates from outside: a zip bomb, XML that declares entities, links
 that make Word fetch from the network, each refused with a message naming
 the template and the part, before anything is unpacked; and no contract is
-written that cannot be opened again."""
+written that cannot be opened again. (The templates folder is a temporary
+one: see conftest.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import io
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,6 @@ from wizard.core.render import render_contract
 from wizard.core.template_check import check_template
 from wizard.core.template_library import add_template, templates_folder
 from wizard.paths import standard_template
-from wizard.settings import CONFIG_ENV
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -38,14 +37,6 @@ MB = 1024 * 1024
 EXTERNAL_IMAGE = ('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
                   'officeDocument/2006/relationships/image" Target="{target}" '
                   'TargetMode="External"/>')
-
-
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The user's real templates folder is never read or written."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv(CONFIG_ENV, str(folder))
-    yield folder
 
 
 def standard_parts() -> dict[str, bytes]:
