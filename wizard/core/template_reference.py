@@ -132,7 +132,8 @@ DESCRIPTIONS: dict[str, str] = {
                        "to work it out on.",
     "credits.example.measured": "The level measured in the example.",
     "credits.example.percent": "The credit due, as a percentage.",
-    "credits.example.fee": "The monthly fee in the example.",
+    "credits.example.fee": ("The monthly fee in the example: the fees of the services the "
+                           "credited level covers."),
     "credits.example.amount": "The credit due, as money.",
     "reporting": "Reports and reviews (Reporting and review step).",
     "reporting.frequency": "How often the provider reports (\"every month\" …).",
