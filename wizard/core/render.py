@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template, TemplateError, nodes
 from jinja2.exceptions import SecurityError, TemplateRuntimeError
-from jinja2.runtime import BlockReference, Context, LoopContext, Macro
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro, Undefined
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from markupsafe import Markup, escape
@@ -54,7 +54,7 @@ from wizard.core.contract import ContractFormatter, build_context, contract_tran
 from wizard.core.model import Project
 from wizard.core.project_file import write_atomically
 from wizard.core.render_limits import LimitKind
-from wizard.i18n import _
+from wizard.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from wizard.core.branding import PendingLogo
@@ -220,6 +220,12 @@ class _ContractEnvironment(SandboxedEnvironment):
                 owner, obj.__name__)
         return False
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        """A refused attribute stops the render at once (Jinja's own sandbox
+        gives a value that is only refused when used, and prints as nothing)."""
+        raise SecurityError(
+            f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
+
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         return self.binop_table[operator](left, right)
 
@@ -337,12 +343,20 @@ def limit_message(file: str, kind: LimitKind, amount: float) -> str:
         return _('The template "{file}" needed more than {size} MB of memory, so it was '
                  "stopped: it makes far more text than a contract has. Check its loops and "
                  "repeated text.").format(file=file, size=f"{amount:g}")
+    count = max(1, math.ceil(amount))
     if kind is LimitKind.CPU:
-        return _('The template "{file}" took more than {seconds} seconds of computing, so '
-                 "it was stopped: it does far more work than a contract needs. Check its "
-                 "loops, ranges and calculations.").format(file=file, seconds=f"{amount:g}")
-    return _('The template "{file}" took more than {seconds} seconds, so it was stopped. '
-             "If the computer is very busy, try again.").format(file=file, seconds=f"{amount:g}")
+        return ngettext(
+            'The template "{file}" took more than {seconds} second of computing, so it was '
+            "stopped: it does far more work than a contract needs. Check its loops, ranges "
+            "and calculations.",
+            'The template "{file}" took more than {seconds} seconds of computing, so it was '
+            "stopped: it does far more work than a contract needs. Check its loops, ranges "
+            "and calculations.", count).format(file=file, seconds=f"{amount:g}")
+    return ngettext(
+        'The template "{file}" took more than {seconds} second, so it was stopped. If the '
+        "computer is very busy, try again.",
+        'The template "{file}" took more than {seconds} seconds, so it was stopped. If the '
+        "computer is very busy, try again.", count).format(file=file, seconds=f"{amount:g}")
 
 
 def _ask_worker(operation: str, project: Project, locale: str | None, template: Path | None,

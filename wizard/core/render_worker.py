@@ -211,6 +211,9 @@ class RenderWorker:
         self._lock = threading.Lock()
         self._live: _Live | None = None
         self._live_lock = threading.Lock()
+        self._stops = 0
+        """How many times :meth:`stop` was called: a request waiting its turn
+        when the worker was stopped is not served by a new one."""
 
     @property
     def pid(self) -> int | None:
@@ -224,7 +227,10 @@ class RenderWorker:
         Raises :class:`WorkerLimitError` when the request overran a limit
         (the worker was ended and the next request starts a new one), and
         :class:`WorkerError` when the worker could not answer."""
+        stops = self._stops
         with self._lock:
+            if stops != self._stops:
+                raise WorkerStoppedError(_("The contract was not made: the program is closing."))
             live = self._live if self._live is not None else self._start()
             self._allow_cpu(live)
             with contextlib.suppress(OSError, ValueError):  # if it has ended, the reader says so
@@ -250,6 +256,7 @@ class RenderWorker:
         """End the worker now (a request under way fails at once with
         :class:`WorkerStoppedError`); a later request starts a new one."""
         with self._live_lock:
+            self._stops += 1
             live = self._live
             if live is None:
                 return

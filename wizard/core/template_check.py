@@ -742,11 +742,18 @@ def has_template_errors(problems: Iterable[TemplateProblem]) -> bool:
 
 def ensure_template_usable(path: Path) -> None:
     """Raise :class:`TemplateCheckError` when ``path`` cannot make a contract
-    (waits for the render worker, on any thread)."""
+    (waits for the render worker, on any thread), or
+    :class:`wizard.core.render.RenderLimitError` when checking it overran a limit."""
+    from wizard.core.render import RenderLimitError
+
     try:
         key = _key(path)
     except OSError as exc:
         raise RenderError(_cannot_read(path, exc)) from None
-    problems = _problems(_lookup(key, wait=True) or (), path.name)
+    findings = _lookup(key, wait=True) or ()
+    limit = next((f for f in findings if f.kind is _Kind.LIMIT), None)
+    if limit is not None:
+        raise RenderLimitError(_message(limit, path.name).message, LimitKind(limit.text))
+    problems = _problems(findings, path.name)
     if has_template_errors(problems):
         raise TemplateCheckError(problems)
