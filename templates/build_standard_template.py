@@ -569,6 +569,7 @@ def build() -> Builder:
     b.tag("{%p if schedule.coverage_always %}")
     b.p(tr("The services are to be available around the clock, every day."), keep=True)
     b.tag("{%p endif %}")
+    b.tag("{%p if schedule.support_hours %}")
     b.p(tr("Service coverage hours (when the service levels apply) and support hours (when the "
            "Provider's staff answer) are:"), keep=True)
     b.table([tr("Day"), tr("Service coverage"), tr("Support hours")], [4, 6, 6],
@@ -582,6 +583,21 @@ def build() -> Builder:
         + "{% endif %}")
     b.tag("{%p else %}")
     b.p(tr("Coverage and support hours apply on public holidays as on any other day."))
+    b.tag("{%p endif %}")
+    b.tag("{%p else %}")
+    b.p(tr("Service coverage hours (when the service levels apply) are:"), keep=True)
+    b.table([tr("Day"), tr("Service coverage")], [6, 10],
+            "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"]])
+    b.tag("{%p if schedule.holidays_excluded %}")
+    b.p("{% if schedule.holiday_region %}"
+        + tr_with("Public holidays (%(region)s) are not part of the coverage hours.",
+                  region="schedule.holiday_region")
+        + "{% else %}"
+        + tr("Public holidays are not part of the coverage hours.")
+        + "{% endif %}")
+    b.tag("{%p else %}")
+    b.p(tr("Coverage hours apply on public holidays as on any other day."))
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.maintenance %}")
     b.h2(tr("Maintenance"))
@@ -602,17 +618,26 @@ def build() -> Builder:
     # 7. Service levels --------------------------------------------------------
     b.h1(tr("Service levels"))
     b.tag("{%p if metrics %}")
-    b.p(tr("The Provider meets the following service levels. Each is measured over the period "
-           "shown, from the source and by the method stated."), keep=True)
-    b.table(
-        [tr("Service level"), tr("Service"), tr("Target"), tr("Measured"), tr("Source and method"),
-         tr("Baseline")],
-        [3.0, 2.3, 2.3, 2.6, 3.5, 2.4],
-        "m in metrics",
-        [["**{{ m.name }}**"], ["{{ m.service }}"], ["{{ m.target }}"],
-         ["{{ m.period }}, {{ m.measured_during }}"], ["{{ m.measurement or '—' }}"],
-         ["{{ m.baseline or '—' }}"]],
-    )
+    for owner, party in (("provider", "Provider"), ("customer", "Customer")):
+        b.tag("{%p if " + owner + "_metrics %}")
+        b.p("{% if reasonable_efforts %}"
+            + tr(f"The {party} uses commercially reasonable efforts to meet the following "
+                 "service levels. Each is measured over the period shown, from the source and "
+                 "by the method stated.")
+            + "{% else %}"
+            + tr(f"The {party} meets the following service levels. Each is measured over the "
+                 "period shown, from the source and by the method stated.")
+            + "{% endif %}", keep=True)
+        b.table(
+            [tr("Service level"), tr("Service"), tr("Target"), tr("Measured"),
+             tr("Source and method"), tr("Baseline")],
+            [3.0, 2.3, 2.3, 2.6, 3.5, 2.4],
+            "m in " + owner + "_metrics",
+            [["**{{ m.name }}**"], ["{{ m.service }}"], ["{{ m.target }}"],
+             ["{{ m.period }}, {{ m.measured_during }}"], ["{{ m.measurement or '—' }}"],
+             ["{{ m.baseline or '—' }}"]],
+        )
+        b.tag("{%p endif %}")
     b.tag("{%p else %}")
     b.p(tr("This agreement sets no measured service levels."))
     b.tag("{%p endif %}")
@@ -662,11 +687,13 @@ def build() -> Builder:
     b.p(tr_with("Service credits for any month are capped at %(cap)s of that month's fees.",
                 cap="credits.cap"))
     b.tag("{%p endif %}")
-    b.tag("{%p if credits.claim_window %}")
-    b.p(tr_with("The Customer claims a service credit in writing within %(days)s after the end of "
-                "the month concerned. Credits are set off against the next invoice and are "
-                "not paid out in cash.", days="credits.claim_window"))
-    b.tag("{%p endif %}")
+    b.p("{% if credits.claim_window %}"
+        + tr_with("The Customer claims a service credit in writing within %(days)s after the end "
+                  "of the month concerned. Credits are set off against the next invoice and are "
+                  "not paid out in cash.", days="credits.claim_window")
+        + "{% else %}"
+        + tr("Credits are set off against the next invoice and are not paid out in cash.")
+        + "{% endif %}")
     b.tag("{%p if credits.sole_remedy %}")
     b.p(tr("Service credits are the Customer's sole and exclusive remedy for a missed service "
            "level, without prejudice to the right to terminate set out in this agreement."))
@@ -677,6 +704,7 @@ def build() -> Builder:
     b.tag("{%p endif %}")
 
     # 9. Reporting and review --------------------------------------------------
+    b.tag("{%p if reporting.included %}")
     b.h1(tr("Reporting and review"))
     b.p("{% if reporting.recipient %}"
         + tr_with("The Provider reports on the service levels %(frequency)s to %(recipient)s.",
@@ -693,8 +721,10 @@ def build() -> Builder:
     b.p(tr("Once enough measurements have been collected, the parties may tighten the targets "
            "at a review, starting from the measured baseline."))
     b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
 
     # 10. Exclusions -------------------------------------------------------------
+    b.tag("{%p if exclusions_clause %}")
     b.h1(tr("Exclusions"))
     b.tag("{%p if exclusions %}")
     b.p(tr("The service levels do not apply to, and no downtime is counted for:"), keep=True)
@@ -702,25 +732,46 @@ def build() -> Builder:
     b.tag("{%p else %}")
     b.p(tr("No exclusions apply to the service levels."))
     b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
 
     # 11. Term and termination ---------------------------------------------------
     b.h1(tr("Term and termination"))
+    b.tag("{%p if termination.while_used %}")
+    b.p(tr_with("This agreement takes effect on %(date)s and remains in force for as long as the "
+                "Customer uses the services.", date="agreement.effective_date"))
+    b.tag("{%p elif termination.until_replaced %}")
+    b.p(tr_with("This agreement takes effect on %(date)s and remains in force until the parties "
+                "agree in writing a revised agreement that replaces it.",
+                date="agreement.effective_date"))
+    b.tag("{%p else %}")
     b.p(tr_with("This agreement takes effect on %(date)s and runs for an initial term of "
                 "%(term)s.", date="agreement.effective_date", term="termination.initial_term"))
     b.tag("{%p if termination.auto_renew %}")
-    b.p(tr_with("It then renews automatically for further terms of %(renewal)s, unless either "
-                "party gives notice of at least %(notice)s before the end of the current term.",
-                renewal="termination.renewal_term", notice="termination.notice"))
+    b.p("{% if termination.notice %}"
+        + tr_with("It then renews automatically for further terms of %(renewal)s, unless either "
+                  "party gives notice of at least %(notice)s before the end of the current term.",
+                  renewal="termination.renewal_term", notice="termination.notice")
+        + "{% else %}"
+        + tr_with("It then renews automatically for further terms of %(renewal)s, unless either "
+                  "party gives notice in writing before the end of the current term.",
+                  renewal="termination.renewal_term")
+        + "{% endif %}")
     b.tag("{%p else %}")
     b.p(tr("It ends at the end of the initial term unless the parties agree in writing to "
            "extend it."))
     b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
     b.tag("{%p if termination.for_convenience %}")
     b.p(tr_with("Either party may terminate this agreement at any time by giving %(notice)s "
                 "notice in writing.", notice="termination.for_convenience"))
-    b.tag("{%p else %}")
+    b.tag("{%p elif termination.for_convenience_at_once %}")
+    b.p(tr("Either party may terminate this agreement at any time, with immediate effect, by "
+           "notice in writing."))
+    b.tag("{%p elif termination.fixed_term %}")
     b.p(tr("Neither party may terminate this agreement for convenience before the end of a "
            "term."))
+    b.tag("{%p else %}")
+    b.p(tr("Neither party may terminate this agreement for convenience."))
     b.tag("{%p endif %}")
     b.tag("{%p if termination.chronic_failure %}")
     b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "

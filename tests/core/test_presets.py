@@ -10,7 +10,7 @@ import pytest
 from docx_reading import read_contract
 
 from wizard.core.checks import Severity, Step, check_project
-from wizard.core.model import AgreementType, MeasuredDuring, PartyKind, Project
+from wizard.core.model import FORMAT_VERSION, AgreementType, MeasuredDuring, PartyKind, Project
 from wizard.core.presets import PRESETS, blank_project, new_project, preset_path
 from wizard.core.project_file import load_project, project_from_bytes, project_to_bytes
 from wizard.core.render import render_contract
@@ -47,12 +47,12 @@ def test_preset_loads_with_its_type_and_common_settings(kind: AgreementType) -> 
     assert project == load_project(preset_path(kind))
 
 
-def test_preset_file_is_format_1_with_decimals_as_text(kind: AgreementType) -> None:
+def test_preset_file_is_the_current_format_with_decimals_as_text(kind: AgreementType) -> None:
     """The file is what the app itself would save: no floats, nothing missing."""
     raw = preset_path(kind).read_bytes()
     data = json.loads(raw, parse_float=lambda text: pytest.fail(f"float {text} in preset"))
     assert data["format"] == "sla-project"
-    assert data["format_version"] == 1
+    assert data["format_version"] == FORMAT_VERSION
     assert json.loads(project_to_bytes(new_project(kind))) == data
 
 

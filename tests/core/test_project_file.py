@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from example_paths import EXAMPLES, SHARED_EXAMPLES
+from example_paths import EXAMPLES, SHARED_EXAMPLES, as_format_2, current_format_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from project_strategies import free_text_slots
 
-from wizard.core.model import Project
+from wizard.core.model import FORMAT_VERSION, Project
 from wizard.core.project_file import (
     ProjectFileError,
     ProjectFileErrorKind,
@@ -107,7 +107,10 @@ def test_every_example_round_trips_unchanged(example_path: Path, tmp_path: Path)
     save_project(project, saved)
 
     assert load_project(saved) == project
-    assert json.loads(saved.read_bytes()) == _data(example_path)
+    assert json.loads(saved.read_bytes()) == as_format_2(_data(example_path))
+    first = saved.read_bytes()
+    save_project(load_project(saved), saved)
+    assert saved.read_bytes() == first  # the format-2 file saves byte for byte
 
 
 def test_saved_file_is_indented_utf8_with_final_newline(tmp_path: Path) -> None:
@@ -146,7 +149,7 @@ def test_unknown_keys_survive_a_round_trip(tmp_path: Path) -> None:
     project = load_project(path)
     save_project(project, path)
 
-    assert json.loads(path.read_bytes()) == data
+    assert json.loads(path.read_bytes()) == as_format_2(data)
     assert load_project(path) == project
 
 
@@ -347,7 +350,8 @@ def test_unusable_format_version_is_refused(tmp_path: Path, version: JsonValue) 
 
 def test_newer_format_is_refused_and_left_untouched(tmp_path: Path) -> None:
     """A file from a newer app could be opened, misread, and its data later overwritten."""
-    path = _write(tmp_path, _set(_us_data(), ("format_version",), 2), "future.slaproj")
+    path = _write(tmp_path, _set(_us_data(), ("format_version",), FORMAT_VERSION + 1),
+                  "future.slaproj")
     os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
     before_bytes = path.read_bytes()
     before_mtime = path.stat().st_mtime_ns
@@ -406,7 +410,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
 def test_save_over_existing_file_leaves_no_temp_files(tmp_path: Path) -> None:
     """Saving would litter the user's folder with hidden temporary files (the one
     backup of the previous version is meant to be there)."""
-    path = _write(tmp_path, US_EXAMPLE.read_bytes(), "project.slaproj")
+    path = _write(tmp_path, current_format_bytes(US_EXAMPLE), "project.slaproj")
     project = load_project(path)
     project.agreement.title = "Changed title"
 
@@ -419,7 +423,7 @@ def test_save_over_existing_file_leaves_no_temp_files(tmp_path: Path) -> None:
 
 def test_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A full disk during save would destroy the user's project or leave debris."""
-    path = _write(tmp_path, US_EXAMPLE.read_bytes(), "project.slaproj")
+    path = _write(tmp_path, current_format_bytes(US_EXAMPLE), "project.slaproj")
     original = path.read_bytes()
     project = load_project(path)
     project.agreement.title = "Never written"

@@ -17,7 +17,7 @@ import pytest
 from example_paths import US_EXAMPLE
 
 from wizard.core import project_file
-from wizard.core.model import Project, parse_decimal_text
+from wizard.core.model import FORMAT_VERSION, Project, parse_decimal_text
 from wizard.core.project_file import (
     ProjectFileError,
     ProjectFileErrorKind,
@@ -242,8 +242,8 @@ def test_newer_file_on_disk_is_never_overwritten(saved: Path) -> None:
     """A project rewritten by a newer version after it was opened here would be
     overwritten, losing what the newer version added."""
     data = json.loads(saved.read_bytes())
-    data["format_version"] = 2
-    data["x_added_by_version_2"] = {"anything": True}
+    data["format_version"] = FORMAT_VERSION + 1
+    data["x_added_by_a_newer_version"] = {"anything": True}
     saved.write_text(json.dumps(data), encoding="utf-8")
     before = saved.read_bytes()
 
@@ -352,8 +352,8 @@ def test_older_format_is_kept_as_it_was_before_the_first_save(format_0: Path) ->
     assert copy.name == "old.slaproj.v0.bak"
     assert result.original == copy
     assert copy.read_bytes() == original
-    assert json.loads(format_0.read_bytes())["format_version"] == 1
-    assert read_project(format_0).format_version == 1
+    assert json.loads(format_0.read_bytes())["format_version"] == FORMAT_VERSION
+    assert read_project(format_0).format_version == FORMAT_VERSION
 
     save_project(project, format_0)  # later saves leave the converted original alone
     assert copy.read_bytes() == original
@@ -408,4 +408,5 @@ def test_conversion_refused_when_the_original_cannot_be_kept(
 
 def test_saved_content_is_the_current_format(saved: Path) -> None:
     """A saved project would claim an old format version."""
-    assert project_to_bytes(load_project(saved)).count(b'"format_version": 1') == 1
+    assert project_to_bytes(load_project(saved)).count(
+        f'"format_version": {FORMAT_VERSION}'.encode()) == 1

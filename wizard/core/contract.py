@@ -42,6 +42,7 @@ from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
     ChronicFailure,
+    Commitment,
     CoverageBlock,
     Direction,
     Holidays,
@@ -55,6 +56,7 @@ from wizard.core.model import (
     ReportFrequency,
     ReviewFrequency,
     StandardExclusion,
+    TermKind,
     Weekday,
 )
 from wizard.core.units import DURATION_KEYS, duration_units, plain
@@ -358,6 +360,23 @@ _TEMPLATE_TERMS = (
     (N_("Service Level"), N_("A measurable target for a service, set out in the Service "
                              "Levels section.")),
 )
+_DOWNTIME_WITHOUT_EXCLUSIONS = (
+    N_("Downtime"), N_("Any period during which a service is not available to the Customer."))
+
+
+def _template_terms(project: Project) -> list[tuple[str, str]]:
+    """The terms the standard clauses use: Support Hours only where the
+    agreement promises them, Downtime without exclusions where it has none."""
+    terms = []
+    for term, text in _TEMPLATE_TERMS:
+        if term == "Support Hours" and project.schedule.support_coverage is None:
+            continue
+        if term == "Downtime" and not project.exclusions.included:
+            term, text = _DOWNTIME_WITHOUT_EXCLUSIONS
+        terms.append((term, text))
+    return terms
+
+
 _CREDIT_TERMS = (
     (N_("Service Credit"), N_("An amount credited against the monthly fee of the affected "
                               "services when a service level is missed.")),
@@ -539,6 +558,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "baseline": _metric_target(m.baseline, m.unit, fmt) if m.baseline is not None
             else "",
             "allowed_downtime": "",
+            "owed_by_customer": m.owed_by is PartyRole.CUSTOMER,
         }
         if m.kind is MetricKind.AVAILABILITY and m.unit == PERCENT_UNIT:
             seconds = allowed_downtime_seconds(
@@ -612,7 +632,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     term = project.termination
     chronic = term.chronic_failure
-    terms = [*_TEMPLATE_TERMS, *(_CREDIT_TERMS if credits_context["enabled"] else ())]
+    terms = [*_template_terms(project), *(_CREDIT_TERMS if credits_context["enabled"] else ())]
     definitions = sorted(
         [{"term": d.term, "definition": d.definition} for d in agreement.definitions
          if d.term.strip()]
@@ -644,7 +664,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         "total_fee": fmt.money(sum(fees, Decimal(0))) if len(fees) > 1 else "",
         "schedule": {
             "timezone": fmt.timezone_name(schedule.timezone),
-            "rows": _schedule_rows(schedule.coverage, schedule.support_coverage, fmt),
+            "rows": _schedule_rows(schedule.coverage, schedule.support_coverage or [], fmt),
+            "support_hours": schedule.support_coverage is not None,
             "coverage_always": coverage_always,
             "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
             "holiday_region": schedule.holiday_region.strip(),
@@ -655,6 +676,9 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             if schedule.max_maintenance_minutes_per_month else "",
         },
         "metrics": metrics,
+        "provider_metrics": [m for m in metrics if not m["owed_by_customer"]],
+        "customer_metrics": [m for m in metrics if m["owed_by_customer"]],
+        "reasonable_efforts": agreement.commitment is Commitment.REASONABLE_EFFORTS,
         "downtime": downtime,
         "convention": {
             "year_days": fmt.number(DAYS_PER_YEAR),
@@ -665,6 +689,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         "severity_levels": severity_levels,
         "credits": credits_context,
         "reporting": {
+            "included": reporting.included,
             "frequency": t(LABELS.report_frequency[reporting.frequency]),
             "recipient": reporting.recipient.strip(),
             "contents": _text_lines(reporting.contents),
@@ -672,13 +697,18 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "baseline_review": reporting.baseline_review,
         },
         "exclusions": exclusions,
+        "exclusions_clause": project.exclusions.included,
         "termination": {
+            "fixed_term": term.term is TermKind.FIXED,
+            "while_used": term.term is TermKind.WHILE_SERVICES_USED,
+            "until_replaced": term.term is TermKind.UNTIL_REPLACED,
             "initial_term": fmt.months(term.initial_term_months),
             "auto_renew": term.auto_renew,
             "renewal_term": fmt.months(term.renewal_term_months),
-            "notice": fmt.days(term.notice_days),
+            "notice": fmt.days(term.notice_days) if term.notice_days else "",
             "for_convenience": fmt.days(term.for_convenience_notice_days)
-            if term.for_convenience_notice_days is not None else "",
+            if term.for_convenience_notice_days else "",
+            "for_convenience_at_once": term.for_convenience_notice_days == 0,
             "chronic_failure": _chronic_condition(chronic, fmt),
             "cure": fmt.days(term.cure_days) if term.cure_days else "",
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",

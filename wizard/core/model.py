@@ -1,4 +1,6 @@
-"""The SLA project: format 1 of the `.slaproj` file as pydantic models.
+"""The SLA project: format 2 of the `.slaproj` file as pydantic models
+(``docs/project-format.md`` describes it; format-1 files are converted on
+load by :mod:`wizard.core.format_migration`).
 
 Every model keeps keys it does not know (``extra="allow"``) so that a file
 written by a newer minor edition loses nothing when saved here. Decimal values
@@ -34,7 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 FORMAT_MARKER = "sla-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _DECIMAL_RE = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?")
 _CLOCK_RE = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
@@ -205,6 +207,24 @@ class Period(StrEnum):
     YEAR = "year"
 
 
+class Commitment(StrEnum):
+    """How firmly the party that owes the service levels promises them."""
+
+    WILL_MEET = "will_meet"
+    REASONABLE_EFFORTS = "reasonable_efforts"
+
+
+class TermKind(StrEnum):
+    """How long the agreement runs."""
+
+    FIXED = "fixed"
+    """An initial term in months, renewed or not (format 1's only kind)."""
+    WHILE_SERVICES_USED = "while_services_used"
+    """For as long as the Customer uses the services."""
+    UNTIL_REPLACED = "until_replaced"
+    """Until the parties agree a revised agreement that replaces it."""
+
+
 class MeasuredDuring(StrEnum):
     COVERAGE = "coverage"
     ALWAYS = "always"
@@ -256,6 +276,7 @@ class Agreement(Model):
     purpose: str = ""
     definitions: list[Definition] = Field(default_factory=list)
     document_version: str = "1.0"
+    commitment: Commitment = Commitment.WILL_MEET
 
 
 class Signatory(Model):
@@ -313,7 +334,9 @@ class MaintenanceWindow(Model):
 class Schedule(Model):
     timezone: str = "UTC"
     coverage: list[CoverageBlock] = Field(default_factory=list)
-    support_coverage: list[CoverageBlock] = Field(default_factory=list)
+    support_coverage: list[CoverageBlock] | None = Field(default_factory=list)
+    """When people answer: blocks as for ``coverage`` (empty: around the clock),
+    or ``None`` when the agreement promises no support hours."""
     public_holidays: Holidays = Holidays.EXCLUDED
     holiday_region: str = ""
     maintenance_windows: list[MaintenanceWindow] = Field(default_factory=list)
@@ -326,6 +349,9 @@ class Metric(Model):
     name: str = ""
     kind: MetricKind = MetricKind.CUSTOM
     service: str = "*"
+    owed_by: PartyRole = PartyRole.PROVIDER
+    """The party that meets this level: the Customer's own commitments (an
+    internal agreement's other department, say) are owed by the Customer."""
     target: DecimalText = Decimal("0")
     unit: str = PERCENT_UNIT
     direction: Direction = Direction.AT_LEAST
@@ -359,6 +385,8 @@ class ServiceCredits(Model):
 
 
 class Reporting(Model):
+    included: bool = True
+    """Whether the agreement has a reporting and review clause at all."""
     frequency: ReportFrequency = ReportFrequency.MONTHLY
     recipient: str = ""
     contents: list[str] = Field(default_factory=list)
@@ -367,6 +395,8 @@ class Reporting(Model):
 
 
 class Exclusions(Model):
+    included: bool = True
+    """Whether the agreement has an exclusions clause at all."""
     standard: list[StandardExclusion] = Field(default_factory=list)
     custom: list[str] = Field(default_factory=list)
 
@@ -377,6 +407,7 @@ class ChronicFailure(Model):
 
 
 class Termination(Model):
+    term: TermKind = TermKind.FIXED
     initial_term_months: Months = 12
     auto_renew: bool = True
     renewal_term_months: Months = 12
@@ -462,7 +493,7 @@ class Project(Model):
     the format describes."""
 
     format: Literal["sla-project"] = "sla-project"
-    format_version: Literal[1] = 1
+    format_version: Literal[2] = 2
     language: str = "en_US"
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     agreement: Agreement = Field(default_factory=Agreement)

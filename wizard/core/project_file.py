@@ -41,7 +41,7 @@ import re
 import secrets
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -52,6 +52,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from wizard.core.migrations import MIGRATIONS as FORMAT_STEPS
+from wizard.core.migrations import Migration
 from wizard.core.model import FORMAT_MARKER, FORMAT_VERSION, Project
 from wizard.core.processes import process_alive
 from wizard.core.safe_read import FileReadError, ReadProblem, read_regular_file, size_text
@@ -179,14 +181,12 @@ def _validation_error(path: Path, exc: ValidationError, saving: bool) -> Project
 
 # --------------------------------------------------------------------------- migrations
 
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = dict(FORMAT_STEPS)
 """``MIGRATIONS[n]`` turns the data of a format-``n`` file into format ``n + 1``
 (it may change the dict it is given and return it). Loading applies the steps
 one after another up to :data:`FORMAT_VERSION`; a version with no step is
-refused. There is only format 1 so far: the first step will be ``MIGRATIONS[1]``
-when format 2 arrives (tests register a synthetic format 0)."""
+refused. The steps live in :mod:`wizard.core.migrations` (tests register a
+synthetic format 0 here)."""
 
 
 def _version_error(path: Path) -> ProjectFileError:

@@ -81,6 +81,8 @@ DESCRIPTIONS: dict[str, str] = {
                                 "times).",
     "schedule.rows[].support": "The support hours that day.",
     "schedule.coverage_always": "Whether the services are covered around the clock.",
+    "schedule.support_hours": "Whether the agreement promises support hours at all (else "
+                              "the rows' support hours are not to be shown).",
     "schedule.holidays_excluded": "Whether public holidays are outside the coverage hours.",
     "schedule.holiday_region": "Whose public holidays count.",
     "schedule.maintenance": "The regular maintenance windows.",
@@ -99,6 +101,12 @@ DESCRIPTIONS: dict[str, str] = {
     "metrics[].baseline": "The level measured before the agreement; empty when not known.",
     "metrics[].allowed_downtime": "For availability in percent: the downtime the target "
                                   "allows in each period; empty otherwise.",
+    "metrics[].owed_by_customer": "Whether the Customer, not the Provider, meets this level.",
+    "provider_metrics": "The service levels the Provider meets (fields as in metrics).",
+    "customer_metrics": "The service levels the Customer meets (fields as in metrics): an "
+                        "internal agreement's commitments of the other side; often empty.",
+    "reasonable_efforts": "Whether the levels are promised as commercially reasonable efforts "
+                          "rather than outright.",
     "downtime": "The availability targets again, with the downtime each allows.",
     "downtime[].name": "The service level's name.",
     "downtime[].target": "The target, as a percentage.",
@@ -137,17 +145,28 @@ DESCRIPTIONS: dict[str, str] = {
     "credits.example.amount": "The credit due, as money.",
     "reporting": "Reports and reviews (Reporting and review step).",
     "reporting.frequency": "How often the provider reports (\"every month\" …).",
+    "reporting.included": "Whether the agreement has a reporting and review clause.",
     "reporting.recipient": "Who receives the report.",
     "reporting.contents": "What the report holds.",
     "reporting.review_frequency": "How often the parties review the agreement.",
     "reporting.baseline_review": "Whether the targets are reviewed against the baselines.",
     "exclusions": "Everything the service levels do not cover, as sentences (Exclusions step).",
+    "exclusions_clause": "Whether the agreement has an exclusions clause.",
     "termination": "Term and termination (Termination step).",
+    "termination.fixed_term": "Whether the agreement runs for a term (else the term fields "
+                              "do not apply).",
+    "termination.while_used": "Whether it is in force as long as the services are used.",
+    "termination.until_replaced": "Whether it is in force until a revised agreement "
+                                  "replaces it.",
     "termination.initial_term": "The initial term.",
     "termination.auto_renew": "Whether the agreement renews by itself.",
     "termination.renewal_term": "The length of each renewal.",
-    "termination.notice": "The notice to end the agreement at the end of a term.",
-    "termination.for_convenience": "The notice to end it at any time; empty when not allowed.",
+    "termination.notice": "The notice to end the agreement at the end of a term; empty when "
+                          "none is needed.",
+    "termination.for_convenience": "The notice to end it at any time; empty when not allowed "
+                                   "or allowed with immediate effect.",
+    "termination.for_convenience_at_once": "Whether either party may end it at any time "
+                                           "with immediate effect.",
     "termination.chronic_failure": "When repeated misses let the customer end the agreement "
                                    "(\"in 3 consecutive months …\"); empty when never.",
     "termination.cure": "The time allowed to remedy a breach; empty when none is set.",
@@ -171,6 +190,10 @@ _PARTY_FIELDS: dict[str, str] = {
 for _party in ("provider", "customer"):
     for _name, _text in _PARTY_FIELDS.items():
         DESCRIPTIONS[f"{_party}.{_name}"] = _text
+for _owner in ("provider_metrics",):  # customer_metrics: no sample has any
+    for _path, _text in list(DESCRIPTIONS.items()):
+        if _path.startswith("metrics[]."):
+            DESCRIPTIONS[_owner + _path.removeprefix("metrics")] = _text
 
 _OPTIONAL = "may be nothing"
 

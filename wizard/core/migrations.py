@@ -1,0 +1,52 @@
+"""The steps that bring a project file from an older format to the current one.
+
+``MIGRATIONS[n]`` turns the parsed data of a format-``n`` file into format
+``n + 1``; :func:`wizard.core.project_file.migrate_data` applies them one
+after another and sets ``format_version``. Each step keeps the meaning the
+file had: the contract made from the converted project says what the same
+program says of the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 only adds to format 1, and each addition's default is what a
+    format-1 file meant, so nothing in the data needs to change:
+
+    * ``agreement.commitment`` ``will_meet``: the levels are promised outright;
+    * ``metrics[].owed_by`` ``provider``: every level is the Provider's;
+    * ``schedule.support_coverage`` keeps its list (an empty one is, as
+      before, support around the clock; ``null`` is new: no support hours);
+    * ``reporting.included`` and ``exclusions.included`` ``true``: both
+      clauses are in the agreement;
+    * ``termination.term`` ``fixed``: an initial term, renewed or not.
+
+    A key that format 2 gives a meaning and that a format-1 file already holds
+    as an unknown key (kept by format 1's rules) would take that meaning; the
+    names are new in format 2, so such a key is moved aside under
+    ``format_1_<name>`` rather than read."""
+    sections = {
+        "agreement": ("commitment",),
+        "reporting": ("included",),
+        "exclusions": ("included",),
+        "termination": ("term",),
+    }
+    for section, names in sections.items():
+        part = data.get(section)
+        if isinstance(part, dict):
+            for name in names:
+                if name in part:
+                    part[f"format_1_{name}"] = part.pop(name)
+    for metric in data.get("metrics") or []:
+        if isinstance(metric, dict) and "owed_by" in metric:
+            metric["format_1_owed_by"] = metric.pop("owed_by")
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: format_1_to_2}
