@@ -31,6 +31,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     SerializerFunctionWrapHandler,
+    WithJsonSchema,
     model_serializer,
 )
 from pydantic_core import PydanticCustomError
@@ -131,10 +132,17 @@ DecimalText = Annotated[
     Decimal,
     BeforeValidator(_parse_decimal),
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
+    WithJsonSchema({
+        "type": "string",
+        "pattern": rf"^-?[0-9]{{1,{DECIMAL_DIGITS}}}(\.[0-9]{{1,{DECIMAL_PLACES}}})?$",
+        "description": "A decimal number written as text, exactly as typed (\"99.95\").",
+    }),
 ]
 """A decimal kept exactly as typed; a JSON string in the file."""
 
-ClockTime = Annotated[str, BeforeValidator(_parse_clock)]
+ClockTime = Annotated[str, BeforeValidator(_parse_clock), WithJsonSchema({
+    "type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+    "description": "A time of day HH:MM; 24:00 is midnight at the end of a day."})]
 """A time of day ``HH:MM``; ``24:00`` is midnight at the end of a day."""
 
 EscalationLevel = Annotated[int, Field(ge=0, le=MAX_ESCALATION_LEVEL, strict=True)]
@@ -150,7 +158,8 @@ MonthsInYear = Annotated[int, Field(ge=1, le=MONTHS_IN_YEAR, strict=True)]
 class Model(BaseModel):
     """Base of every part of the project: unknown keys are kept."""
 
-    model_config = ConfigDict(extra="allow", validate_default=True)
+    model_config = ConfigDict(extra="allow", validate_default=True,
+                              use_attribute_docstrings=True)
 
 
 class AgreementType(StrEnum):
