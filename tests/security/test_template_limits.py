@@ -11,6 +11,7 @@ stay quick: what they prove does not depend on the figures."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import signal
 import subprocess
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from example_paths import ROOT, US_EXAMPLE
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 import wizard.cli
@@ -253,6 +255,35 @@ def _wait_gone(pid: int, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_the_window_never_waits_for_a_template_check(qtbot: QtBot, tmp_path: Path,
+                                                     shown: list[str]) -> None:
+    """Opening a project with a runaway template froze the window while the template
+    was checked on the GUI thread; now the step list learns of the problem once the
+    check is done, and the window keeps answering meanwhile."""
+    _project, path = project_with(hostile(tmp_path, "nested-ranges"), tmp_path)
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    ticks = [time.monotonic()]
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    assert window.open_path(path, ask=False)
+    qtbot.waitUntil(lambda: any("took more than 1 second of computing" in p.message
+                                for p in window.problems), timeout=20000)
+    timer.stop()
+    assert ticks[-1] - ticks[0] > 1.0  # the check took its second and more, and meanwhile
+    assert max(b - a for a, b in itertools.pairwise(ticks)) < 0.5  # the window answered
+    window.close()
+
+    # with the window gone, a check asked on this thread waits for its answer again
+    document = Document()
+    document.add_paragraph("{{ provider.nmae }}")
+    document.save(str(tmp_path / "typo.docx"))
+    assert "provider.nmae" in check_template(tmp_path / "typo.docx")[0].message
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")

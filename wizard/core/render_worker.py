@@ -56,7 +56,9 @@ it); no template has been given to it yet."""
 REAP_SECONDS = 5.0
 _FRAME = struct.Struct(">II")
 MAX_HEADER = 4 * 1024 * 1024
-MAX_BODY = 512 * 1024 * 1024
+MAX_BODY = 64 * 1024 * 1024
+"""The largest project sent, and the largest contract or preview answered (a
+contract is some tens of kilobytes; the worker refuses to send more)."""
 _EXIT_AFTER_LIMIT = 3
 
 
@@ -385,6 +387,14 @@ def never_wait_here(notify: Callable[[], None] | None) -> None:
     _no_waiting = None if notify is None else (threading.get_ident(), notify)
 
 
+def wait_again(notify: Callable[[], None]) -> None:
+    """End :func:`never_wait_here` for ``notify``, if it is still the one in force
+    (the window that asked for it is closing)."""
+    global _no_waiting
+    if _no_waiting is not None and _no_waiting[1] is notify:
+        _no_waiting = None
+
+
 def notify_instead_of_waiting() -> Callable[[], None] | None:
     """The callback of :func:`never_wait_here` when called on its thread,
     else ``None`` (this thread may wait)."""
@@ -483,6 +493,9 @@ def _handle(header: dict[str, Any], body: bytes) -> tuple[dict[str, Any], bytes]
         return {}, data
     except (RenderError, ProjectFileError) as exc:
         return {"error": str(exc)}, b""
+    except OSError as exc:  # the template went away since the program looked
+        return {"error": _('The contract template "{file}" cannot be read: {reason}.').format(
+            file=template.name, reason=exc.strerror or exc)}, b""
 
 
 def serve(requests: IO[bytes], answers: IO[bytes], handle: _Handler = _handle) -> int:
@@ -496,6 +509,11 @@ def serve(requests: IO[bytes], answers: IO[bytes], handle: _Handler = _handle) -
         try:
             allow_cpu_seconds(int(header.get("cpu", 0)) or 1)
             reply, data = handle(header, body)
+            if len(data) > MAX_BODY:
+                reply, data = {"error": _(
+                    "The contract made from the template would be larger than {size} MB, so "
+                    "it was not made: the template repeats far more text than a contract "
+                    "has.").format(size=MAX_BODY // (1024 * 1024))}, b""
         except MemoryError:
             reply, data = {"limit": LimitKind.MEMORY.value}, b""
         except Exception as exc:  # a fault of the program's own, told as such

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.visited: set[Step] = set()
         self.lock: ProjectLock | None = None
         self.is_loaded = False
+        self._closed = False
         self._check_recovery = check_recovery
         self.setMinimumSize(960, 600)
 
@@ -317,10 +318,12 @@ class MainWindow(QMainWindow):
         linecache.clearcache()
         self._build_preview()
         linecache.clearcache()
-        from wizard.core.render_worker import never_wait_here
+        from wizard.core.render_worker import never_wait_here, wait_again
 
         # the checks never wait for a template to be checked: they run again once it is
-        never_wait_here(self.template_checked.emit)
+        notify = self._checks_notified = self.template_checked.emit
+        never_wait_here(notify)
+        self.destroyed.connect(lambda: wait_again(notify))
         self._connect()
         self.is_loaded = True
         opened = opening is not None and self.open_path(opening, ask=False)
@@ -472,7 +475,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
         self.document.changed.connect(self._check_timer.start)
-        self.template_checked.connect(self.run_checks)
+        self.template_checked.connect(self._template_checked)
         self.document.state_changed.connect(self._update_title)
         self.document.replaced.connect(self._project_replaced)
         self.new_action.triggered.connect(lambda: self.go_to(0))
@@ -589,6 +592,10 @@ class MainWindow(QMainWindow):
         self.pages[index].focus_problem(problem.loc)
 
     # checks ----------------------------------------------------------------------
+    def _template_checked(self) -> None:
+        if not self._closed:  # a closed window no longer checks (nor waits for a check)
+            self.run_checks()
+
     def run_checks(self) -> None:
         from wizard.core.checks import check_project
 
@@ -896,6 +903,11 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         save_settings(self.settings)
         self.preview.stop()  # and with it the render worker
+        from wizard.core.render_worker import wait_again
+
+        self._closed = True
+        self._check_timer.stop()
+        wait_again(self._checks_notified)
         event.accept()
 
     def problems_for(self, step: Step) -> Sequence[Problem]:
