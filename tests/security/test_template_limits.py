@@ -56,6 +56,9 @@ HOSTILE = {
     "nested-ifs": ("{% if true %}" * 3000 + "x" + "{% endif %}" * 3000,
                    "nested too deeply"),
     "huge-range": ("{{ range(10**9)|list|length }}", "a range in it has more than 100000"),
+    "nested-fors": ("{% for a in [1] %}" * 30 + "x" + "{% endfor %}" * 30,
+                    "nested too deeply"),  # more than Python compiles
+    "huge-padding": ("{{ '{:>999999999}'.format(1) }}", "needed more than 512 MB of memory"),
 }
 
 
@@ -135,7 +138,7 @@ def test_the_command_line_fails_in_one_line(name: str, command: str, tmp_path: P
     began = time.monotonic()
     status = wizard.cli.main([command, str(path)], out=out, err=err)
     assert time.monotonic() - began < BOUND_SECONDS
-    stopped = name in ("nested-ranges", "doubling")  # a limit: a failure, status 2
+    stopped = name in ("nested-ranges", "doubling", "huge-padding")  # a limit: status 2
     lines = err.getvalue().splitlines()
     assert status == (2 if stopped else 1), err.getvalue()  # else an error in the template
     if stopped:

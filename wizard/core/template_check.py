@@ -414,8 +414,13 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
         except TemplateSyntaxError as exc:
             found.append(_syntax_finding(exc, part.source))
             continue
+        except MemoryError:
+            raise
         except RecursionError:
             found.append(_deep_finding())
+            continue
+        except Exception as exc:  # whatever else the parser makes of this text
+            found.append(_Finding(_Kind.SYNTAX, detail=str(exc) or type(exc).__name__))
             continue
         walker = _Walker(part.source, root)
         try:
@@ -428,8 +433,14 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[_Finding, ...]:
             found.extend(walker.findings)
             found.append(_syntax_finding(exc, part.source))
             continue
-        except RecursionError:
+        except MemoryError:
+            raise
+        except (RecursionError, SyntaxError):  # Python's own limits on nesting, compiled
             found.append(_deep_finding())
+            continue
+        except Exception as exc:  # whatever else compiling this text raises
+            found.extend(walker.findings)
+            found.append(_Finding(_Kind.SYNTAX, detail=str(exc) or type(exc).__name__))
             continue
         found.extend(walker.findings)
         reads_anything = reads_anything or bool(undeclared)
