@@ -13,7 +13,13 @@ from docx_reading import read_contract
 from example_paths import ROOT, US_EXAMPLE
 
 from wizard.core.project_file import load_project, project_to_bytes
-from wizard.core.render_limits import DEFAULT_LIMITS, LIMITS_ENV, MIB, limits_from_environment
+from wizard.core.render_limits import (
+    DEFAULT_LIMITS,
+    EXIT_OVER_MEMORY,
+    LIMITS_ENV,
+    MIB,
+    limits_from_environment,
+)
 from wizard.core.render_worker import WORKER_SWITCH, read_frame, write_frame
 from wizard.paths import standard_template
 
@@ -84,3 +90,23 @@ def test_the_environment_can_only_lower_the_limits(text: str, cpu: int, wall: fl
     limits = limits_from_environment({LIMITS_ENV: text})
     assert (limits.cpu_seconds, limits.wall_seconds, limits.memory_bytes) == (
         cpu, wall, memory * MIB)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows limits memory with a job")
+def test_where_the_address_space_is_not_limited_the_memory_is_watched() -> None:
+    """On macOS ``RLIMIT_AS`` is not enforced: a template doubling its text would take
+    the machine's memory before its CPU time ran out."""
+    script = (
+        "from wizard.core.render_limits import peak_memory_bytes, watch_memory\n"
+        "import time\n"
+        "watch_memory(peak_memory_bytes() + 64 * 1024 * 1024)\n"
+        "kept = []\n"
+        "for _ in range(40):\n"
+        "    kept.append(bytearray(16 * 1024 * 1024))\n"
+        "    time.sleep(0.02)\n"
+        "print(len(kept))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+                          check=False)
+    assert done.returncode == EXIT_OVER_MEMORY, done
+    assert done.stdout == ""

@@ -29,12 +29,14 @@ benchmarks know (``bench/large_project.py``: 10 services × 8 service levels,
   and stops a template long before the machine runs short.
 
 On POSIX the worker limits itself with ``setrlimit``: ``RLIMIT_AS`` once when
-it starts, the soft ``RLIMIT_CPU`` raised before each request to the CPU time
-it has used plus the budget (the kernel ends the process with ``SIGXCPU``
-when it is spent, even in the middle of one long C call). On Windows the
-program puts the worker in a Job object with a per-process memory limit and a
-user-time limit that it moves on before each request; closing the program
-closes the job, which ends the worker.
+it starts (macOS accepts that limit but does not enforce it: there a thread
+of the worker watches its resident memory and ends it past the limit), and
+the soft ``RLIMIT_CPU`` raised before each request to the CPU time it has
+used plus the budget (the kernel ends the process with ``SIGXCPU`` when it is
+spent, even in the middle of one long C call). On Windows the program puts
+the worker in a Job object with a per-process memory limit and a user-time
+limit that it moves on before each request; closing the program closes the
+job, which ends the worker.
 
 ``SLA_WIZARD_RENDER_LIMITS`` (``cpu=SECONDS,wall=SECONDS,memory=MIB``) can
 lower the limits, never raise them (the tests use it to keep hostile
@@ -122,18 +124,55 @@ def use_limits(limits: Limits | None) -> None:
 
 # -- in the worker (POSIX) ------------------------------------------------------------------
 
+EXIT_OVER_MEMORY = 4
+"""The worker's exit status when :func:`watch_memory` ended it."""
+_WATCH_SECONDS = 0.05
+
+
 def limit_own_memory(limit_bytes: int) -> None:
     """Cap this process's address space (and write no core file when the CPU
-    limit ends it). Nothing on Windows, where the job does it."""
+    limit ends it). Nothing on Windows, where the job does it. macOS accepts
+    ``RLIMIT_AS`` but does not enforce it: there (and wherever the limit is
+    refused) :func:`watch_memory` ends the process instead."""
     if sys.platform == "win32":
         return
     import resource
 
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = limit_bytes if hard == resource.RLIM_INFINITY else min(hard, limit_bytes)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     with contextlib.suppress(ValueError, OSError):  # a system that refuses it
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = limit_bytes if hard == resource.RLIM_INFINITY else min(hard, limit_bytes)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ValueError, OSError):
+        watch_memory(limit_bytes)
+        return
+    if sys.platform == "darwin":
+        watch_memory(limit_bytes)
+
+
+def peak_memory_bytes() -> int:
+    """The most memory this process has had resident."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)  # bytes there, KiB here
+
+
+def watch_memory(limit_bytes: int) -> None:
+    """End this process with :data:`EXIT_OVER_MEMORY` as soon as it has had
+    more than ``limit_bytes`` resident (looked at 20 times a second, from a
+    thread of its own)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            if peak_memory_bytes() > limit_bytes:
+                os._exit(EXIT_OVER_MEMORY)
+            time.sleep(_WATCH_SECONDS)
+
+    threading.Thread(target=watch, name="memory-watch", daemon=True).start()
 
 
 def allow_cpu_seconds(seconds: int) -> None:

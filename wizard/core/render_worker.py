@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from wizard.core.render_limits import (
+    EXIT_OVER_MEMORY,
     LimitKind,
     Limits,
     allow_cpu_seconds,
@@ -355,6 +356,8 @@ class RenderWorker:
             return WorkerStoppedError(_("The contract was not made: the program is closing."))
         if spent_cpu:
             return WorkerLimitError(LimitKind.CPU, self.limits)
+        if code == EXIT_OVER_MEMORY:
+            return WorkerLimitError(LimitKind.MEMORY, self.limits)
         return WorkerError(_("The contract could not be made: the program's render process "
                              "stopped unexpectedly (exit status {code}).").format(code=code))
 
