@@ -1,4 +1,4 @@
-"""The command line: ``sla-wizard generate`` and ``sla-wizard check``.
+"""The command line: ``sla-wizard generate``, ``check`` and ``diff``.
 
 No Qt here. Every failure ends with a one-line message on stderr and exit
 status 2, among them a template whose check or render overran a limit of the
@@ -24,7 +24,7 @@ from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
 from wizard.i18n import _
 
-COMMANDS = ("generate", "check")
+COMMANDS = ("generate", "check", "diff")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("list the problems of a project"))
     check.add_argument("project", type=Path, help=_("the .slaproj file"))
+    _add_diff_parser(commands)
     return parser
 
 
@@ -190,6 +191,53 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
+def _add_diff_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    diff = commands.add_parser(
+        "diff", help=_("list what changed between two drafts of a project, one change a line "
+                       "(status 1 when nothing changed); write a Word redline"))
+    diff.add_argument("old", type=Path, metavar="OLD.slaproj", help=_("the earlier draft"))
+    diff.add_argument("new", type=Path, metavar="NEW.slaproj", help=_("the later draft"))
+    diff.add_argument(
+        "--redline", type=Path, metavar="OUT.docx",
+        help=_("also write the later draft's contract with the changes from the earlier one "
+               "as tracked changes"))
+    diff.add_argument(
+        "--language", metavar="LOCALE",
+        help=_("write the redline in this language and locale, such as en_GB "
+               "(default: the later draft's own)"))
+
+
+def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Every change from OLD to NEW on its own line; 1 when there is none."""
+    from wizard.core.changes import compare_projects
+
+    old = load_project(args.old)
+    new = load_project(args.new)
+    language = None
+    if args.language is not None or args.redline is not None:
+        language = _language(args.language, new.language)
+    if args.redline is not None:
+        for project_path in (args.old, args.new):
+            if args.redline.resolve() == project_path.resolve():
+                raise CommandError(
+                    _("the redline would overwrite the project {file}; choose another name")
+                    .format(file=project_path))
+    changes = compare_projects(old, new)
+    for change in changes:
+        print(change, file=out)
+    if args.redline is not None:
+        from wizard.core.redline import RedlineError, write_redline
+        from wizard.core.render import RenderError
+
+        try:
+            write_redline(old, new, args.redline, language, args.new)
+        except (RenderError, RedlineError, UnsupportedLanguageError) as exc:
+            raise CommandError(_("no redline was written: {reason}").format(
+                reason=_one_line(str(exc)))) from None
+        print(_("Redline written to {path}").format(path=args.redline), file=err)
+    return EXIT_OK if changes else EXIT_PROBLEMS
+
+
 def system_locale(environ: Mapping[str, str]) -> str:
     """The locale the environment asks messages in (``LANGUAGE``, ``LC_ALL``,
     ``LC_MESSAGES``, ``LANG``, as gettext reads them); empty for C/POSIX."""
@@ -233,6 +281,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     try:
         if args.command == "generate":
             return run_generate(args, out, err)
+        if args.command == "diff":
+            return run_diff(args, out, err)
         return run_check(args, out)
     except (ProjectFileError, CommandError) as exc:
         print(f"sla-wizard: {exc}", file=err)
