@@ -61,11 +61,13 @@ from wizard.ui.plain_text import literal
 from wizard.ui.style import style_help_frame
 
 if TYPE_CHECKING:
+    from wizard.core.changes import Change
     from wizard.core.checks import Problem
     from wizard.core.lockfile import ProjectLock
     from wizard.core.model import AgreementType
     from wizard.core.project_file import ProjectFileError
     from wizard.core.recovery import Recovery
+    from wizard.ui.compare_dialog import CompareDialog
     from wizard.ui.document import ProjectDocument
     from wizard.ui.pages.base import StepPage
     from wizard.ui.pages.review import ReviewPage
@@ -443,6 +445,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        self.compare_action = QAction(_("Compare &with…"), self)
+        self.compare_action.triggered.connect(lambda _checked=False: self.compare_with())
+        file_menu.addAction(self.compare_action)
         file_menu.addSeparator()
         file_menu.addAction(self.recover_action)
         file_menu.addSeparator()
@@ -590,6 +595,33 @@ class MainWindow(QMainWindow):
         index = self.pages.index_of(problem.step)
         self.go_to(index)
         self.pages[index].focus_problem(problem.loc)
+
+    # comparing -------------------------------------------------------------------
+    def compare_with(self, path: Path | None = None) -> CompareDialog | None:
+        """File → Compare with…: what changed since a saved project (chosen in
+        a file dialog unless given), each change a link to its field."""
+        if not self.is_loaded:
+            return None
+        from wizard.ui.compare_dialog import choose_file_to_compare, compare_with_file
+
+        if path is None:
+            folder = (self.document.path.parent if self.document.path is not None
+                      else Path(self.settings.last_folder or default_projects_dir()))
+            path = choose_file_to_compare(self, folder)
+            if path is None:
+                return None
+        dialog = compare_with_file(self, path, self.document)
+        if dialog is not None:
+            dialog.change_activated.connect(self.go_to_change)
+            dialog.project_edited.connect(lambda: self.current_page().reload())
+            dialog.show()
+        return dialog
+
+    def go_to_change(self, change: Change) -> None:
+        """Show the step of ``change`` and put the focus on its field."""
+        index = self.pages.index_of(change.step)
+        self.go_to(index)
+        self.pages[index].focus_problem(change.loc)
 
     # checks ----------------------------------------------------------------------
     def _template_checked(self) -> None:
