@@ -1,5 +1,5 @@
 """Benchmarks: start-up, contract generation, preview refresh, open and save,
-each beside the floor that Qt and docxtpl themselves set, measured in the same
+the change summary and redline of two drafts, each beside the floor that Qt and docxtpl themselves set, measured in the same
 run on the same machine.
 
 ``python bench/run.py`` prints a table (each figure the median of several
@@ -58,6 +58,8 @@ STALL_MS = 50.0
 """Input waiting longer than this is felt (a "long task"): no refresh may cause one."""
 OPEN_SAVE_MS = 20.0
 MEMORY_RATIO = 1.5
+CHANGES_MS = 1000.0
+"""The change summary and the redline of two drafts, together."""
 
 
 @dataclass
@@ -273,6 +275,34 @@ def isolation(runs: int) -> dict[str, list[float]]:
     return {"worker": worker, "here": here, "first": first}
 
 
+def changes(runs: int) -> dict[str, list[float]]:
+    """The change summary and the Word redline (both contracts rendered, then
+    compared) of the large project against a copy with 20 changes, beside one
+    render of its contract, alternately; and the redline's own comparison of
+    the two documents."""
+    from bench.changed_project import CHANGES, with_twenty_changes
+    from wizard.core.changes import compare_projects
+    from wizard.core.redline import redline_documents, redline_projects
+    from wizard.core.render import render_contract
+
+    old = build_large_project()
+    new = with_twenty_changes(old)
+    if len(compare_projects(old, new)) != CHANGES:
+        raise RuntimeError(f"the changed bench project does not have {CHANGES} changes")
+    old_docx, new_docx = render_contract(old, LOCALE), render_contract(new, LOCALE)
+    redline_projects(old, new, LOCALE)
+    render: list[float] = []
+    summary: list[float] = []
+    redline: list[float] = []
+    for _ in range(runs):
+        render.append(once(lambda: render_contract(new, LOCALE)))
+        summary.append(once(lambda: compare_projects(old, new)))
+        redline.append(once(lambda: redline_projects(old, new, LOCALE)))
+    return {"render": render, "summary": summary, "redline": redline,
+            "total": [s + r for s, r in zip(summary, redline, strict=True)],
+            "compare": timed(lambda: redline_documents(old_docx, new_docx), runs)}
+
+
 def preview_parts(runs: int) -> dict[str, list[float]]:
     """The two halves of the preview's render, which runs off the GUI thread."""
     from wizard.core.contract_html import contract_html
@@ -329,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts = preview_parts(runs)
         print("render worker …", flush=True)
         isolated = isolation(runs * 2)
+        print("changes and redline …", flush=True)
+        compared = changes(runs)
 
         startup_s = median([r.seconds for r in mine]) * 1000
         bare_s = median([r.seconds for r in floor]) * 1000
@@ -367,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 median(isolated["worker"]) <= ISOLATION_RATIO * median(isolated["here"])),
             Row("first contract of a new render worker, its start included",
                 isolated["first"][0], "ms"),
+            Row("change summary + Word redline of the large project, 20 changes",
+                median(compared["total"]), "ms", median(compared["render"]),
+                "one render of its contract", f"≤ {CHANGES_MS:.0f} ms",
+                median(compared["total"]) <= CHANGES_MS),
             Row("preview: pause after the edit (debounce)", median(refresh["debounce_ms"]), "ms",
                 None, "deliberate", "350 ms"),
             Row("preview: render + show after the pause", work, "ms", docxtpl_ms,
@@ -398,6 +434,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"render_contract {median(parts['render_contract']):.0f} ms and "
               f"contract_html {median(parts['contract_html']):.0f} ms in the render thread, "
               f"QTextBrowser.setHtml {median(refresh['set_html_ms']):.0f} ms on the GUI thread")
+        print("\nthe change summary and redline: "
+              f"summary {median(compared['summary']):.0f} ms, redline "
+              f"{median(compared['redline']):.0f} ms (two contracts rendered, then compared: "
+              f"{median(compared['compare']):.0f} ms)")
         print(f"\n{sys.platform}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; "
               f"bench took {time.perf_counter() - began:.0f} s")
         return 0
