@@ -528,8 +528,10 @@ def build() -> Builder:
     for paragraph in contacts.rows[2].cells[2].paragraphs:
         if paragraph.text in ("{{ c.email }}", "{{ c.phone }}"):
             _no_hyphenation(paragraph)
-    b.tag("{%p else %}")
+    b.tag("{%p elif signatories_named %}")
     b.p(tr("Each party's signatory is its contact for this agreement."))
+    b.tag("{%p else %}")
+    b.p(tr("Each party names its contact for this agreement to the other party in writing."))
     b.tag("{%p endif %}")
     b.tag("{%p if escalation %}")
     b.h2(tr("Escalation path"))
@@ -695,12 +697,28 @@ def build() -> Builder:
         + tr("Credits are set off against the next invoice and are not paid out in cash.")
         + "{% endif %}")
     b.tag("{%p if credits.sole_remedy %}")
-    b.p(tr("Service credits are the Customer's sole and exclusive remedy for a missed service "
-           "level, without prejudice to the right to terminate set out in this agreement."))
+    b.p(tr_with("Service credits are the Customer's sole and exclusive remedy for a missed "
+                "service level, without prejudice to the rights to terminate set out in section "
+                "%(section)s.", section="sections.termination"))
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
-    b.p(tr("No service credits apply under this agreement. A missed service level is handled "
-           "through the escalation path and the reviews set out in this agreement."))
+    b.p("{% if escalation and reporting.included %}"
+        + tr_with("No service credits apply under this agreement. A missed service level is "
+                  "handled through the escalation path set out in section %(escalation)s and at "
+                  "the reviews set out in section %(reviews)s.",
+                  escalation="sections.stakeholders", reviews="sections.reporting")
+        + "{% elif escalation %}"
+        + tr_with("No service credits apply under this agreement. A missed service level is "
+                  "handled through the escalation path set out in section %(escalation)s.",
+                  escalation="sections.stakeholders")
+        + "{% elif reporting.included %}"
+        + tr_with("No service credits apply under this agreement. A missed service level is "
+                  "handled at the reviews set out in section %(reviews)s.",
+                  reviews="sections.reporting")
+        + "{% else %}"
+        + tr("No service credits apply under this agreement. A missed service level is raised "
+             "in writing with the other party's contact.")
+        + "{% endif %}")
     b.tag("{%p endif %}")
 
     # 9. Reporting and review --------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -271,7 +271,7 @@ LABELS = _Labels(
         AgreementType.INTERNAL: N_(
             "This is an internal agreement between two departments of the same "
             "organisation. It creates no payment obligations; disagreements are resolved "
-            "through the escalation path and the regular reviews."
+            "between the heads of the two departments."
         ),
     },
     period={
@@ -304,8 +304,7 @@ LABELS = _Labels(
     },
     exclusion={
         StandardExclusion.SCHEDULED_MAINTENANCE: N_(
-            "Scheduled maintenance carried out within the maintenance windows and with the "
-            "notice set out in this agreement."
+            "Scheduled maintenance announced to the Customer in advance."
         ),
         StandardExclusion.EMERGENCY_MAINTENANCE: N_(
             "Emergency maintenance needed to prevent imminent harm to the service or its "
@@ -327,8 +326,8 @@ LABELS = _Labels(
             "Problems of the internet or of networks outside the Provider's own network."
         ),
         StandardExclusion.SUSPENSION_NON_PAYMENT: N_(
-            "Suspension of the services in accordance with this agreement, in particular for "
-            "non-payment."
+            "Suspension of the services because undisputed fees were not paid when due, after "
+            "written notice to the Customer."
         ),
         StandardExclusion.BETA_FEATURES: N_(
             "Features offered as beta, preview or trial versions."
@@ -351,14 +350,14 @@ _UNIT_NAMES = {
 }
 
 _TEMPLATE_TERMS = (
-    (N_("Coverage Hours"), N_("The hours, set out in the Availability Schedule, during which "
-                              "the services are to be available.")),
+    (N_("Coverage Hours"), N_("The hours, set out in section %(schedule)s, during which the "
+                              "services are to be available.")),
     (N_("Support Hours"), N_("The hours during which the Provider's support staff answer "
                              "requests and work on incidents.")),
     (N_("Downtime"), N_("Any period during which a service is not available to the Customer, "
-                        "other than the exclusions set out in this agreement.")),
-    (N_("Service Level"), N_("A measurable target for a service, set out in the Service "
-                             "Levels section.")),
+                        "other than the exclusions set out in section %(exclusions)s.")),
+    (N_("Service Level"), N_("A measurable target for a service, set out in section "
+                             "%(service_levels)s.")),
 )
 _DOWNTIME_WITHOUT_EXCLUSIONS = (
     N_("Downtime"), N_("Any period during which a service is not available to the Customer."))
@@ -381,6 +380,50 @@ _CREDIT_TERMS = (
     (N_("Service Credit"), N_("An amount credited against the monthly fee of the affected "
                               "services when a service level is missed.")),
 )
+
+
+_MAINTENANCE_EXCLUSIONS = {
+    # (windows set, notice set): the scheduled-maintenance exclusion, naming only what
+    # the agreement sets out
+    (True, True): N_("Scheduled maintenance carried out within the maintenance windows and "
+                     "with the notice set out in section %(section)s."),
+    (True, False): N_("Scheduled maintenance carried out within the maintenance windows set "
+                      "out in section %(section)s."),
+    (False, True): N_("Scheduled maintenance announced with the notice set out in section "
+                      "%(section)s."),
+}
+
+SECTIONS = ("purpose", "definitions", "stakeholders", "services", "schedule",
+            "service_levels", "credits", "reporting", "exclusions", "termination",
+            "signatures")
+"""The standard template's numbered sections, in order."""
+
+
+def section_numbers(project: Project) -> dict[str, str]:
+    """The number of each section of the standard template for ``project``, for
+    cross-references: the sections the agreement leaves out take no number."""
+    left_out = {"reporting": not project.reporting.included,
+                "exclusions": not project.exclusions.included}
+    present = [name for name in SECTIONS if not left_out.get(name, False)]
+    return {name: str(number) for number, name in enumerate(present, start=1)}
+
+
+def _exclusion_texts(project: Project, sections: dict[str, str],
+                     t: Callable[[str], str]) -> list[str]:
+    chosen = set(project.exclusions.standard)
+    schedule = project.schedule
+    texts = []
+    for key in StandardExclusion:
+        if key not in chosen:
+            continue
+        text = t(LABELS.exclusion[key])
+        if key is StandardExclusion.SCHEDULED_MAINTENANCE:
+            variant = _MAINTENANCE_EXCLUSIONS.get(
+                (bool(schedule.maintenance_windows), bool(schedule.maintenance_notice_hours)))
+            if variant is not None:
+                text = t(variant) % {"section": sections["schedule"]}
+        texts.append(text)
+    return texts
 
 
 def _text_lines(items: Iterable[str]) -> list[str]:
@@ -626,8 +669,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         }
 
     reporting = project.reporting
-    chosen = set(project.exclusions.standard)
-    exclusions = [t(LABELS.exclusion[key]) for key in StandardExclusion if key in chosen]
+    sections = section_numbers(project)
+    exclusions = _exclusion_texts(project, sections, t)
     exclusions += _text_lines(project.exclusions.custom)
 
     term = project.termination
@@ -636,7 +679,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     definitions = sorted(
         [{"term": d.term, "definition": d.definition} for d in agreement.definitions
          if d.term.strip()]
-        + [{"term": t(term_), "definition": t(text)} for term_, text in terms
+        + [{"term": t(term_), "definition": t(text) % sections} for term_, text in terms
            if t(term_).casefold() not in {d.term.strip().casefold()
                                           for d in agreement.definitions}],
         key=lambda d: d["term"].casefold(),
@@ -698,6 +741,9 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         },
         "exclusions": exclusions,
         "exclusions_clause": project.exclusions.included,
+        "sections": sections,
+        "signatories_named": bool(project.parties.provider.signatory.name.strip()
+                                  and project.parties.customer.signatory.name.strip()),
         "termination": {
             "fixed_term": term.term is TermKind.FIXED,
             "while_used": term.term is TermKind.WHILE_SERVICES_USED,

@@ -152,6 +152,17 @@ DESCRIPTIONS: dict[str, str] = {
     "reporting.baseline_review": "Whether the targets are reviewed against the baselines.",
     "exclusions": "Everything the service levels do not cover, as sentences (Exclusions step).",
     "exclusions_clause": "Whether the agreement has an exclusions clause.",
+    "sections": "The number of each section of the standard template, for cross-references "
+                "(a section the agreement leaves out takes no number; a template that orders "
+                "its sections differently numbers them itself).",
+    **{f"sections.{name}": f"The number of the {title} section." for name, title in (
+        ("purpose", "purpose and scope"), ("definitions", "definitions"),
+        ("stakeholders", "stakeholders (and escalation path)"), ("services", "services"),
+        ("schedule", "availability schedule"), ("service_levels", "service levels"),
+        ("credits", "service credits"), ("reporting", "reporting and review"),
+        ("exclusions", "exclusions"), ("termination", "term and termination"),
+        ("signatures", "signatures"))},
+    "signatories_named": "Whether both parties name a signatory.",
     "termination": "Term and termination (Termination step).",
     "termination.fixed_term": "Whether the agreement runs for a term (else the term fields "
                               "do not apply).",
