@@ -1,6 +1,6 @@
 """Benchmarks: start-up, contract generation, preview refresh, open and save,
-the change summary and redline of two drafts, each beside the floor that Qt and docxtpl themselves set, measured in the same
-run on the same machine.
+the change summary and redline of two drafts, each beside the floor that Qt
+and docxtpl themselves set, measured in the same run on the same machine.
 
 ``python bench/run.py`` prints a table (each figure the median of several
 runs) and exits 0; ``--runs N`` changes the number of runs (default 7).
