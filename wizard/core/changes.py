@@ -286,13 +286,13 @@ class ListRule:
 
     kind: str
     """What an item is, marked with ``N_``: "Service", "included item"."""
-    label: str
-    """An item in the lines about its fields, marked with ``N_``, with
-    ``{name}``: "Service {name}", "Severity {name}"."""
     name: Callable[[Any, Project], str]
     """An item's name: a service's name, a severity's id …"""
     identity: tuple[str, ...] = ()
     """The fields that identify an item; none: the item itself (a line of text)."""
+    label: str | None = None
+    """An item in the lines about its fields, marked with ``N_``, with
+    ``{name}``: "Service {name}", "Severity {name}"; None: its name alone."""
     ordered: bool = True
     """Whether the order of the items means something (a move is a change)."""
     renamed_by: tuple[str, ...] = ()
@@ -301,33 +301,34 @@ class ListRule:
 
 LISTS: dict[Pattern, ListRule] = {
     ("agreement", "definitions"): ListRule(
-        N_("Definition"), N_("Definition “{name}”"), _term_name, ("term",),
+        N_("Definition"), _term_name, ("term",), label=N_("Definition “{name}”"),
         renamed_by=("term",)),
-    ("contacts",): ListRule(N_("Contact"), N_("{name}"), _plain_name, ("name",),
+    ("contacts",): ListRule(N_("Contact"), _plain_name, ("name",),
                             renamed_by=("name",)),
     ("contacts", ITEM, "responsibilities"): ListRule(
-        N_("responsibility"), N_("{name}"), _text_name),
-    ("services",): ListRule(N_("Service"), N_("Service {name}"), _service_name, ("id",),
-                            renamed_by=("name",)),
-    ("services", ITEM, "included"): ListRule(N_("included item"), N_("{name}"), _text_name),
-    ("services", ITEM, "excluded"): ListRule(N_("excluded item"), N_("{name}"), _text_name),
-    ("services", ITEM, "dependencies"): ListRule(N_("dependency"), N_("{name}"), _text_name),
+        N_("responsibility"), _text_name),
+    ("services",): ListRule(N_("Service"), _service_name, ("id",),
+                            label=N_("Service {name}"), renamed_by=("name",)),
+    ("services", ITEM, "included"): ListRule(N_("included item"), _text_name),
+    ("services", ITEM, "excluded"): ListRule(N_("excluded item"), _text_name),
+    ("services", ITEM, "dependencies"): ListRule(N_("dependency"), _text_name),
     ("services", ITEM, "customer_responsibilities"): ListRule(
-        N_("customer responsibility"), N_("{name}"), _text_name),
+        N_("customer responsibility"), _text_name),
     ("schedule", "maintenance_windows"): ListRule(
-        N_("Maintenance window"), N_("Maintenance window {name}"), _window_name, ("day",)),
-    ("metrics",): ListRule(N_("Service level"), N_("{name}"), _metric_name, ("id",),
+        N_("Maintenance window"), _window_name, ("day",),
+        label=N_("Maintenance window {name}")),
+    ("metrics",): ListRule(N_("Service level"), _metric_name, ("id",),
                            renamed_by=("name",)),
     ("severity_levels",): ListRule(
-        N_("Severity level"), N_("Severity {name}"), _severity_name, ("id",),
+        N_("Severity level"), _severity_name, ("id",), label=N_("Severity {name}"),
         renamed_by=("id",)),
     ("service_credits", "tiers"): ListRule(
-        N_("Credit tier"), N_("Credit tier below {name}"), _tier_name, ("below",),
+        N_("Credit tier"), _tier_name, ("below",), label=N_("Credit tier below {name}"),
         ordered=False),
-    ("reporting", "contents"): ListRule(N_("Report content"), N_("{name}"), _text_name),
+    ("reporting", "contents"): ListRule(N_("Report content"), _text_name),
     ("exclusions", "standard"): ListRule(
-        N_("Standard exclusion"), N_("{name}"), _exclusion_name, ordered=False),
-    ("exclusions", "custom"): ListRule(N_("Exclusion"), N_("{name}"), _text_name),
+        N_("Standard exclusion"), _exclusion_name, ordered=False),
+    ("exclusions", "custom"): ListRule(N_("Exclusion"), _text_name),
 }
 """Every list of the project: what its items are called and what identifies one."""
 
@@ -788,7 +789,7 @@ def list_rule(pattern: Pattern) -> ListRule:
     if rule is not None:
         return rule
     kind = field_name(pattern)
-    return ListRule(kind, "{name}", lambda item, project: value_words(
+    return ListRule(kind, lambda item, project: value_words(
         item, (*pattern, ITEM), Side(project, None, language())))
 
 
@@ -884,7 +885,7 @@ class _Walk:
                     name=name, old=number_text(before + 1, self.locale),
                     new=number_text(index + 1, self.locale)))
             if isinstance(entry, BaseModel) and type(entry) is type(old[before]):
-                label = _(rule.label).format(name=name)
+                label = _(rule.label).format(name=name) if rule.label else name
                 self.model(old[before], entry, here, (*pattern, ITEM),
                            f"{item} › {label}" if item else label, rule)
             elif old[before] != entry:
