@@ -309,7 +309,8 @@ def test_check_reports_a_project_with_errors(tmp_path: Path) -> None:
 
 
 def error_and_warnings(data: dict[str, Any]) -> None:
-    """An error on the second metric, warnings on the first metric and on reporting."""
+    """An error on the second metric, warnings on the first metric and on reporting
+    (besides the example's own: its Critical level is answered at all times)."""
     data["metrics"][0]["measurement"] = ""  # warning: metrics[1].measurement
     data["metrics"][1]["service"] = "nope"  # error: metrics[2].service
     data["reporting"]["recipient"] = ""  # warning: reporting.recipient
@@ -324,9 +325,10 @@ def test_check_lists_errors_before_warnings(tmp_path: Path) -> None:
     assert [line.split(": ", 2)[:2] for line in lines[:-1]] == [
         ["error", "metrics[2].service"],
         ["warning", "metrics[1].measurement"],
+        ["warning", "severity_levels[1].measured_during"],
         ["warning", "reporting.recipient"],
     ], result.out
-    assert lines[-1] == f"{project}: 1 error(s), 2 warning(s)"
+    assert lines[-1] == f"{project}: 1 error(s), 3 warning(s)"
 
 
 def test_generate_refusal_lists_only_the_errors(tmp_path: Path) -> None:
@@ -818,7 +820,7 @@ def test_the_language_chosen_in_the_window_wins_over_the_system(
     result = run_process("main.py", "check", US_EXAMPLE, language="de_DE.UTF-8",
                          config=config)
     assert result.status == 0, result
-    assert "0 erreur(s), 0 avertissement(s)" in result.out
+    assert "0 erreur(s), 1 avertissement(s)" in result.out  # P1 at all times
 
 
 @pytest.mark.parametrize(("environ", "expected"), [

@@ -21,7 +21,16 @@ from wizard.core.checks import (
     estimated_clause_pages,
     has_errors,
 )
-from wizard.core.model import CoverageBlock, CreditTier, Project, Weekday
+from wizard.core.compute import is_around_the_clock
+from wizard.core.model import (
+    CoverageBlock,
+    CreditTier,
+    MeasuredDuring,
+    PartyRole,
+    Project,
+    TermKind,
+    Weekday,
+)
 from wizard.core.project_file import ProjectFileError, load_project, project_from_bytes
 
 EXAMPLE_PROJECTS = {p.stem: load_project(p) for p in EXAMPLES}
@@ -447,6 +456,128 @@ def test_no_services_is_an_error() -> None:
     project.services = []
 
     _assert_problem(project, "services", Severity.ERROR, Step.SERVICES)
+
+
+# --------------------------------------------------------------------------- format 2
+
+
+def test_credited_level_owed_by_the_customer_is_an_error() -> None:
+    """Credits would be promised to the Customer for missing its own level."""
+    project = _example(US)
+    assert project.service_credits.metric == "uptime"
+    project.metrics[0].owed_by = PartyRole.CUSTOMER
+
+    _assert_problem(project, "service_credits.metric", Severity.ERROR, Step.CREDITS)
+    assert "owed by the Customer" in _only(project, "service_credits.metric").message
+
+
+def test_levels_owed_by_the_customer_are_fine_without_credits() -> None:
+    """An internal agreement's levels owed by the other department would be refused."""
+    project = _example(US)
+    project.metrics[1].owed_by = PartyRole.CUSTOMER
+    assert not has_errors(check_project(project))
+    project.metrics[0].owed_by = PartyRole.CUSTOMER
+    project.service_credits.enabled = False
+
+    assert not has_errors(check_project(project))
+    assert _at(project, "service_credits.metric") == []
+
+
+def test_report_recipient_is_checked_only_with_the_clause() -> None:
+    """A recipient nobody knows, or none at all, would stop or nag about a contract that
+    has no reporting clause."""
+    project = _example(US)
+    project.reporting.recipient = "Nobody Known"
+    project.reporting.included = False
+    assert _at(project, "reporting.recipient") == []
+    project.reporting.recipient = ""
+    assert _at(project, "reporting.recipient") == []
+
+    project.reporting.included = True
+    _assert_problem(project, "reporting.recipient", Severity.WARNING, Step.REPORTING)
+
+
+def test_response_counted_in_coverage_hours_without_support_hours() -> None:
+    """A response clock running during coverage hours would pass unnoticed although
+    nobody is promised to answer in them."""
+    project = _example(US)
+    project.schedule.support_coverage = None
+    assert project.severity_levels[1].measured_during is MeasuredDuring.COVERAGE
+
+    _assert_problem(project, "severity_levels[2].measured_during", Severity.WARNING,
+                    Step.METRICS)
+    assert "no staffed hours" in _only(project, "severity_levels[2].measured_during").message
+    # P1 is counted at all times: a promise of its own, whoever answers
+    assert _at(project, "severity_levels[1].measured_during") == []
+
+
+def test_response_at_all_times_with_support_in_office_hours() -> None:
+    """A response promised around the clock while support keeps office hours would pass
+    unnoticed."""
+    project = _example(US)
+    assert project.severity_levels[0].measured_during is MeasuredDuring.ALWAYS
+    assert not is_around_the_clock(project.schedule.support_coverage or [])
+
+    _assert_problem(project, "severity_levels[1].measured_during", Severity.WARNING,
+                    Step.METRICS)
+    assert "3 a.m. on Sunday" in _only(project, "severity_levels[1].measured_during").message
+    assert _at(project, "severity_levels[2].measured_during") == []
+
+
+def test_response_at_all_times_with_support_around_the_clock_is_fine() -> None:
+    """The 3 a.m. warning would appear although support answers around the clock."""
+    project = _example(US)
+    project.schedule.support_coverage = []
+
+    assert _at(project, "severity_levels[1].measured_during") == []
+
+
+def test_no_support_hours_drops_the_support_checks() -> None:
+    """No support hours would crash the checks, or leave the night-support warning on an
+    agreement that promises no support hours to contradict."""
+    project = _example(FR)
+    assert _at(project, "metrics[1].measured_during") != []
+    project.schedule.support_coverage = None
+
+    assert _at(project, "metrics[1].measured_during") == []
+    assert [p for p in check_project(project) if "support_coverage" in p.path] == []
+
+
+def test_support_hours_blocks_are_still_checked() -> None:
+    """Support hours ending before they start would pass once support hours are optional."""
+    project = _example(US)
+    support = project.schedule.support_coverage
+    assert support is not None
+    support[1].days = []
+
+    _assert_problem(project, "schedule.support_coverage[2].days", Severity.ERROR,
+                    Step.SCHEDULE)
+
+
+def test_notice_as_long_as_the_term_is_a_warning() -> None:
+    """A renewal notice that must be given before the term even starts would pass."""
+    project = _example(US)
+    term = project.termination
+    term.initial_term_months, term.renewal_term_months, term.notice_days = 12, 1, 31
+
+    _assert_problem(project, "termination.notice_days", Severity.WARNING, Step.TERMINATION)
+    term.notice_days = 30
+    assert _at(project, "termination.notice_days") == []
+
+
+@pytest.mark.parametrize("kind", [TermKind.WHILE_SERVICES_USED, TermKind.UNTIL_REPLACED])
+def test_term_checks_apply_to_a_fixed_term_only(kind: TermKind) -> None:
+    """An agreement without a fixed term would be warned about a renewal it does not have."""
+    project = _example(US)
+    term = project.termination
+    term.initial_term_months, term.renewal_term_months, term.notice_days = 1, 1, 90
+    assert _at(project, "termination.notice_days") != []
+    term.auto_renew = False
+    assert _at(project, "termination.notice_days") == []
+    term.auto_renew = True
+    term.term = kind
+
+    assert [p for p in check_project(project) if p.step is Step.TERMINATION] == []
 
 
 # --------------------------------------------------------------------------- ordering

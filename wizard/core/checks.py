@@ -19,7 +19,7 @@ from babel.dates import get_timezone
 from babel.numbers import list_currencies
 
 from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
-from wizard.core.compute import clock_minutes, is_around_the_clock
+from wizard.core.compute import DAYS_PER_YEAR, clock_minutes, is_around_the_clock
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import (
     PERCENT_UNIT,
@@ -27,7 +27,9 @@ from wizard.core.model import (
     Direction,
     MeasuredDuring,
     MetricKind,
+    PartyRole,
     Project,
+    TermKind,
 )
 from wizard.core.project_file import field_path
 from wizard.core.steps import Step as Step
@@ -77,6 +79,7 @@ def check_project(project: Project, project_path: Path | None = None) -> list[Pr
         *_severity_levels(project),
         *_credits(project),
         *_reporting(project),
+        *_termination(project),
         *_branding(project),
         *_template(project, project_path),
         *_length(project),
@@ -219,7 +222,8 @@ def _schedule(project: Project) -> Iterator[Problem]:
             ),
         )
     yield from _coverage(("schedule", "coverage"), schedule.coverage)
-    yield from _coverage(("schedule", "support_coverage"), schedule.support_coverage)
+    if schedule.support_coverage is not None:
+        yield from _coverage(("schedule", "support_coverage"), schedule.support_coverage)
     for index, window in enumerate(schedule.maintenance_windows):
         if clock_minutes(window.start) >= 1440:
             yield _error(Step.SCHEDULE, ("schedule", "maintenance_windows", index, "start"),
@@ -254,7 +258,8 @@ def _metrics(project: Project) -> Iterator[Problem]:
         )
     twice = _duplicates([m.id for m in metrics])
     service_ids = {s.id for s in project.services}
-    around_the_clock = is_around_the_clock(project.schedule.support_coverage)
+    support = project.schedule.support_coverage
+    support_around_the_clock = support is None or is_around_the_clock(support)
     for index, metric in enumerate(metrics):
         loc: Loc = ("metrics", index)
         if _blank(metric.id):
@@ -289,7 +294,7 @@ def _metrics(project: Project) -> Iterator[Problem]:
                              _("Availability is measured in percent."))
             if (metric.measured_during is MeasuredDuring.ALWAYS
                     and is_around_the_clock(project.schedule.coverage)
-                    and not around_the_clock):
+                    and not support_around_the_clock):
                 yield _warning(
                     Step.METRICS, (*loc, "measured_during"),
                     _("Availability is promised around the clock, but support answers only "
@@ -299,6 +304,7 @@ def _metrics(project: Project) -> Iterator[Problem]:
 
 def _severity_levels(project: Project) -> Iterator[Problem]:
     twice = _duplicates([s.id for s in project.severity_levels])
+    support = project.schedule.support_coverage
     for index, level in enumerate(project.severity_levels):
         loc: Loc = ("severity_levels", index)
         if _blank(level.id):
@@ -310,6 +316,21 @@ def _severity_levels(project: Project) -> Iterator[Problem]:
         if resolution is not None and resolution < level.response_minutes:
             yield _error(Step.METRICS, (*loc, "resolution_minutes"),
                          _("The resolution target cannot be shorter than the response target."))
+        if support is None and level.measured_during is MeasuredDuring.COVERAGE:
+            yield _warning(
+                Step.METRICS, (*loc, "measured_during"),
+                _("The response clock runs during coverage hours, but the agreement promises "
+                  "no support hours: it has no staffed hours to run in. Promise support hours "
+                  "on the Availability schedule step, or count this level at all times."),
+            )
+        elif (support is not None and level.measured_during is MeasuredDuring.ALWAYS
+              and not is_around_the_clock(support)):
+            yield _warning(
+                Step.METRICS, (*loc, "measured_during"),
+                _("This level is counted at all times, but support answers only during support "
+                  "hours: it promises a response at 3 a.m. on Sunday. Count it during coverage "
+                  "hours, or say who answers outside support hours."),
+            )
 
 
 def _credits(project: Project) -> Iterator[Problem]:
@@ -321,6 +342,12 @@ def _credits(project: Project) -> Iterator[Problem]:
     if metric is None:
         yield _error(step, ("service_credits", "metric"),
                      _("Choose the metric whose misses earn service credits."))
+    elif metric.owed_by is PartyRole.CUSTOMER:
+        yield _error(
+            step, ("service_credits", "metric"),
+            _("This service level is owed by the Customer, but service credits compensate the "
+              "Customer for the Provider's miss: choose a level the Provider owes."),
+        )
     elif metric.direction is not Direction.AT_LEAST:
         yield _error(
             step, ("service_credits", "metric"),
@@ -368,6 +395,8 @@ def _credits(project: Project) -> Iterator[Problem]:
 
 
 def _reporting(project: Project) -> Iterator[Problem]:
+    if not project.reporting.included:
+        return
     recipient = project.reporting.recipient
     if _blank(recipient):
         yield _warning(Step.REPORTING, ("reporting", "recipient"),
@@ -377,6 +406,19 @@ def _reporting(project: Project) -> Iterator[Problem]:
             Step.REPORTING, ("reporting", "recipient"),
             _('The report recipient "{name}" is neither a contact nor a signatory.').format(
                 name=recipient),
+        )
+
+
+def _termination(project: Project) -> Iterator[Problem]:
+    term = project.termination
+    if term.term is not TermKind.FIXED or not term.auto_renew:
+        return
+    shortest = min(term.initial_term_months, term.renewal_term_months)
+    if term.notice_days >= shortest * DAYS_PER_YEAR / 12:
+        yield _warning(
+            Step.TERMINATION, ("termination", "notice_days"),
+            _("The notice to end is as long as a term or longer, so it would have to be given "
+              "before that term has begun: shorten the notice or lengthen the term."),
         )
 
 
