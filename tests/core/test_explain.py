@@ -12,6 +12,7 @@ import pytest
 
 from wizard.core.compute import credit_example_value
 from wizard.core.explain import (
+    commitment_sentence,
     credit_example_sentence,
     downtime_sentence,
     duration_text,
@@ -20,11 +21,13 @@ from wizard.core.explain import (
     value_text,
 )
 from wizard.core.model import (
+    Commitment,
     CoverageBlock,
     CreditTier,
     MeasuredDuring,
     Metric,
     MetricKind,
+    PartyRole,
     Period,
     Project,
     SeverityLevel,
@@ -193,6 +196,39 @@ def test_credit_example_of_a_zero_credit(us_project: Project) -> None:
 
     assert credit_example_sentence(us_project) == (
         "At 98.7% availability the customer receives no credit.")
+
+
+def test_no_credit_example_for_a_level_the_customer_owes(us_project: Project) -> None:
+    """The example would pay the customer for missing its own service level."""
+    assert credit_example_sentence(us_project) is not None
+    us_project.metrics[0].owed_by = PartyRole.CUSTOMER
+
+    assert credit_example_sentence(us_project) is None
+
+
+def test_commitment_sentence_names_the_parties(us_project: Project) -> None:
+    """The Basics step would not say who promises what, or how firmly."""
+    assert commitment_sentence(us_project) == (
+        "The contract says that Northwind IT Services LLC meets its service levels.")
+    us_project.agreement.commitment = Commitment.REASONABLE_EFFORTS
+    assert commitment_sentence(us_project) == (
+        "The contract says that Northwind IT Services LLC uses commercially reasonable "
+        "efforts to meet its service levels.")
+    us_project.metrics[1].owed_by = PartyRole.CUSTOMER
+    assert commitment_sentence(us_project) == (
+        "The contract says that Northwind IT Services LLC and Harbor Bakery Co. each use "
+        "commercially reasonable efforts to meet their service levels.")
+    us_project.agreement.commitment = Commitment.WILL_MEET
+    assert commitment_sentence(us_project) == (
+        "The contract says that Northwind IT Services LLC and Harbor Bakery Co. each meet "
+        "their service levels.")
+    for metric in us_project.metrics:
+        metric.owed_by = PartyRole.CUSTOMER
+    us_project.parties.customer.name = " "
+    assert commitment_sentence(us_project) == (
+        "The contract says that the customer meets its service levels.")
+    us_project.metrics = []
+    assert commitment_sentence(us_project) == ""
 
 
 def test_explain_imports_no_qt() -> None:

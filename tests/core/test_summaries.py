@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from wizard.core.model import ChronicFailure, Termination
+from pathlib import Path
+
+import pytest
+
+from wizard.core.model import (
+    ChronicFailure,
+    Commitment,
+    PartyRole,
+    Project,
+    Termination,
+    TermKind,
+)
+from wizard.core.project_file import load_project
 from wizard.core.summaries import (
     chronic_failure_sentence,
     convenience_sentence,
+    left_out_text,
     months_text,
     notice_text,
+    service_levels_text,
     term_sentence,
     termination_summary,
 )
+
+
+@pytest.fixture
+def us_project(us_example: Path) -> Project:
+    return load_project(us_example)
 
 
 def test_singular_and_plural() -> None:
@@ -45,7 +64,7 @@ def test_termination_for_convenience() -> None:
     assert convenience_sentence(Termination(for_convenience_notice_days=None)) == (
         "Neither party may end it early without a reason.")
     assert convenience_sentence(Termination(for_convenience_notice_days=0)) == (
-        "Either party may end it at any time, without notice.")
+        "Either party may end it at any time, with immediate effect.")
     assert convenience_sentence(Termination(for_convenience_notice_days=30)) == (
         "Either party may end it at any time with 30 days' notice.")
 
@@ -79,3 +98,39 @@ def test_whole_summary() -> None:
         "within twelve.")
     no_chronic = Termination(chronic_failure=ChronicFailure())
     assert not termination_summary(no_chronic).endswith(" ")
+
+
+def test_agreements_without_a_fixed_term() -> None:
+    """The Termination step would describe a term and renewal the agreement does not have."""
+    while_used = Termination(term=TermKind.WHILE_SERVICES_USED, initial_term_months=24)
+    assert term_sentence(while_used) == "In force while the services are used."
+    until_replaced = Termination(term=TermKind.UNTIL_REPLACED, auto_renew=False)
+    assert term_sentence(until_replaced) == "In force until a revised agreement replaces it."
+    assert termination_summary(Termination(
+        term=TermKind.WHILE_SERVICES_USED, for_convenience_notice_days=None,
+        chronic_failure=ChronicFailure())) == (
+        "In force while the services are used. Neither party may end it without a reason.")
+    assert "months" not in termination_summary(until_replaced)
+
+
+def test_service_levels_in_the_review_summary(us_project: Project) -> None:
+    """The review would count the Customer's own levels as the Provider's, or hide an
+    efforts-only promise."""
+    assert service_levels_text(us_project) == "4"
+    us_project.metrics[1].owed_by = PartyRole.CUSTOMER
+    assert service_levels_text(us_project) == "4 (1 owed by the customer)"
+    us_project.agreement.commitment = Commitment.REASONABLE_EFFORTS
+    assert service_levels_text(us_project) == (
+        "4 (1 owed by the customer), as commercially reasonable efforts")
+    us_project.metrics = []
+    assert service_levels_text(us_project) == "0"
+
+
+def test_parts_left_out(us_project: Project) -> None:
+    """The review would not say which usual parts the contract leaves out."""
+    assert left_out_text(us_project) == ""
+    us_project.exclusions.included = False
+    assert left_out_text(us_project) == "exclusions"
+    us_project.schedule.support_coverage = None
+    us_project.reporting.included = False
+    assert left_out_text(us_project) == "support hours, reporting and review, and exclusions"

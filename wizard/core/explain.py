@@ -29,10 +29,12 @@ from wizard.core.compute import (
 )
 from wizard.core.model import (
     PERCENT_UNIT,
+    Commitment,
     CoverageBlock,
     MeasuredDuring,
     Metric,
     MetricKind,
+    PartyRole,
     Period,
     Project,
     SeverityLevel,
@@ -200,12 +202,14 @@ def credit_example_sentence(project: Project, locale: str | None = None) -> str 
     """What the credit tiers pay, worked on one example:
     ``At 98.7% availability the customer receives 10% of the monthly fee
     ($125.00 of $1,250.00).`` ``None`` when credits are off, have no metric
-    or no tiers."""
+    or no tiers, or credit a level the customer owes (nothing is due to the
+    customer for its own miss)."""
     locale = locale or language()
     credits = project.service_credits
     metric = project.metric_by_id(credits.metric)
     sample = credit_example_value(credits)
-    if not credits.enabled or metric is None or sample is None:
+    if (not credits.enabled or metric is None or sample is None
+            or metric.owed_by is PartyRole.CUSTOMER):
         return None
     due = credit_percent_due(credits, sample)
     measured = value_text(sample, metric.unit, locale)
@@ -226,3 +230,29 @@ def credit_example_sentence(project: Project, locale: str | None = None) -> str 
         at=at, percent=percent,
         amount=money_text(credit_amount(fee, due), project.currency, locale),
         fee=money_text(fee, project.currency, locale))
+
+
+def commitment_sentence(project: Project) -> str:
+    """What the contract promises about the service levels, with the parties
+    named: ``The contract says that Northwind IT meets its service levels.``
+    Empty when there are no service levels to promise."""
+    owed = {m.owed_by for m in project.metrics}
+    if not owed:
+        return ""
+    efforts = project.agreement.commitment is Commitment.REASONABLE_EFFORTS
+    names = {
+        PartyRole.PROVIDER: project.parties.provider.name.strip() or _("the provider"),
+        PartyRole.CUSTOMER: project.parties.customer.name.strip() or _("the customer"),
+    }
+    if len(owed) > 1:
+        both = {"provider": names[PartyRole.PROVIDER], "customer": names[PartyRole.CUSTOMER]}
+        if efforts:
+            return _("The contract says that {provider} and {customer} each use commercially "
+                     "reasonable efforts to meet their service levels.").format(**both)
+        return _("The contract says that {provider} and {customer} each meet their service "
+                 "levels.").format(**both)
+    party = names[owed.pop()]
+    if efforts:
+        return _("The contract says that {party} uses commercially reasonable efforts to "
+                 "meet its service levels.").format(party=party)
+    return _("The contract says that {party} meets its service levels.").format(party=party)

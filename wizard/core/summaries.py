@@ -4,9 +4,11 @@ and its way of writing numbers)."""
 
 from __future__ import annotations
 
+from babel.lists import format_list
+
 from wizard.core.explain import number_text
-from wizard.core.model import Termination
-from wizard.i18n import _, ngettext
+from wizard.core.model import Commitment, PartyRole, Project, Termination, TermKind
+from wizard.i18n import _, language, ngettext
 
 
 def months_text(count: int) -> str:
@@ -23,6 +25,10 @@ def notice_text(days: int) -> str:
 
 def term_sentence(term: Termination) -> str:
     """How long the agreement runs and how it renews or ends."""
+    if term.term is TermKind.WHILE_SERVICES_USED:
+        return _("In force while the services are used.")
+    if term.term is TermKind.UNTIL_REPLACED:
+        return _("In force until a revised agreement replaces it.")
     initial = months_text(term.initial_term_months)
     if not term.auto_renew:
         return _("Runs {term}, then ends unless the parties agree to extend it.").format(
@@ -39,9 +45,11 @@ def convenience_sentence(term: Termination) -> str:
     """Whether either party may end the agreement early without a reason."""
     days = term.for_convenience_notice_days
     if days is None:
+        if term.term is not TermKind.FIXED:
+            return _("Neither party may end it without a reason.")
         return _("Neither party may end it early without a reason.")
     if days == 0:
-        return _("Either party may end it at any time, without notice.")
+        return _("Either party may end it at any time, with immediate effect.")
     return _("Either party may end it at any time with {notice}.").format(
         notice=notice_text(days))
 
@@ -75,3 +83,31 @@ def termination_summary(term: Termination) -> str:
     sentences = (term_sentence(term), convenience_sentence(term),
                  chronic_failure_sentence(term))
     return " ".join(sentence for sentence in sentences if sentence)
+
+
+def service_levels_text(project: Project) -> str:
+    """How many service levels there are, ``4``; with those the customer owes
+    and an efforts-only promise said: ``4 (1 owed by the customer), as
+    commercially reasonable efforts``."""
+    metrics = project.metrics
+    text = str(len(metrics))
+    owed = sum(1 for m in metrics if m.owed_by is PartyRole.CUSTOMER)
+    if owed:
+        text = _("{count} ({customer} owed by the customer)").format(
+            count=text, customer=number_text(owed))
+    if metrics and project.agreement.commitment is Commitment.REASONABLE_EFFORTS:
+        text = _("{levels}, as commercially reasonable efforts").format(levels=text)
+    return text
+
+
+def left_out_text(project: Project) -> str:
+    """The parts the agreement leaves out that a contract usually has, as a
+    list (``support hours and exclusions``); empty when it leaves out none."""
+    parts = []
+    if project.schedule.support_coverage is None:
+        parts.append(_("support hours"))
+    if not project.reporting.included:
+        parts.append(_("reporting and review"))
+    if not project.exclusions.included:
+        parts.append(_("exclusions"))
+    return format_list(parts, locale=language()) if parts else ""
