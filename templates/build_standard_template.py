@@ -604,9 +604,7 @@ def build() -> Builder:
     b.tag("{%p if schedule.maintenance %}")
     b.h2(tr("Maintenance"))
     b.p(tr("Scheduled maintenance takes place in these windows:"), keep=True)
-    b.bullets("w in schedule.maintenance",
-              tr_with("%(day)s from %(start)s, for up to %(duration)s",
-                      day="w.day", start="w.start", duration="w.duration"))
+    b.bullets("w in schedule.maintenance", "{{ w.text }}")
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.notice %}")
     b.p(tr_with("The Provider announces scheduled maintenance at least %(notice)s in advance.",
@@ -780,8 +778,8 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
     b.tag("{%p if termination.for_convenience %}")
-    b.p(tr_with("Either party may terminate this agreement at any time by giving %(notice)s "
-                "notice in writing.", notice="termination.for_convenience"))
+    b.p(tr_with("Either party may terminate this agreement at any time by written notice of at "
+                "least %(notice)s.", notice="termination.for_convenience"))
     b.tag("{%p elif termination.for_convenience_at_once %}")
     b.p(tr("Either party may terminate this agreement at any time, with immediate effect, by "
            "notice in writing."))

@@ -175,9 +175,10 @@ class ContractFormatter:
         return format_list(list(items), locale=self.locale) if items else ""
 
     def timezone_name(self, zone: str) -> str:
-        """``America/Los_Angeles`` → ``Pacific Time (America/Los_Angeles)``;
-        zones with no region (``UTC``, ``Etc/GMT+5``) as their offset from UTC,
-        which CLDR would call "Unknown Region"."""
+        """``America/Los_Angeles`` → ``Pacific Time``, ``Europe/Paris`` → ``heure
+        d’Europe centrale``: the time as people of the locale call it, never the
+        database identifier; zones with no region (``UTC``, ``Etc/GMT+5``) as their
+        offset from UTC, which CLDR would call "Unknown Region"."""
         try:
             tzinfo = get_timezone(zone)
         except (LookupError, ValueError):
@@ -189,7 +190,7 @@ class ContractFormatter:
                 return "UTC"
             sign = "+" if minutes > 0 else "\u2212"
             return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-        return f"{babel_timezone_name(tzinfo, locale=self.locale)} ({zone})"
+        return str(babel_timezone_name(tzinfo, locale=self.locale))
 
     # durations -----------------------------------------------------------
     def unit(self, value: Decimal | int, unit_key: str) -> str:
@@ -578,14 +579,18 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     schedule = project.schedule
     coverage_always = is_around_the_clock(schedule.coverage)
-    maintenance = [
-        {
-            "day": capitalised(fmt.weekday(w.day)),
+    maintenance = []
+    for w in schedule.maintenance_windows:
+        window = {
+            "day": fmt.weekday(w.day),
             "start": fmt.clock(w.start),
             "duration": fmt.minutes(w.duration_minutes),
         }
-        for w in schedule.maintenance_windows
-    ]
+        # the weekday as the language writes it inside a sentence ("chaque dimanche"),
+        # the first letter of the item upper case ("Sunday …", "Domenica …")
+        window["text"] = capitalised(
+            t("%(day)s from %(start)s, for up to %(duration)s") % window)
+        maintenance.append(window)
 
     metrics = []
     downtime = []
@@ -643,7 +648,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             if lower is None:
                 measured = t("below %(upper)s") % {"upper": value}
             else:
-                measured = t("below %(upper)s, down to %(lower)s") % {
+                measured = t("below %(upper)s, down to and including %(lower)s") % {
                     "upper": value, "lower": _metric_target(lower, credit_metric.unit, fmt)}
             rows.append({"measured": measured, "credit": fmt.percent(tier.credit_percent)})
         example = None

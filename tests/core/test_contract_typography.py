@@ -1,0 +1,50 @@
+"""Typography and wording a careful reader of each language expects: weekdays in lower
+case inside a sentence where the language writes them so, tier bands that say whether
+their bound is included, places named as people name them, no possessive to get wrong."""
+
+from __future__ import annotations
+
+import pytest
+from docx_reading import read_contract
+from example_paths import US_EXAMPLE
+
+from wizard.core.project_file import load_project
+from wizard.core.render import render_contract
+
+
+def contract_text(locale: str) -> str:
+    return read_contract(render_contract(load_project(US_EXAMPLE), locale)).text
+
+
+@pytest.mark.parametrize(("locale", "window"), [
+    ("en_US", "Sunday from 2:00\u202fAM, for up to 3"),
+    ("de_DE", "Sonntag ab 02:00 Uhr"),
+    ("fr_FR", "Chaque dimanche à partir de 02:00"),
+    ("es_ES", "Cada domingo, con hora de inicio 2:00"),
+    ("nl_NL", "Op zondag vanaf 02:00"),
+    ("it_IT", "Domenica dalle 02:00"),
+    ("pt_BR", "Domingo, a partir das 02:00"),
+])
+def test_a_weekday_inside_a_sentence_is_written_as_the_language_writes_it(
+        locale: str, window: str) -> None:
+    """"Chaque Dimanche", "Cada Domingo", "Op Zondag" read as translated by a machine;
+    an item still begins with a capital letter ("Domenica dalle …")."""
+    assert window in contract_text(locale)
+
+
+def test_a_tier_band_says_its_lower_bound_is_included() -> None:
+    """A credit table whose rows do not say where 99 % itself belongs invites a dispute."""
+    text = contract_text("en_US")
+    assert "below 99.5%, down to and including 99%" in text
+    assert "below 99%, down to and including 97%" in text
+
+
+@pytest.mark.parametrize(("locale", "zone"), [
+    ("en_US", "Pacific Time"),
+    ("de_DE", "Nordamerikanische Westküstenzeit"),
+    ("fr_FR", "heure du Pacifique nord-américain"),
+])
+def test_the_time_zone_is_named_as_people_name_it(locale: str, zone: str) -> None:
+    text = contract_text(locale)
+    assert zone in text
+    assert "America/Los_Angeles" not in text
