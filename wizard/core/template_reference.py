@@ -89,7 +89,8 @@ DESCRIPTIONS: dict[str, str] = {
     "schedule.maintenance[].day": "The weekday of the window, as written inside a sentence.",
     "schedule.maintenance[].start": "When it starts.",
     "schedule.maintenance[].duration": "How long it lasts.",
-    "schedule.maintenance[].text": "The whole window as one item (\"Sunday from 2:00 AM, for up to 3 hours\").",
+    "schedule.maintenance[].text": "The whole window as one item (\"Sunday from 2:00 AM, "
+                                   "for up to 3 hours\").",
     "schedule.notice": "How long before other maintenance the customer is told.",
     "schedule.max_maintenance": "The most maintenance in a month.",
     "metrics": "The service levels (Service levels step).",
