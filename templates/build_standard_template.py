@@ -653,8 +653,7 @@ def build() -> Builder:
                 "quarter of %(quarter)s minutes and a year of %(year)s minutes. A target measured "
                 "during coverage hours applies to the coverage hours of a week, scaled to the "
                 "period.", year_days="convention.year_days", month="convention.month",
-                quarter="convention.quarter", year="convention.year"),
-        muted=True)
+                quarter="convention.quarter", year="convention.year"))
     b.tag("{%p endif %}")
     b.tag("{%p if severity_levels %}")
     b.h2(tr("Severity levels"))
@@ -804,7 +803,7 @@ def build() -> Builder:
                 "%(days)s.", days="termination.data_return"))
     b.tag("{%p endif %}")
     b.tag("{%p if termination.amendments %}")
-    b.p(tr("Amendments"), bold=True).paragraph_format.keep_with_next = True
+    b.h2(tr("Amendments"))
     b.p("{{ termination.amendments }}")
     b.tag("{%p endif %}")
 
