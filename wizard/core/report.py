@@ -1,0 +1,333 @@
+"""The monthly SLA report: a Word document, in the contract's language and
+locale, of what :func:`wizard.core.attainment.measure_month` found.
+
+Each service level's target, attained value and whether it was met; behind
+each miss, the outages or tickets that made it and, for availability, the
+arithmetic from the month's hours to the attained percentage; the severity
+levels' tickets within and over target; the credit due with its arithmetic
+and the claim deadline. Sentences are English source text translated through
+the contract catalogs (:meth:`ContractFormatter.gettext`); numbers, money,
+dates and durations are formatted with Babel for the contract's locale.
+
+The document is built in sections (:func:`build_report` calls one function
+per section on a python-docx ``Document``), so that charts can be added as
+sections of their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, format_time
+
+from wizard.core.attainment import (
+    LevelResult,
+    Measure,
+    MonthResult,
+    Source,
+    TicketTime,
+    minutes,
+)
+from wizard.core.contract import (
+    SUPPORTED_LOCALES,
+    ContractFormatter,
+    UnsupportedLanguageError,
+    contract_translations,
+)
+from wizard.core.measurements import moment_of
+from wizard.core.model import PERCENT_UNIT, Direction, Metric
+
+_UNIT_KEYS = {"seconds": "duration-second", "minutes": "duration-minute",
+              "hours": "duration-hour", "days": "duration-day"}
+
+
+def formatter_for(result: MonthResult, locale: str | None = None) -> ContractFormatter:
+    """The contract's formatter for the report (the project's language unless given)."""
+    language = locale or result.project.language
+    if language not in SUPPORTED_LOCALES:
+        raise UnsupportedLanguageError(language)
+    return ContractFormatter(language, result.project.currency, contract_translations(language))
+
+
+def shown_value(value: Decimal, metric: Metric) -> Decimal:
+    """``value`` to three decimals (more when the target has more), rounded
+    away from the target's side, so that a missed level never shows the
+    target itself: 99.4999… is shown as 99.499, not 99.500."""
+    target_exponent = metric.target.as_tuple().exponent
+    exponent = min(-3, target_exponent if isinstance(target_exponent, int) else -3)
+    rounding = ROUND_FLOOR if metric.direction is Direction.AT_LEAST else ROUND_CEILING
+    shown = value.quantize(Decimal(1).scaleb(exponent), rounding=rounding)
+    return shown.normalize() if shown == shown.to_integral_value() else shown
+
+
+def value_text(value: Decimal, metric: Metric, fmt: ContractFormatter) -> str:
+    """A measured or target value in the metric's unit, for the contract's locale."""
+    if metric.unit == PERCENT_UNIT:
+        return fmt.percent(value)
+    if metric.unit in _UNIT_KEYS:
+        return fmt.unit(value, _UNIT_KEYS[metric.unit])
+    if metric.unit == "count":
+        return fmt.number(value)
+    return f"{fmt.number(value)} {metric.unit}"
+
+
+def _duration(micros: int, fmt: ContractFormatter) -> str:
+    """A span of time in words, ``1 hour and 30 minutes``."""
+    return fmt.duration(Decimal(micros) / 1_000_000)
+
+
+def _moment(instant: int, result: MonthResult, fmt: ContractFormatter) -> str:
+    moment = moment_of(instant, result.zone)
+    return "{} {}".format(format_date(moment.date(), "medium", locale=fmt.locale),
+                          format_time(moment.time(), "short", locale=fmt.locale))
+
+
+def _heading(document: Any, text: str, level: int = 1) -> None:
+    document.add_heading(text, level=level)
+
+
+def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+
+
+def _title(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
+    t = fmt.gettext
+    project = result.project
+    _heading(document, t("Monthly service level report"), 0)
+    month = format_date(result.month.first_day, "MMMM y", locale=fmt.locale)
+    lines = [
+        t("Agreement: %(title)s") % {"title": project.agreement.title}
+        if project.agreement.title.strip() else "",
+        t("Between %(provider)s and %(customer)s") % {
+            "provider": project.parties.provider.name, "customer": project.parties.customer.name}
+        if project.parties.provider.name and project.parties.customer.name else "",
+        t("Month: %(month)s") % {"month": month},
+        t("Times are given in %(zone)s.") % {"zone": fmt.timezone_name(project.schedule.timezone)},
+    ]
+    for line in lines:
+        if line:
+            document.add_paragraph(line)
+
+
+def _levels(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
+    t = fmt.gettext
+    _heading(document, t("Service levels"))
+    rows = [
+        [level.metric.name or level.metric.id,
+         value_text(level.metric.target, level.metric, fmt),
+         value_text(shown_value(level.attained, level.metric), level.metric, fmt),
+         t("met") if level.met else t("missed")]
+        for level in result.levels
+    ]
+    rows += [[u.metric.name or u.metric.id, value_text(u.metric.target, u.metric, fmt),
+              "", t("not measured")] for u in result.unmeasured]
+    _table(document, [t("Service level"), t("Target"), t("Attained"), t("Result")], rows)
+    if result.unmeasured:
+        document.add_paragraph(t(
+            "A level shown as not measured had no data for this month in the files the "
+            "report was made from."))
+    for level in result.levels:
+        if not level.met:
+            _miss(document, level, result, fmt)
+
+
+def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractFormatter) -> None:
+    t = fmt.gettext
+    metric = level.metric
+    _heading(document, t("%(level)s: missed") % {"level": metric.name or metric.id}, 2)
+    if level.source is Source.VALUES:
+        document.add_paragraph(t(
+            "The month's value, %(value)s, was given in the values file; the target is "
+            "%(target)s.") % {"value": value_text(level.attained, metric, fmt),
+                               "target": value_text(metric.target, metric, fmt)})
+        return
+    if level.availability is not None:
+        spent = level.availability
+        eligible = spent.eligible
+        base = fmt.number(_minutes_shown(eligible.base))
+        document.add_paragraph(
+            (t("The month's coverage hours: %(minutes)s minutes") if
+             metric.measured_during.value == "coverage"
+             else t("The whole month: %(minutes)s minutes")) % {"minutes": base})
+        if eligible.holidays:
+            names = fmt.join([f"{fmt.date(day)} ({name})" for day, name in eligible.holiday_days])
+            document.add_paragraph(t("less public holidays (%(days)s): %(minutes)s minutes") % {
+                "days": names, "minutes": fmt.number(_minutes_shown(eligible.holidays))})
+        if eligible.maintenance:
+            document.add_paragraph(t(
+                "less announced maintenance windows: %(minutes)s minutes") % {
+                    "minutes": fmt.number(_minutes_shown(eligible.maintenance))})
+        document.add_paragraph(t(
+            "Measured time: %(eligible)s minutes; downtime in it: %(down)s minutes; attained "
+            "(%(eligible)s − %(down)s) ÷ %(eligible)s × 100 = %(attained)s") % {
+                "eligible": fmt.number(_minutes_shown(eligible.eligible)),
+                "down": fmt.number(_minutes_shown(spent.down)),
+                "attained": value_text(shown_value(level.attained, metric), metric, fmt)})
+        if spent.outages:
+            document.add_paragraph(t("The outages that counted:"))
+            for counted in spent.outages:
+                outage = counted.outage
+                service = (t("All services") if outage.service == "*" else
+                           next((s.name for s in result.project.services
+                                 if s.id == outage.service), outage.service))
+                document.add_paragraph(t(
+                    "%(service)s, %(start)s to %(end)s: %(counted)s counted") % {
+                        "service": service, "start": _moment(outage.start, result, fmt),
+                        "end": _moment(outage.end, result, fmt),
+                        "counted": _duration(counted.counted, fmt)}, style="List Bullet")
+        return
+    if level.tickets:
+        document.add_paragraph(t("The tickets over the target:"))
+        for time in level.tickets:
+            _ticket_line(document, time, result, fmt, level.metric.kind.value == "response_time")
+
+
+def _minutes_shown(micros: int) -> Decimal:
+    value = minutes(micros)
+    return value if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
+
+
+def _ticket_line(document: Any, time: TicketTime, result: MonthResult,
+                 fmt: ContractFormatter, response: bool) -> None:
+    t = fmt.gettext
+    ticket = time.ticket
+    text = (t("Ticket %(id)s (%(severity)s, %(measure)s), created %(created)s: still open, "
+              "%(time)s so far")
+            if time.open else
+            t("Ticket %(id)s (%(severity)s, %(measure)s), created %(created)s: %(time)s"))
+    document.add_paragraph(text % {
+        "id": ticket.id, "severity": ticket.severity,
+        "measure": t("response") if response else t("resolution"),
+        "created": _moment(ticket.created, result, fmt),
+        "time": _duration(time.micros, fmt)}, style="List Bullet")
+
+
+def _tickets(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
+    if not result.tickets:
+        return
+    t = fmt.gettext
+    _heading(document, t("Response and resolution"))
+    calendars = {"always": t("at all times"), "coverage": t("during coverage hours"),
+                 "support": t("during support hours")}
+    rows = []
+    for target in result.tickets:
+        measure = t("response") if target.measure is Measure.RESPONSE else t("resolution")
+        share = target.share
+        rows.append([
+            f"{target.severity.id} {target.severity.name}".strip(), measure,
+            fmt.minutes(target.target_minutes) + ", " + calendars[target.calendar],
+            fmt.number(len(target.counted)),
+            fmt.number(len(target.counted) - len(target.missed)),
+            fmt.percent(share.quantize(Decimal("0.1"), rounding=ROUND_FLOOR).normalize())
+            if share is not None else "",
+        ])
+    _table(document, [t("Severity"), t("Measure"), t("Target"), t("Tickets"),
+                      t("Within target"), t("Share")], rows)
+    missed = [(target, time) for target in result.tickets for time in target.missed]
+    if missed:
+        document.add_paragraph(t("The tickets that missed their target:"))
+        for target, time in missed:
+            _ticket_line(document, time, result, fmt, target.measure is Measure.RESPONSE)
+    pending = {time.ticket.id: time for target in result.tickets for time in target.pending}
+    if pending:
+        document.add_paragraph(t(
+            "Still open at the end of the month and within their target so far: %(tickets)s")
+            % {"tickets": fmt.join(list(pending))})
+
+
+def _credit(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
+    credits = result.project.service_credits
+    if not credits.enabled:
+        return
+    t = fmt.gettext
+    _heading(document, t("Service credit"))
+    credit = result.credit
+    if credit is None:
+        document.add_paragraph(t(
+            "No credit could be worked out: the level the credits depend on was not measured "
+            "this month."))
+        return
+    metric = credit.metric
+    attained = value_text(shown_value(credit.attained, metric), metric, fmt)
+    name = metric.name or metric.id
+    if credit.tier is None:
+        document.add_paragraph(t("%(level)s attained %(attained)s: no credit is due.") % {
+            "level": name, "attained": attained})
+    else:
+        document.add_paragraph(t(
+            "%(level)s attained %(attained)s, below %(threshold)s: the credit tier is "
+            "%(percent)s of the monthly fee.") % {
+                "level": name, "attained": attained,
+                "threshold": value_text(credit.tier.below, metric, fmt),
+                "percent": fmt.percent(credit.tier_percent)})
+        if credit.capped and credits.cap_percent is not None:
+            document.add_paragraph(t("The credit is capped at %(cap)s of the monthly fee.") % {
+                "cap": fmt.percent(credits.cap_percent)})
+        if credit.fee is None:
+            document.add_paragraph(t(
+                "The services this level covers have no monthly fee: no amount is due."))
+        else:
+            document.add_paragraph(t(
+                "Monthly fee of %(services)s: %(fee)s; credit: %(percent)s × %(fee)s = "
+                "%(amount)s") % {
+                    "services": fmt.join(list(credit.services)), "fee": fmt.money(credit.fee),
+                    "percent": fmt.percent(credit.percent), "amount": fmt.money(credit.amount)})
+    document.add_paragraph(t("Credit due for the month: %(amount)s") % {
+        "amount": fmt.money(credit.amount)})
+    if credit.earlier:
+        document.add_paragraph(t("Credits this year, this month included: %(amount)s") % {
+            "amount": fmt.money(credit.year_to_date)})
+    if result.claim_deadline is not None:
+        document.add_paragraph(t("The Customer claims the credit by %(date)s.") % {
+            "date": fmt.date(result.claim_deadline)})
+
+
+def build_report(result: MonthResult, locale: str | None = None) -> Any:
+    """The report as a python-docx ``Document``."""
+    import docx
+
+    fmt = formatter_for(result, locale)
+    document = docx.Document()
+    for section in (_title, _levels, _tickets, _credit):
+        section(document, result, fmt)
+    document.add_paragraph(fmt.gettext("Made on %(date)s.") % {
+        "date": fmt.date(datetime.date.today())})
+    return document
+
+
+def report_bytes(result: MonthResult, locale: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    build_report(result, locale).save(buffer)
+    return buffer.getvalue()
+
+
+def write_report(result: MonthResult, target: str | os.PathLike[str],
+                 locale: str | None = None) -> Path:
+    """Write the report to ``target`` (replaced whole, never left half-written)."""
+    path = Path(target)
+    data = report_bytes(result, locale)
+    handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".docx", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
