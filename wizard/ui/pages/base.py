@@ -135,6 +135,24 @@ class StepPage(QWidget):
         form.addRow(caption, container)
         return container
 
+    def switch(self, box: QCheckBox, loc: Loc | None, hint: str) -> QWidget:
+        """A check box that turns a part of the agreement on or off, the whole
+        width of the page, with its hint and room for a message about ``loc``."""
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(box)
+        hint_label = QLabel(hint)
+        hint_label.setWordWrap(True)
+        hint_label.setProperty("role", "hint")
+        layout.addWidget(hint_label)
+        if loc is not None:
+            layout.addWidget(self.register(loc, box))
+        box.setAccessibleName(box.text().replace("&", ""))
+        box.setAccessibleDescription(hint)
+        return container
+
     def show_problems(self, problems: Sequence[Problem]) -> None:
         for _loc, _widget, message in self._fields:
             message.clear_message()

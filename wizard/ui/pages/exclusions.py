@@ -53,6 +53,14 @@ class ExclusionsPage(StepPage):
     title = N_("Exclusions")
 
     def build(self) -> None:
+        self.included_box = self.bind_bool(
+            QCheckBox(_("Include an e&xclusions clause")), "exclusions.included")
+        self.included_box.toggled.connect(self._show_included)
+        clause = self.switch(self.included_box, ("exclusions", "included"),
+                             _("Untick to leave the clause, and its heading, out of the "
+                               "contract: downtime then counts whatever its cause. What you "
+                               "chose below is kept for when you tick it again."))
+
         self.standard_group = QGroupBox(_("Standard exclusions"))
         group_layout = QVBoxLayout(self.standard_group)
         group_layout.setSpacing(8)
@@ -82,7 +90,7 @@ class ExclusionsPage(StepPage):
         self.standard_group.setFocusProxy(self._standard_box_for(()))
         group_layout.addWidget(self.register(("exclusions", "standard"), self.standard_group))
 
-        own = QGroupBox(_("Your own exclusions"))
+        own = self.own_group = QGroupBox(_("Your own exclusions"))
         form = QFormLayout(own)
         self.custom_edit = self.bind_lines(
             LinesEdit(_("e.g. Devices no longer supported by their manufacturer."), rows=3),
@@ -93,6 +101,7 @@ class ExclusionsPage(StepPage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
+        layout.addWidget(clause)
         layout.addWidget(self.standard_group)
         layout.addWidget(own)
         layout.addStretch(1)
@@ -101,6 +110,12 @@ class ExclusionsPage(StepPage):
         chosen = set(self.project.exclusions.standard)
         for key, box in self.exclusion_boxes.items():
             box.setChecked(key in chosen)
+        self._show_included(self.project.exclusions.included)
+
+    def _show_included(self, included: bool) -> None:
+        """Without the clause its choices are kept, but not edited."""
+        self.standard_group.setEnabled(included)
+        self.own_group.setEnabled(included)
 
     def _store_standard(self) -> None:
         if self.loading:

@@ -63,7 +63,15 @@ class ReportingPage(StepPage):
     title = N_("Reporting and review")
 
     def build(self) -> None:
-        reports = QGroupBox(_("Reports"))
+        self.included_box = self.bind_bool(
+            QCheckBox(_("&Include a reporting and review clause")), "reporting.included")
+        self.included_box.toggled.connect(self._show_included)
+        clause = self.switch(self.included_box, ("reporting", "included"),
+                             _("Untick to leave the clause, and its heading, out of the "
+                               "contract; what you entered below is kept for when you tick "
+                               "it again."))
+
+        reports = self.reports_group = QGroupBox(_("Reports"))
         form = QFormLayout(reports)
         self.frequency_combo = self.bind_choice(QComboBox(), "reporting.frequency",
                                                 report_frequency_choices())
@@ -85,7 +93,7 @@ class ReportingPage(StepPage):
         self.row(form, _("Report c&ontents"), self.contents_edit, ("reporting", "contents"),
                  _("What each report covers, one item per line."))
 
-        reviews = QGroupBox(_("Reviews"))
+        reviews = self.reviews_group = QGroupBox(_("Reviews"))
         review_form = QFormLayout(reviews)
         self.review_combo = self.bind_choice(QComboBox(), "reporting.review_frequency",
                                              review_frequency_choices())
@@ -104,6 +112,7 @@ class ReportingPage(StepPage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
+        layout.addWidget(clause)
         layout.addWidget(reports)
         layout.addWidget(reviews)
         layout.addStretch(1)
@@ -117,6 +126,12 @@ class ReportingPage(StepPage):
             combo.setItemData(index, who, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(combo.findText(recipient))
         combo.setEditText(recipient)
+        self._show_included(self.project.reporting.included)
+
+    def _show_included(self, included: bool) -> None:
+        """Without the clause its fields are kept, but not edited."""
+        self.reports_group.setEnabled(included)
+        self.reviews_group.setEnabled(included)
 
     def _store_recipient(self, text: str) -> None:
         if self.loading or text == self.project.reporting.recipient:
