@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -25,8 +26,10 @@ from wizard.core.model import (
     MAX_MONTH_MINUTES,
     MAX_NOTICE_HOURS,
     MAX_WINDOW_MINUTES,
+    CoverageBlock,
     Holidays,
     MaintenanceWindow,
+    Project,
     Weekday,
 )
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
@@ -116,11 +119,23 @@ class SchedulePage(StepPage):
                  _("When the service levels apply: availability is measured in these "
                    "hours. 24×7 means around the clock."))
         self._bind_hours(self.coverage, "coverage")
+        self._kept_support: tuple[Project, list[CoverageBlock]] | None = None
+        """The support hours as they were when the promise was switched off,
+        for as long as the same project is open."""
+        self.document.replaced.connect(self._forget_support)
+        self.support_box = QCheckBox(_("&Promise support hours (when people answer)"))
+        hours_form.addRow(self.switch(
+            self.support_box, None,
+            _("Untick when the agreement promises no hours in which people answer: the "
+              "contract then shows only the service coverage.")))
+        self.support_box.toggled.connect(self._support_promised)
+        self.add_loader(self._load_support_promise)
         self.support = WeeklyHoursEditor(_("Support hours"))
-        self.row(hours_form, _("&Support hours"), self.support,
-                 ("schedule", "support_coverage"),
-                 _("When people answer calls and tickets; may differ from the service "
-                   "coverage."))
+        self.support_row = self.row(hours_form, _("&Support hours"), self.support,
+                                    ("schedule", "support_coverage"),
+                                    _("When people answer calls and tickets; may differ from "
+                                      "the service coverage."))
+        self.hours_form = hours_form
         self._bind_hours(self.support, "support_coverage")
 
         # maintenance -------------------------------------------------------------
@@ -193,7 +208,7 @@ class SchedulePage(StepPage):
             self.windows.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)
         elif loc[1] in ("coverage", "support_coverage"):
             editor = self.coverage if loc[1] == "coverage" else self.support
-            blocks = getattr(self.project.schedule, str(loc[1]))
+            blocks = getattr(self.project.schedule, str(loc[1])) or []
             if loc[2] < len(blocks) and blocks[loc[2]].days:
                 editor.focus_day(blocks[loc[2]].days[0])
 
@@ -213,7 +228,8 @@ class SchedulePage(StepPage):
         message = self._message(("schedule", attribute))
 
         def load() -> None:
-            editor.set_blocks(getattr(self.project.schedule, attribute))
+            blocks = getattr(self.project.schedule, attribute)
+            editor.set_blocks(blocks if blocks is not None else self._support_to_restore())
             message.set_input_error("")
 
         def store() -> None:
@@ -230,13 +246,45 @@ class SchedulePage(StepPage):
         self.add_loader(load)
         editor.edited.connect(store)
 
+    # the support-hours promise -------------------------------------------------
+    def _load_support_promise(self) -> None:
+        promised = self.project.schedule.support_coverage is not None
+        self.support_box.setChecked(promised)
+        self.hours_form.setRowVisible(self.support_row, promised)
+
+    def _support_to_restore(self) -> list[CoverageBlock]:
+        """What ticking the promise again brings back: the hours this project
+        had when it was switched off, else around the clock (the default)."""
+        if self._kept_support is not None and self._kept_support[0] is self.project:
+            return [block.model_copy(deep=True) for block in self._kept_support[1]]
+        return []
+
+    def _forget_support(self) -> None:
+        self._kept_support = None
+
+    def _support_promised(self, promised: bool) -> None:
+        if self.loading:
+            return
+        schedule = self.project.schedule
+        if promised == (schedule.support_coverage is not None):
+            return
+        self.hours_form.setRowVisible(self.support_row, promised)
+        if promised:
+            blocks = self._support_to_restore()
+            self.support.set_blocks(blocks)  # shown, not an edit of the hours
+            self.edited(lambda p: setattr(p.schedule, "support_coverage", blocks))
+        else:
+            kept = schedule.support_coverage or []
+            self._kept_support = (self.project, [b.model_copy(deep=True) for b in kept])
+            self.edited(lambda p: setattr(p.schedule, "support_coverage", None))
+
     def _with_days(self, problem: Problem) -> Problem:
         loc = problem.loc
         if (problem.step is not self.step or len(loc) < 3 or loc[0] != "schedule"
                 or loc[1] not in ("coverage", "support_coverage")
                 or not isinstance(loc[2], int)):
             return problem
-        blocks = getattr(self.project.schedule, str(loc[1]))
+        blocks = getattr(self.project.schedule, str(loc[1])) or []
         if not 0 <= loc[2] < len(blocks) or not blocks[loc[2]].days:
             return problem
         names = weekday_names()
