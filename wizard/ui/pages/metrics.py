@@ -27,6 +27,7 @@ from wizard.core.model import (
     MeasuredDuring,
     Metric,
     MetricKind,
+    PartyRole,
     Period,
     Project,
     SeverityLevel,
@@ -78,6 +79,19 @@ def measured_during_choices() -> list[tuple[MeasuredDuring, str]]:
     return [
         (MeasuredDuring.COVERAGE, _("coverage hours")),
         (MeasuredDuring.ALWAYS, _("at all times")),
+    ]
+
+
+def owed_by_choices(project: Project) -> list[tuple[PartyRole, str]]:
+    """The two parties as the party that meets a level, each with its name
+    where known: ``Provider (Northwind IT)``."""
+    names = {PartyRole.PROVIDER: project.parties.provider.name.strip(),
+             PartyRole.CUSTOMER: project.parties.customer.name.strip()}
+    roles = {PartyRole.PROVIDER: _("Provider"), PartyRole.CUSTOMER: _("Customer")}
+    return [
+        (role, _("{role} ({name})").format(role=roles[role], name=names[role])
+         if names[role] else roles[role])
+        for role in (PartyRole.PROVIDER, PartyRole.CUSTOMER)
     ]
 
 
@@ -184,6 +198,12 @@ class MetricsPage(StepPage):
         self.service_combo.activated.connect(self._service_chosen)
         self.row(form, _("&Service"), self.service_combo, self._detail_loc("service"))
 
+        self.owed_combo = QComboBox()
+        self.owed_combo.activated.connect(self._owed_by_chosen)
+        self.row(form, _("&Owed by"), self.owed_combo, self._detail_loc("owed_by"),
+                 _("The party that meets this level; in an internal agreement each side "
+                   "may owe some."))
+
         self.target_edit = QLineEdit()
         self.target_edit.setMaximumWidth(140)
         self.target_edit.setPlaceholderText(_("e.g. 99.5"))
@@ -248,6 +268,7 @@ class MetricsPage(StepPage):
                           self._message(self._detail_loc("baseline")), base=base, optional=True)
 
         self.add_loader(self._load_service_combo)
+        self.add_loader(self._load_owed_combo)
         self.add_loader(self._load_unit_combo)
         self._detail_loaders = self._loaders[first_detail_loader:]
 
@@ -420,6 +441,22 @@ class MetricsPage(StepPage):
         if metric is not None and 0 <= index < len(self._service_values):
             value = self._service_values[index]
             self.edited(lambda _p: setattr(metric, "service", value))
+
+    def _load_owed_combo(self) -> None:
+        metric = self.selected_metric()
+        choices = owed_by_choices(self.project)
+        self.owed_combo.clear()
+        self.owed_combo.addItems([label for _role, label in choices])
+        if metric is not None:
+            roles = [role for role, _label in choices]
+            self.owed_combo.setCurrentIndex(roles.index(metric.owed_by))
+
+    def _owed_by_chosen(self, index: int) -> None:
+        metric = self.selected_metric()
+        roles = [role for role, _label in owed_by_choices(self.project)]
+        if metric is not None and 0 <= index < len(roles) and metric.owed_by != roles[index]:
+            role = roles[index]
+            self.edited(lambda _p: setattr(metric, "owed_by", role))
 
     def _load_unit_combo(self) -> None:
         metric = self.selected_metric()
