@@ -21,6 +21,12 @@ _HELP: dict[Step, tuple[str, ...]] = {
            "instead)."),
         N_("The contract language and currency are independent of the language of this "
            "program: write in your client's language."),
+        N_("The <b>commitment</b> says how firmly the service levels are promised. \"Meets "
+           "the service levels\" is a firm promise, the one customers expect: a missed level "
+           "is a failure to do what was promised, which service credits and termination for "
+           "chronic failure build on. \"Uses commercially reasonable efforts to meet them\" "
+           "promises the effort, not the result; it is usual in internal agreements and in "
+           "public cloud terms."),
     ),
     Step.PARTIES: (
         N_("Name both parties exactly as they are registered, with the address where notices "
@@ -49,6 +55,9 @@ _HELP: dict[Step, tuple[str, ...]] = {
            "its support desk keeps office hours."),
         N_("Maintenance windows and their notice period tell the customer when planned "
            "downtime may happen."),
+        N_("An agreement need not promise support hours: public cloud terms often promise "
+           "availability alone. Without them, count response times at all times or leave "
+           "severity levels out."),
     ),
     Step.METRICS: (
         N_("Every metric needs a target, a measurement period, a source and method of "
@@ -58,6 +67,9 @@ _HELP: dict[Step, tuple[str, ...]] = {
            "used. Typical cloud availability runs from 99 % to 99.999 %."),
         N_("Severity levels say how fast the provider responds to and resolves an incident, "
            "by how serious it is."),
+        N_("A level may be owed by the customer: in an internal agreement Marketing delivers "
+           "1,000 leads a month and Sales calls every lead within a day. The contract lists "
+           "each party's levels in a table of its own."),
     ),
     Step.CREDITS: (
         N_("A customer wants to know what happens when a target is missed. Service credits "
@@ -84,6 +96,8 @@ _HELP: dict[Step, tuple[str, ...]] = {
            "failures (chronic failure) should let the customer leave."),
         N_("Say how quickly a breach must be remedied, how the customer's data is returned, "
            "and how the agreement is amended."),
+        N_("Not every agreement has a fixed term: an internal one often runs as long as the "
+           "services are used, or until the parties agree a revised version."),
     ),
     Step.APPEARANCE: (
         N_("A contract sent under your own letterhead looks like the rest of your "

@@ -1,4 +1,5 @@
-"""Basics: title, reference, type, date, language, currency, purpose, definitions."""
+"""Basics: title, reference, type, commitment, date, language, currency,
+purpose, definitions."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Step
-from wizard.core.model import AgreementType, Definition
+from wizard.core.explain import commitment_sentence
+from wizard.core.model import AgreementType, Commitment, Definition
 from wizard.i18n import N_, _, language
 from wizard.ui.pages.base import StepPage
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import TextBox
 from wizard.ui.widgets.record_table import Column, RecordTable
 
@@ -31,6 +34,14 @@ def agreement_type_choices() -> list[tuple[AgreementType, str]]:
         (AgreementType.SERVICE_BASED, _("Service-based: one service, for every customer")),
         (AgreementType.MULTI_LEVEL, _("Multi-level: organisation, customer group, service")),
         (AgreementType.INTERNAL, _("Internal: between two departments")),
+    ]
+
+
+def commitment_choices() -> list[tuple[Commitment, str]]:
+    return [
+        (Commitment.WILL_MEET, _("Meets the service levels (a firm promise)")),
+        (Commitment.REASONABLE_EFFORTS,
+         _("Uses commercially reasonable efforts to meet them")),
     ]
 
 
@@ -61,6 +72,20 @@ class BasicsPage(StepPage):
         self.type_combo = self.bind_choice(QComboBox(), "agreement.type",
                                            agreement_type_choices())
         self.row(form, _("Agreement t&ype"), self.type_combo, ("agreement", "type"))
+
+        self.commitment_combo = self.bind_choice(QComboBox(), "agreement.commitment",
+                                                 commitment_choices())
+        commitment_row = self.row(
+            form, _("Co&mmitment"), self.commitment_combo, ("agreement", "commitment"),
+            _("How firmly the service levels are promised: a firm promise is what customers "
+              "expect; efforts wording is usual in internal agreements and public cloud "
+              "terms."))
+        self.commitment_label = plain_label()
+        self.commitment_label.setWordWrap(True)
+        self.commitment_label.setProperty("role", "hint")
+        commitment_layout = commitment_row.layout()
+        assert isinstance(commitment_layout, QVBoxLayout)
+        commitment_layout.insertWidget(1, self.commitment_label)  # under the choice
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -104,6 +129,8 @@ class BasicsPage(StepPage):
         layout.addLayout(form)
         layout.addStretch(1)
 
+        self.document.changed.connect(self._show_commitment)
+
     def load(self) -> None:
         project = self.project
         codes = self._languages = list(CONTRACT_LOCALES)
@@ -126,6 +153,13 @@ class BasicsPage(StepPage):
             self.currency_combo.addItem(f"{code} – {name}")
         self.currency_combo.setCurrentIndex(currencies.index(project.currency))
         self.definitions.set_items(project.agreement.definitions)
+        self._show_commitment()
+
+    def _show_commitment(self) -> None:
+        """What the contract will promise, with the parties named."""
+        sentence = commitment_sentence(self.project)
+        self.commitment_label.setText(sentence)
+        self.commitment_label.setVisible(bool(sentence))
 
     def select_item(self, loc: tuple[str | int, ...]) -> None:
         if loc[:2] == ("agreement", "definitions") and len(loc) > 2 and isinstance(loc[2], int):
