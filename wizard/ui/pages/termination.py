@@ -8,9 +8,12 @@ from typing import TypeVar
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -18,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Step
-from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR
+from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR, TermKind
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
@@ -27,6 +30,13 @@ from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
 
 SpinT = TypeVar("SpinT", bound=QSpinBox)
 
+
+def term_choices() -> list[tuple[TermKind, str]]:
+    return [
+        (TermKind.FIXED, _("For a fixed term, renewed or not")),
+        (TermKind.WHILE_SERVICES_USED, _("As long as the customer uses the services")),
+        (TermKind.UNTIL_REPLACED, _("Until replaced by a revised agreement")),
+    ]
 
 
 def spin_box(minimum: int, maximum: int, suffix: str) -> QSpinBox:
@@ -75,6 +85,11 @@ class TerminationPage(StepPage):
 
         term_group = QGroupBox(_("Term and renewal"))
         form = QFormLayout(term_group)
+        self.term_combo = self.bind_choice(QComboBox(), "termination.term", term_choices())
+        self.row(form, _("&How long it runs"), self.term_combo, ("termination", "term"),
+                 _("A fixed term suits a contract with fees; an internal agreement often "
+                   "runs as long as the services are used, or until the parties agree a "
+                   "revised one."))
         self.initial_spin = self.bind_int(spin_box(1, MAX_MONTHS, _(" months")),
                                           "termination.initial_term_months")
         self.row(form, _("&Initial term"), self.initial_spin,
@@ -95,7 +110,10 @@ class TerminationPage(StepPage):
 
         self.notice_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
                                          "termination.notice_days")
-        self.row(form, _("&Notice to end"), self.notice_spin, ("termination", "notice_days"),
+        self.notice_meaning = self._meaning(_("notice at any time before the term ends"))
+        self.row(form, _("&Notice to end"),
+                 self._beside(self.notice_spin, self.notice_meaning),
+                 ("termination", "notice_days"),
                  _("How long before the end of a term a party must say that it will not "
                    "renew."))
 
@@ -105,7 +123,9 @@ class TerminationPage(StepPage):
             _compact(OptionalSpinBox(_("not allowed"), minimum=0, maximum=MAX_DAYS,
                                      suffix=_(" days"))),
             "termination.for_convenience_notice_days")
-        self.row(ending, _("For con&venience"), self.convenience_spin,
+        self.convenience_meaning = self._meaning(_("with immediate effect"))
+        self.row(ending, _("For con&venience"),
+                 self._beside(self.convenience_spin, self.convenience_meaning),
                  ("termination", "for_convenience_notice_days"),
                  _("Notice either party gives to end the agreement at any time without a "
                    "reason."))
@@ -164,12 +184,39 @@ class TerminationPage(StepPage):
         layout.addStretch(1)
 
     def load(self) -> None:
-        self._show_renewal(self.project.termination.auto_renew)
         self._show_summary()
 
-    def _show_renewal(self, auto_renew: bool) -> None:
-        self.renewal_spin.setEnabled(auto_renew)
-        self.notice_spin.setEnabled(auto_renew)
+    @staticmethod
+    def _meaning(text: str) -> QLabel:
+        label = QLabel(_("0 = {meaning}").format(meaning=text))
+        label.setProperty("role", "hint")
+        return label
+
+    @staticmethod
+    def _beside(spin: QSpinBox, meaning: QLabel) -> QWidget:
+        """A number box with what its lowest value means next to it."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(spin)
+        layout.addWidget(meaning)
+        layout.addStretch(1)
+        box.setFocusProxy(spin)
+        return box
+
+    def _show_renewal(self, _auto_renew: bool = False) -> None:
+        """The term, renewal and notice fields apply to a fixed term only, the
+        renewal term and notice only when it renews."""
+        term = self.project.termination
+        fixed = term.term is TermKind.FIXED
+        renews = fixed and self.auto_renew_box.isChecked()
+        self.initial_spin.setEnabled(fixed)
+        self.auto_renew_box.setEnabled(fixed)
+        self.renewal_spin.setEnabled(renews)
+        self.notice_spin.setEnabled(renews)
+        self.notice_meaning.setVisible(renews and self.notice_spin.value() == 0)
+        self.convenience_meaning.setVisible(self.convenience_spin.optional_value() == 0)
 
     def _show_summary(self) -> None:
+        self._show_renewal()
         self.summary_label.setText(termination_summary(self.project.termination))
