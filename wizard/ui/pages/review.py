@@ -38,6 +38,7 @@ from wizard.core.pdf_export import (
     find_libreoffice,
     install_hint,
 )
+from wizard.core.summaries import left_out_text, service_levels_text
 from wizard.i18n import N_, _
 from wizard.settings import Settings, default_projects_dir, save_settings
 from wizard.ui.pages.base import StepPage
@@ -101,12 +102,14 @@ def summary_rows(project: Project) -> list[tuple[str, str]]:
             customer=project.parties.customer.name or "?")),
         (_("Effective date"), date_text(project.agreement.effective_date)),
         (_("Services"), str(len(project.services))),
-        (_("Service levels"), str(len(project.metrics))),
+        (_("Service levels"), service_levels_text(project)),
         (_("Severity levels"), str(len(project.severity_levels))),
         (_("Service credits"), _("yes") if project.service_credits.enabled else _("no")),
     ]
     if fees:
         rows.append((_("Monthly fees"), money_text(total, project.currency)))
+    if left_out := left_out_text(project):
+        rows.append((_("Left out"), left_out))
     return rows
 
 
