@@ -33,6 +33,7 @@ from wizard.core.render import render_contract
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.basics import BasicsPage
+from wizard.ui.pages.credits import CreditsPage
 from wizard.ui.pages.exclusions import ExclusionsPage
 from wizard.ui.pages.metrics import MetricsPage
 from wizard.ui.pages.reporting import ReportingPage
@@ -243,6 +244,27 @@ def test_crediting_a_level_the_customer_owes_is_refused(
 
     errors = [p for p in check_project(us_document.project) if p.severity is Severity.ERROR]
     assert [p.path for p in errors] == ["service_credits.metric"]
+
+
+def test_credits_offer_only_levels_the_provider_owes(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """The Service credits step would offer to credit the Customer's own level, or show a
+    credit example for it."""
+    metrics = shown(qtbot, MetricsPage, us_document)
+    metrics.metrics_table.select_row(3)
+    assert metrics.id_edit.text() == "restore"
+    choose(qtbot, metrics.owed_combo, "Customer (Harbor Bakery Co.)")
+    credits = shown(qtbot, CreditsPage, us_document)
+    offered = [credits.metric_combo.itemText(i) for i in range(credits.metric_combo.count())]
+    assert offered == ["Service availability"]  # restore tests: the customer's now
+    assert not credits.example_label.isHidden()
+
+    metrics.metrics_table.select_row(0)
+    choose(qtbot, metrics.owed_combo, "Customer (Harbor Bakery Co.)")
+    credits.reload()
+    assert credits.metric_combo.currentText() == (
+        "Service availability (owed by the customer: cannot earn credits)")
+    assert credits.example_label.isHidden()
 
 
 def test_owed_by_without_party_names(qtbot: QtBot) -> None:

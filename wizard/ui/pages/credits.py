@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import credit_example_sentence
-from wizard.core.model import MAX_DAYS, CreditTier, Direction, Project
+from wizard.core.model import MAX_DAYS, CreditTier, Direction, PartyRole, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.plain_text import plain_label
@@ -32,12 +32,12 @@ TIERS_LOC: Loc = ("service_credits", "tiers")
 
 
 def metric_choices(project: Project) -> list[tuple[str | None, str]]:
-    """The metrics that can earn credits (more is better), by name; the
-    current choice is kept, marked, when it is none or not one of them, so
-    that the combo shows what the file says."""
+    """The metrics that can earn credits (more is better, owed by the
+    provider), by name; the current choice is kept, marked, when it is none
+    or not one of them, so that the combo shows what the file says."""
     choices: list[tuple[str | None, str]] = [
         (m.id, m.name.strip() or m.id) for m in project.metrics
-        if m.direction is Direction.AT_LEAST]
+        if m.direction is Direction.AT_LEAST and m.owed_by is PartyRole.PROVIDER]
     current = project.service_credits.metric
     if current not in [value for value, _label in choices]:
         metric = project.metric_by_id(current)
@@ -45,6 +45,9 @@ def metric_choices(project: Project) -> list[tuple[str | None, str]]:
             label = _("(choose a metric)")
         elif metric is None:
             label = _("{id} (no such metric)").format(id=current)
+        elif metric.owed_by is PartyRole.CUSTOMER:
+            label = _("{name} (owed by the customer: cannot earn credits)").format(
+                name=metric.name.strip() or metric.id)
         else:
             label = _("{name} (less is better: cannot earn credits)").format(
                 name=metric.name.strip() or metric.id)
