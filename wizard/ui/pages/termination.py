@@ -86,7 +86,8 @@ class TerminationPage(StepPage):
         term_group = QGroupBox(_("Term and renewal"))
         form = QFormLayout(term_group)
         self.term_combo = self.bind_choice(QComboBox(), "termination.term", term_choices())
-        self.row(form, _("&How long it runs"), self.term_combo, ("termination", "term"),
+        self.row(form, _("&How long the agreement runs"), self.term_combo,
+                 ("termination", "term"),
                  _("A fixed term suits a contract with fees; an internal agreement often "
                    "runs as long as the services are used, or until the parties agree a "
                    "revised one."))
