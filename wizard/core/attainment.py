@@ -717,7 +717,8 @@ def _ticket_level(project: Project, metric: Metric, measure: Measure, tickets: S
         counted = sum(len(target.counted) for target in own)
         if not counted:
             return Unmeasured(metric, _("no ticket of the month could be counted"))
-        missed = tuple(time for target in own for time in target.missed)
+        missed = tuple(sorted((time for target in own for time in target.missed),
+                              key=lambda time: (time.ticket.created, time.ticket.id)))
         attained = Decimal(counted - len(missed)) * _HUNDRED / counted
         return LevelResult(metric, attained, meets(attained, metric.target, metric.direction),
                            Source.TICKETS, tickets=missed)
