@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from example_paths import US_EXAMPLE
+from example_paths import US_EXAMPLE, as_format_2
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -71,15 +71,18 @@ def test_preview_follows_the_edits(window: MainWindow, us_copy: Path, qtbot: QtB
 def test_save_and_reopen(window: MainWindow, us_copy: Path, qtbot: QtBot) -> None:
     """Ctrl+S writes the edits; reopening shows them; nothing else in the file changes."""
     window.open_path(us_copy)
-    original = json.loads(us_copy.read_text(encoding="utf-8"))
+    original_bytes = us_copy.read_bytes()
+    original = json.loads(original_bytes)
     basics = window.page_for(Step.BASICS)
     basics.reference_edit.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(basics.reference_edit, "NW-2027-015")  # type: ignore[attr-defined]
     window.save_action.trigger()
     assert not window.isWindowModified()
     saved = json.loads(us_copy.read_text(encoding="utf-8"))
-    original["agreement"]["reference"] = "NW-2027-015"
-    assert saved == original
+    expected = as_format_2(original)  # a format-1 file is saved in format 2
+    expected["agreement"]["reference"] = "NW-2027-015"
+    assert saved == expected
+    assert (us_copy.parent / f"{us_copy.name}.v1.bak").read_bytes() == original_bytes
     assert load_project(us_copy).agreement.reference == "NW-2027-015"
     assert load_settings().recent_files[0] == str(us_copy.resolve())
 
