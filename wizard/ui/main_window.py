@@ -863,6 +863,7 @@ class MainWindow(QMainWindow):
             path.with_name(path.name + PROJECT_SUFFIX)
         if not self._may_use_path(target.resolve(), saving=True):
             return False
+        self._offer_next_version(target)
         try:
             saved = self.document.save(path)
         except ProjectFileError as exc:
@@ -882,6 +883,32 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
         return True
+
+    def _offer_next_version(self, target: Path) -> None:
+        """Before changes are saved over a draft a contract was made from, offer
+        the next document version, so that two different contracts never carry
+        the same one."""
+        from wizard.core.sent_drafts import version_for_changed_sent_draft
+
+        if self.document.path is None or not target.exists() or \
+                target.resolve() != self.document.path.resolve():
+            return
+        suggestion = version_for_changed_sent_draft(target, self.document.project)
+        if suggestion is None:
+            return
+        answer = QMessageBox.question(
+            self, APP_NAME,
+            literal(_("The contract “{contract}” was made from this project as version "
+                      "{current}, and the project has changed since. Save it as version "
+                      "{suggested}?").format(contract=suggestion.contract.name,
+                                             current=suggestion.current,
+                                             suggested=suggestion.suggested)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.document.project.agreement.document_version = suggestion.suggested
+            self.document.touch()
+            self.current_page().reload()
 
     def _save_failed(self, exc: ProjectFileError) -> bool:
         """Explain a failed save (the edits stay in the window, unsaved) and,
