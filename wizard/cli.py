@@ -1,4 +1,4 @@
-"""The command line: ``sla-wizard generate``, ``check`` and ``diff``.
+"""The command line: ``sla-wizard generate``, ``check``, ``diff`` and ``report``.
 
 No Qt here. Every failure ends with a one-line message on stderr and exit
 status 2, among them a template whose check or render overran a limit of the
@@ -24,7 +24,7 @@ from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
 from wizard.i18n import _
 
-COMMANDS = ("generate", "check", "diff")
+COMMANDS = ("generate", "check", "diff", "report")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("list the problems of a project"))
     check.add_argument("project", type=Path, help=_("the .slaproj file"))
     _add_diff_parser(commands)
+    _add_report_parser(commands)
     return parser
 
 
@@ -238,6 +239,127 @@ def run_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if changes else EXIT_PROBLEMS
 
 
+def _add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = commands.add_parser(
+        "report", help=_("measure a month against the service levels from monitoring and "
+                         "helpdesk files: print the results, or write the monthly report"))
+    report.add_argument("project", type=Path, help=_("the .slaproj file"))
+    report.add_argument("--month", required=True, metavar="YYYY-MM",
+                        help=_("the calendar month, in the agreement's time zone"))
+    report.add_argument(
+        "--outages", type=Path, action="append", default=[], metavar="FILE",
+        help=_("outages (service,start,end), monitor samples (service,time,status) or "
+               "UptimeRobot's log export; may be given more than once"))
+    report.add_argument(
+        "--tickets", type=Path, action="append", default=[], metavar="FILE",
+        help=_("tickets (id,severity,created,first_response,resolved and optionally "
+               "paused_minutes) or Zendesk's ticket export; may be given more than once"))
+    report.add_argument("--values", type=Path, metavar="FILE",
+                        help=_("the month's values of the other levels (metric,value)"))
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="REPORT.docx",
+        help=_("write the monthly report as a Word document in the contract's language"))
+    report.add_argument("--json", action="store_true",
+                        help=_("print the results as one JSON object"))
+
+
+def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The month's attainment and credit: a table, JSON, and the Word report."""
+    import json
+
+    from wizard.core.attainment import Month, measure_month, result_to_data
+    from wizard.core.measurements import Measurements, read_outages, read_tickets, read_values
+    from wizard.core.safe_read import FileReadError
+
+    project = load_project(args.project)
+    if args.output is not None and args.output.resolve() == args.project.resolve():
+        raise CommandError(
+            _("the report would overwrite the project {file}; choose another name with -o")
+            .format(file=args.project))
+    try:
+        month = Month.parse(args.month)
+        data = Measurements()
+        for path in args.outages:
+            data.add_outages(read_outages(path, project))
+        for path in args.tickets:
+            data.add_tickets(read_tickets(path, project))
+        if args.values is not None:
+            data.add_values(read_values(args.values, project))
+        result = measure_month(project, month, data)
+    except FileReadError as exc:
+        raise CommandError(_one_line(str(exc))) from None
+    except OSError as exc:
+        raise CommandError(_("cannot read {file}: {reason}").format(
+            file=exc.filename, reason=exc.strerror or exc)) from None
+    except ValueError as exc:  # a bad row, month, time zone or holiday region
+        raise CommandError(_one_line(str(exc))) from None
+    if args.output is not None:
+        from wizard.core.report import write_report
+
+        try:
+            write_report(result, args.output)
+        except (UnsupportedLanguageError, OSError) as exc:
+            raise CommandError(_("no report was written: {reason}").format(
+                reason=_one_line(str(exc)))) from None
+    if args.json:
+        print(json.dumps(result_to_data(result), ensure_ascii=False, indent=2), file=out)
+    else:
+        _print_results(result, out)
+    if args.output is not None:
+        print(_("Report written to {path}").format(path=args.output),
+              file=err if args.json else out)
+    return EXIT_OK
+
+
+def _print_results(result: object, out: TextIO) -> None:
+    """The month's results as a table in the interface language."""
+    import gettext
+
+    from wizard import i18n
+    from wizard.core.attainment import MonthResult
+    from wizard.core.contract import ContractFormatter
+    from wizard.core.report import shown_value, value_text
+
+    assert isinstance(result, MonthResult)
+    fmt = ContractFormatter(i18n.language(), result.project.currency,
+                            gettext.NullTranslations())
+    print(_("Service levels in {month}").format(month=result.month), file=out)
+    rows = [[_("Level"), _("Target"), _("Attained"), _("Result")]]
+    rows += [[level.metric.name or level.metric.id,
+              value_text(level.metric.target, level.metric, fmt),
+              value_text(shown_value(level.attained, level.metric), level.metric, fmt),
+              _("met") if level.met else _("missed")] for level in result.levels]
+    rows += [[u.metric.name or u.metric.id, value_text(u.metric.target, u.metric, fmt), "",
+              _("not measured: {reason}").format(reason=u.reason)] for u in result.unmeasured]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+              + "  " + row[3], file=out)
+    for target in result.tickets:
+        counted = len(target.counted)
+        line = _("{severity} {measure}: {within} of {counted} ticket(s) within {target}").format(
+            severity=target.severity.id,
+            measure=_("response") if target.measure.value == "response" else _("resolution"),
+            within=counted - len(target.missed), counted=counted,
+            target=fmt.minutes(target.target_minutes))
+        if target.missed:
+            line += "; " + _("missed: {tickets}").format(
+                tickets=", ".join(t.ticket.id for t in target.missed))
+        if target.pending:
+            line += "; " + _("still open: {tickets}").format(
+                tickets=", ".join(t.ticket.id for t in target.pending))
+        print(line, file=out)
+    credit = result.credit
+    if credit is not None:
+        print(_("Credit due: {amount} ({percent} of {fee})").format(
+            amount=fmt.money(credit.amount), percent=fmt.percent(credit.percent),
+            fee=fmt.money(credit.fee) if credit.fee is not None else "–"), file=out)
+    elif result.credit_note:
+        print(result.credit_note, file=out)
+    if result.claim_deadline is not None:
+        print(_("Claim by: {date}").format(date=fmt.date(result.claim_deadline)), file=out)
+
+
 def system_locale(environ: Mapping[str, str]) -> str:
     """The locale the environment asks messages in (``LANGUAGE``, ``LC_ALL``,
     ``LC_MESSAGES``, ``LANG``, as gettext reads them); empty for C/POSIX."""
@@ -283,6 +405,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return run_generate(args, out, err)
         if args.command == "diff":
             return run_diff(args, out, err)
+        if args.command == "report":
+            return run_report(args, out, err)
         return run_check(args, out)
     except (ProjectFileError, CommandError) as exc:
         print(f"sla-wizard: {exc}", file=err)
