@@ -128,6 +128,24 @@ def test_samples_make_outages_from_the_first_down_to_the_next_up(tmp_path: Path)
         "desk", at("2027-03-02T10:01:00+00:00"), at("2027-03-02T10:04:00+00:00"))
 
 
+def test_samples_in_order_read_in_one_pass_as_written(tmp_path: Path) -> None:
+    """A file in time order (as monitors write them) with rows in other forms:
+    a local time, upper case, a blank line; a bad row is still named."""
+    path = write(tmp_path, "samples.csv", "service,time,status\n"
+                 "desk,2027-03-02T10:00:00Z,up\n"
+                 "desk,2027-03-02 02:01,DOWN\n"       # Los Angeles: 10:01 UTC
+                 "\n"
+                 "desk,2027-03-02T10:03:00Z,up\n")
+    (outage,) = read_outages(path, example())
+    assert (outage.start, outage.end) == (at("2027-03-02T10:01:00+00:00"),
+                                          at("2027-03-02T10:03:00+00:00"))
+    assert outage.source.line == 3
+    refused(read_outages, write(tmp_path, "samples.csv", "service,time,status\n"
+                                "desk,2027-03-02T10:00:00Z,up\n"
+                                "mail,2027-03-02T10:01:00Z,up\n"),
+            "samples.csv, line 3, service:", '"mail" is not a service')
+
+
 def test_samples_still_down_at_the_end_and_bad_statuses_are_refused(tmp_path: Path) -> None:
     refused(read_outages, write(tmp_path, "samples.csv", "service,time,status\n"
                                 "desk,2027-03-02T10:00:00Z,up\n"

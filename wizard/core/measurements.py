@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core.model import MeasuredDuring, Project, SeverityLevel
@@ -253,6 +254,9 @@ class _Table:
     columns: dict[str, int]
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]
+    reader: Any
+    """The csv reader itself, past the header (``rows`` reads from it)."""
+    path: Path
 
     def has(self, *names: str) -> bool:
         return all(name in self.columns for name in names)
@@ -295,7 +299,7 @@ def _open_table(path: str | Path, what: str) -> _Table:
         except csv.Error as exc:
             raise MeasurementError(file.name, str(exc), reader.line_num) from None
 
-    return _Table(file.name, columns, names, rows())
+    return _Table(file.name, columns, names, rows(), reader, file)
 
 
 class _Row:
@@ -413,6 +417,80 @@ def read_outages(path: str | Path, project: Project,
 
 
 def _sample_rows(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage]:
+    """Outages from samples; a file in time order (as monitors write them)
+    is read in one pass, any other is read again and sorted."""
+    outages = _samples_in_order(table, project, zone)
+    if outages is not None:
+        return outages
+    return _samples_sorted(_open_table(table.path, _("The outages file")), project, zone)
+
+
+def _samples_in_order(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage] | None:
+    """The outages of samples read in one pass, or ``None`` when a service's
+    samples are not in time order. Rows in the usual form (a service id, a
+    time with offset, ``up`` or ``down``) take a short path; any other row is
+    read, or refused, by the general one."""
+    service_of = _service_lookup(project, by_name=False)
+    services = {service.id for service in project.services} | {ALL_SERVICES}
+    service_at, time_at, status_at = (table.columns[c] for c in _SAMPLES)
+    parse = datetime.datetime.fromisoformat
+    reader = table.reader
+    latest: dict[str, Instant] = {}
+    down_since: dict[str, tuple[Instant, int]] = {}
+    last_line: dict[str, int] = {}
+    outages: list[Outage] = []
+    try:
+        for cells in reader:
+            try:
+                service = cells[service_at]
+                status = cells[status_at]
+                moment = parse(cells[time_at])
+                if service not in services or moment.tzinfo is None or (
+                        status != "up" and status != "down"):
+                    raise ValueError(service)
+                down = status == "down"
+                instant = int(moment.timestamp()) * US_PER_SECOND + moment.microsecond
+            except (IndexError, ValueError):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                row = _Row(table, reader.line_num, cells)
+                service = service_of(row, "service")
+                instant = row.time("time", zone)
+                down = _sample_status(row)
+            line = reader.line_num
+            if instant < latest.get(service, instant):
+                return None
+            latest[service] = instant
+            last_line[service] = line
+            since = down_since.get(service)
+            if down and since is None:
+                down_since[service] = (instant, line)
+            elif not down and since is not None:
+                outages.append(Outage(service, since[0], instant, Source(table.file, since[1])))
+                del down_since[service]
+    except csv.Error as exc:
+        raise MeasurementError(table.file, str(exc), reader.line_num) from None
+    for service in down_since:
+        raise _still_down(table, service, last_line[service])
+    return outages
+
+
+def _sample_status(row: _Row) -> bool:
+    status = row.required("status").casefold()
+    if status not in ("up", "down"):
+        raise row.fail("status", _('"{value}" is neither up nor down').format(
+            value=row.text("status")[:40]))
+    return status == "down"
+
+
+def _still_down(table: _Table, service: str, line: int) -> MeasurementError:
+    return MeasurementError(table.file, _(
+        "{service} is still down at its last sample: the file does not say when it came back "
+        "up; add the samples that follow").format(service=service),
+        line, table.header[table.columns["status"]])
+
+
+def _samples_sorted(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage]:
     service_of = _service_lookup(project, by_name=False)
     samples: dict[str, list[tuple[Instant, bool, int]]] = {}
     in_order: dict[str, bool] = {}
@@ -420,14 +498,11 @@ def _sample_rows(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage
         row = _Row(table, line, cells)
         service = service_of(row, "service")
         moment = row.time("time", zone)
-        status = row.required("status").casefold()
-        if status not in ("up", "down"):
-            raise row.fail("status", _('"{value}" is neither up nor down').format(
-                value=row.text("status")[:40]))
+        down = _sample_status(row)
         series = samples.setdefault(service, [])
         if series and moment < series[-1][0]:
             in_order[service] = False
-        series.append((moment, status == "down", line))
+        series.append((moment, down, line))
     outages = []
     for service, series in samples.items():
         if not in_order.get(service, True):
@@ -441,11 +516,7 @@ def _sample_rows(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage
                                       Source(table.file, down_since[1])))
                 down_since = None
         if down_since is not None:
-            last_line = series[-1][2]
-            raise MeasurementError(table.file, _(
-                "{service} is still down at its last sample: the file does not say when it "
-                "came back up; add the samples that follow").format(service=service),
-                last_line, table.header[table.columns["status"]])
+            raise _still_down(table, service, series[-1][2])
     return outages
 
 
