@@ -245,7 +245,9 @@ template…**.
   that decides the plural, `{{ ngettext("%(num)s month", "%(num)s months", n) }}`.
   A text that is not in the clause catalogs is printed as written.
 - Jinja's own filters and tests (`upper`, `default`, `length` …) and its
-  globals (`range`, `loop`, `namespace` …) may be used.
+  globals (`range`, `loop`, `namespace` …) may be used, and so may the
+  methods that read text, lists and groups (`s.name.upper()`,
+  `provider.items()`, `"{} and {}".format(a, b)`).
 
 ## What a template may not do
 
@@ -253,9 +255,16 @@ A template is checked when it is added and before every contract. A contract
 is not made when the template has an error in its fields (a tag that is not
 closed, a filter that does not exist), uses a value that is not listed
 below, reaches past the values into the program (anything starting with an
-underscore, such as `__class__`), or tries to read another file
-(`{% include %}`, `{% import %}`, `{% extends %}`). The message names the
-template and quotes the text around the problem.
+underscore, such as `__class__`, or any method but those that read text,
+lists and groups), or tries to read another file (`{% include %}`,
+`{% import %}`, `{% extends %}`). The message names the template and quotes
+the text around the problem.
+
+Every check and contract is made in a separate process with limits: a
+template that computes for more than 20 seconds, runs for more than 30, or
+needs more than 1 GB of memory (a loop over huge ranges, text doubled again
+and again, a number with thousands of digits) is stopped, and the message
+says which limit it reached.
 
 ## The values
 

@@ -89,8 +89,8 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
-        # The first render (which imports docxtpl, lxml and python-docx) waits
-        # until the pane has been painted, so that it never delays the window.
+        # The first render (which starts the render worker) waits until the
+        # pane has been painted, so that it never delays the window.
         self._after_paint = QTimer(self)
         self._after_paint.setSingleShot(True)
         self._after_paint.setInterval(0)
