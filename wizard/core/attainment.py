@@ -366,7 +366,7 @@ def _local_date(instant: Instant, zone: ZoneInfo) -> datetime.date:
 
 
 # results -----------------------------------------------------------------------
-class Source(StrEnum):
+class Origin(StrEnum):
     """Where a level's attained value came from."""
 
     OUTAGES = "outages"
@@ -468,7 +468,7 @@ class LevelResult:
     metric: Metric
     attained: Decimal
     met: bool
-    source: Source
+    source: Origin
     availability: Availability | None = None
     tickets: tuple[TicketTime, ...] = ()
     """For a level read from tickets: the tickets over the target, or the
@@ -657,7 +657,7 @@ def measure_month(project: Project, month: Month, data: Measurements,
         if given is not None:
             levels.append(LevelResult(metric, given.value,
                                       meets(given.value, metric.target, metric.direction),
-                                      Source.VALUES))
+                                      Origin.VALUES))
             continue
         if metric.period is not Period.MONTH and metric.kind in (
                 MetricKind.AVAILABILITY, MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME):
@@ -686,7 +686,7 @@ def measure_month(project: Project, month: Month, data: Measurements,
                             / eligible.eligible)
                 levels.append(LevelResult(metric, attained,
                                           meets(attained, metric.target, metric.direction),
-                                          Source.OUTAGES, availability=result))
+                                          Origin.OUTAGES, availability=result))
         elif metric.kind in (MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME):
             measure = (Measure.RESPONSE if metric.kind is MetricKind.RESPONSE_TIME
                        else Measure.RESOLUTION)
@@ -721,7 +721,7 @@ def _ticket_level(project: Project, metric: Metric, measure: Measure, tickets: S
                               key=lambda time: (time.ticket.created, time.ticket.id)))
         attained = Decimal(counted - len(missed)) * _HUNDRED / counted
         return LevelResult(metric, attained, meets(attained, metric.target, metric.direction),
-                           Source.TICKETS, tickets=missed)
+                           Origin.TICKETS, tickets=missed)
     if metric.unit in _UNIT_MINUTES:
         times = _ticket_times(tickets, clock, measure, None, month_end)
         if not times:
@@ -731,7 +731,7 @@ def _ticket_level(project: Project, metric: Metric, measure: Measure, tickets: S
         met = meets(attained, metric.target, metric.direction)
         limit = metric.target * _UNIT_MINUTES[metric.unit] * US_PER_MINUTE
         over = tuple(t for t in times if not meets(Decimal(t.micros), limit, metric.direction))
-        return LevelResult(metric, attained, met, Source.TICKETS, tickets=over)
+        return LevelResult(metric, attained, met, Origin.TICKETS, tickets=over)
     return Unmeasured(metric, _(
         "a level in {unit} cannot be read from tickets; give its value in a values file")
         .format(unit=metric.unit))

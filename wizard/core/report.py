@@ -31,7 +31,7 @@ from wizard.core.attainment import (
     LevelResult,
     Measure,
     MonthResult,
-    Source,
+    Origin,
     TicketTime,
     minutes,
 )
@@ -151,7 +151,7 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
     t = fmt.gettext
     metric = level.metric
     _heading(document, t("%(level)s: missed") % {"level": metric.name or metric.id}, 2)
-    if level.source is Source.VALUES:
+    if level.source is Origin.VALUES:
         document.add_paragraph(t(
             "The month's value, %(value)s, was given in the values file; the target is "
             "%(target)s.") % {"value": value_text(level.attained, metric, fmt),
