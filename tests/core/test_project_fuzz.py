@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from project_strategies import JSON_VALUES, projects
 
 from wizard.core import project_file, recovery
-from wizard.core.model import Project
+from wizard.core.model import FORMAT_VERSION, Project
 from wizard.core.project_file import (
     ProjectFileError,
     ProjectFileErrorKind,
@@ -125,4 +125,4 @@ def test_old_files_with_any_content_never_crash_the_conversion(fields: dict[str,
         project_file.MIGRATIONS.clear()
         project_file.MIGRATIONS.update(saved)
     if project is not None:
-        assert project.format_version == 1
+        assert project.format_version == FORMAT_VERSION

@@ -43,7 +43,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
             for name in names:
                 if name in part:
                     part[f"format_1_{name}"] = part.pop(name)
-    for metric in data.get("metrics") or []:
+    metrics = data.get("metrics")
+    for metric in metrics if isinstance(metrics, list) else []:
         if isinstance(metric, dict) and "owed_by" in metric:
             metric["format_1_owed_by"] = metric.pop("owed_by")
     return data
