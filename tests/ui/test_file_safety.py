@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from example_paths import ROOT, US_EXAMPLE
+from example_paths import ROOT, US_EXAMPLE, current_format_bytes
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from wizard.core import project_file, recovery
 from wizard.core.checks import Step
 from wizard.core.lockfile import LockOwner, lock_path
+from wizard.core.model import FORMAT_VERSION
 from wizard.core.processes import this_host
 from wizard.core.project_file import backup_path, load_project
 from wizard.core.recovery import (
@@ -349,6 +350,7 @@ def test_full_disk_keeps_the_file_and_the_edits(window: MainWindow, us_copy: Pat
                                                 qtbot: QtBot, boxes: Boxes,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A full disk would destroy the project on disk or the edits in the window."""
+    us_copy.write_bytes(current_format_bytes(us_copy))  # no conversion copy to make first
     shutil.copy(us_copy, backup_path(us_copy))
     before = us_copy.read_bytes()
     window.open_path(us_copy)
@@ -378,7 +380,7 @@ def test_newer_version_on_disk_is_not_overwritten(window: MainWindow, us_copy: P
     window.open_path(us_copy)
     _type_title(window, qtbot, "!")
     data = json.loads(us_copy.read_bytes())
-    data["format_version"] = 2
+    data["format_version"] = FORMAT_VERSION + 1
     us_copy.write_text(json.dumps(data), encoding="utf-8")
     before = us_copy.read_bytes()
 
