@@ -662,8 +662,8 @@ def measure_month(project: Project, month: Month, data: Measurements,
         if metric.period is not Period.MONTH and metric.kind in (
                 MetricKind.AVAILABILITY, MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME):
             unmeasured.append(Unmeasured(metric, _(
-                "it is measured per {period}, not per month; give the month's value in a "
-                "values file if the report should show one").format(period=metric.period.value)))
+                "it is not measured per month; give the month's value in a values file if the "
+                "report should show one")))
             continue
         if metric.kind is MetricKind.AVAILABILITY:
             if metric.unit != PERCENT_UNIT:
