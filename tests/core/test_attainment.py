@@ -291,9 +291,19 @@ TICKETS = (
 )
 
 
+def on_support_hours(project: Project) -> Project:
+    """The example with its office-hours severity levels counted during support hours,
+    as the contract then says ("during support hours")."""
+    for severity in project.severity_levels:
+        if severity.measured_during is MeasuredDuring.COVERAGE:
+            severity.measured_during = MeasuredDuring.SUPPORT_HOURS
+    return project
+
+
 def test_tickets_run_on_support_hours_and_pause_while_waiting_on_the_customer(
         tmp_path: Path) -> None:
-    result = measured(example(), "2027-03", tickets=TICKETS, folder=tmp_path)
+    result = measured(on_support_hours(example()), "2027-03", tickets=TICKETS,
+                      folder=tmp_path)
     targets = {(t.severity.id, t.measure.value): t for t in result.tickets}
     response = targets[("P2", "response")]
     assert response.calendar == "support"
@@ -311,7 +321,7 @@ def test_tickets_run_on_support_hours_and_pause_while_waiting_on_the_customer(
     assert [(t.ticket.id, t.micros // 60_000_000, t.within) for t in p3.times] == [
         ("D", 60, None)]
     assert p3.share is None
-    # first-response (minutes, at most 60, during coverage → the support hours):
+    # first-response (minutes, at most 60; each ticket on its severity's clock):
     # the longest of B 90, A 30, D 60 so far, C 0 so far (after 19:00) = 90 min
     first = level(result, "first-response")
     assert first.attained == Decimal(90)
@@ -337,7 +347,7 @@ def test_without_support_hours_tickets_run_on_coverage(tmp_path: Path) -> None:
 def test_a_percent_response_level_is_the_share_within_target(tmp_path: Path) -> None:
     """In percent, a response level counts the tickets within their own
     severity's target: of A, B and C, A alone answered in time → 33.33… %."""
-    project = example()
+    project = on_support_hours(example())
     project.metrics[1].unit = "percent"
     project.metrics[1].direction = Direction.AT_LEAST
     project.metrics[1].target = Decimal(90)
@@ -370,3 +380,20 @@ def test_values_decide_counts_and_replace_what_files_would_give(tmp_path: Path) 
     assert level(result, "uptime").attained == Decimal("99.7")
     assert level(result, "uptime").source.value == "values"
     assert result.credit_total == Decimal("0.00")
+
+
+def test_a_level_counted_during_coverage_runs_on_coverage_even_with_support_hours(
+        tmp_path: Path) -> None:
+    """The contract says "during coverage hours": the clock must not quietly run on the
+    support hours instead."""
+    project = example()
+    assert project.schedule.support_coverage is not None
+    # P2 created Friday 5 March 18:30, after coverage (08:00–18:00) but inside support
+    # hours (07:00–19:00), answered Monday 8 March 08:30: on coverage Mon 08:00–08:30 =
+    # 30 min (on support hours it would be Fri 30 + Sat 240 + Mon 90 = 360 min)
+    tickets = ("id,severity,created,first_response,resolved\n"
+               "E,P2,2027-03-05T18:30,2027-03-08T08:30,\n")
+    result = measured(project, "2027-03", tickets=tickets, folder=tmp_path)
+    response = {(t.severity.id, t.measure.value): t for t in result.tickets}[("P2", "response")]
+    assert response.calendar == "coverage"
+    assert [(t.ticket.id, t.micros // 60_000_000) for t in response.times] == [("E", 30)]

@@ -318,13 +318,16 @@ def maintenance_spans(project: Project, first: datetime.date, last: datetime.dat
 
 def ticket_blocks(project: Project, measured_during: MeasuredDuring
                   ) -> list[CoverageBlock] | None:
-    """The hours a ticket clock runs on: ``None`` at all times; else the
-    support hours when the agreement has them (an empty list: around the
-    clock), or the coverage hours when it promises none."""
+    """The hours a ticket clock runs on, as the contract names them: ``None``
+    at all times; the support hours for a level counted during support hours
+    (the coverage hours when the agreement promises none, which the checks
+    report); the coverage hours otherwise (an empty list: around the clock)."""
     if measured_during is MeasuredDuring.ALWAYS:
         return None
     support = project.schedule.support_coverage
-    return list(support) if support is not None else list(project.schedule.coverage)
+    if measured_during is MeasuredDuring.SUPPORT_HOURS and support is not None:
+        return list(support)
+    return list(project.schedule.coverage)
 
 
 class Clock:
@@ -610,7 +613,10 @@ def _plain(value: Decimal) -> str:
 def _calendar_name(project: Project, measured_during: MeasuredDuring) -> str:
     if measured_during is MeasuredDuring.ALWAYS:
         return "always"
-    return "support" if project.schedule.support_coverage is not None else "coverage"
+    if (measured_during is MeasuredDuring.SUPPORT_HOURS
+            and project.schedule.support_coverage is not None):
+        return "support"
+    return "coverage"
 
 
 def measure_month(project: Project, month: Month, data: Measurements,

@@ -19,7 +19,12 @@ from babel.dates import get_timezone
 from babel.numbers import list_currencies
 
 from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
-from wizard.core.compute import DAYS_PER_YEAR, clock_minutes, is_around_the_clock
+from wizard.core.compute import (
+    DAYS_PER_YEAR,
+    clock_minutes,
+    is_around_the_clock,
+    uncovered_weekly_minutes,
+)
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.model import (
     PERCENT_UNIT,
@@ -316,7 +321,14 @@ def _severity_levels(project: Project) -> Iterator[Problem]:
         if resolution is not None and resolution < level.response_minutes:
             yield _error(Step.METRICS, (*loc, "resolution_minutes"),
                          _("The resolution target cannot be shorter than the response target."))
-        if support is None and level.measured_during is MeasuredDuring.COVERAGE:
+        if support is None and level.measured_during is MeasuredDuring.SUPPORT_HOURS:
+            yield _error(
+                Step.METRICS, (*loc, "measured_during"),
+                _("This level is counted during support hours, but the agreement promises no "
+                  "support hours. Promise them on the Availability schedule step, or count "
+                  "this level during coverage hours or at all times."),
+            )
+        elif support is None and level.measured_during is MeasuredDuring.COVERAGE:
             yield _warning(
                 Step.METRICS, (*loc, "measured_during"),
                 _("The response clock runs during coverage hours, but the agreement promises "
@@ -328,8 +340,16 @@ def _severity_levels(project: Project) -> Iterator[Problem]:
             yield _warning(
                 Step.METRICS, (*loc, "measured_during"),
                 _("This level is counted at all times, but support answers only during support "
-                  "hours: it promises a response at 3 a.m. on Sunday. Count it during coverage "
-                  "hours, or say who answers outside support hours."),
+                  "hours: it promises a response at 3 a.m. on Sunday. Count it during support "
+                  "hours, or say who answers outside them."),
+            )
+        elif (support is not None and level.measured_during is MeasuredDuring.COVERAGE
+              and uncovered_weekly_minutes(project.schedule.coverage, support)):
+            yield _warning(
+                Step.METRICS, (*loc, "measured_during"),
+                _("This level is counted during coverage hours, which go beyond the support "
+                  "hours: it promises a response when nobody answers. Count it during support "
+                  "hours."),
             )
 
 

@@ -61,6 +61,22 @@ def day_intervals(blocks: Iterable[CoverageBlock], day: Weekday) -> list[tuple[i
     return merged
 
 
+def uncovered_weekly_minutes(blocks: Sequence[CoverageBlock],
+                             by: Sequence[CoverageBlock]) -> int:
+    """Minutes of a week inside ``blocks`` but outside ``by`` (an empty list of
+    either means around the clock): coverage hours nobody staffs, say."""
+    if not by:
+        return 0
+    total = 0
+    for day in Weekday:
+        spans = [(0, MINUTES_PER_DAY)] if not blocks else day_intervals(blocks, day)
+        covered = day_intervals(by, day)
+        for start, end in spans:
+            total += end - start - sum(max(0, min(end, c_end) - max(start, c_start))
+                                       for c_start, c_end in covered)
+    return total
+
+
 def is_around_the_clock(blocks: Sequence[CoverageBlock]) -> bool:
     """An empty coverage list means 24×7, and so does one covering every minute."""
     return weekly_coverage_minutes(blocks) == MINUTES_PER_WEEK

@@ -292,6 +292,7 @@ LABELS = _Labels(
     measured_during={
         MeasuredDuring.COVERAGE: N_("during coverage hours"),
         MeasuredDuring.ALWAYS: N_("at all times"),
+        MeasuredDuring.SUPPORT_HOURS: N_("during support hours"),
     },
     report_frequency={
         ReportFrequency.WEEKLY: N_("every week"),

@@ -192,8 +192,10 @@ def severity_sentence(level: SeverityLevel, locale: str | None = None) -> str:
     else:
         targets = _("response within {response}, resolution within {resolution}").format(
             response=response, resolution=minutes_text(level.resolution_minutes, locale))
-    when = (_("at all times") if level.measured_during is MeasuredDuring.ALWAYS
-            else _("counted during coverage hours"))
+    when = {MeasuredDuring.ALWAYS: _("at all times"),
+            MeasuredDuring.COVERAGE: _("counted during coverage hours"),
+            MeasuredDuring.SUPPORT_HOURS: _("counted during support hours")}[
+        level.measured_during]
     return _("{name}: {targets}, {when}").format(
         name=name or _("(no name)"), targets=targets, when=when)
 

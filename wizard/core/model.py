@@ -237,6 +237,9 @@ class TermKind(StrEnum):
 class MeasuredDuring(StrEnum):
     COVERAGE = "coverage"
     ALWAYS = "always"
+    SUPPORT_HOURS = "support_hours"
+    """Only for severity levels: the response and resolution clock runs while
+    support staff answer (format 2)."""
 
 
 class Holidays(StrEnum):
@@ -365,7 +368,10 @@ class Metric(Model):
     unit: str = PERCENT_UNIT
     direction: Direction = Direction.AT_LEAST
     period: Period = Period.MONTH
-    measured_during: MeasuredDuring = MeasuredDuring.ALWAYS
+    measured_during: Literal[MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS] = \
+        MeasuredDuring.ALWAYS
+    """During coverage hours or at all times (support hours are a clock for
+    severity levels only)."""
     measurement: str = ""
     baseline: DecimalText | None = None
 

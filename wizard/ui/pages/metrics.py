@@ -76,7 +76,9 @@ def period_choices() -> list[tuple[Period, str]]:
 
 
 def measured_during_choices() -> list[tuple[MeasuredDuring, str]]:
+    """When a severity level's response and resolution clock runs."""
     return [
+        (MeasuredDuring.SUPPORT_HOURS, _("support hours")),
         (MeasuredDuring.COVERAGE, _("coverage hours")),
         (MeasuredDuring.ALWAYS, _("at all times")),
     ]
