@@ -149,7 +149,7 @@ def test_a_long_text_is_cut_around_the_change() -> None:
             "reported and reviewed", "reported, audited and reviewed")
 
     (line,) = lines(edit)
-    assert line.startswith("Purpose and scope: …")
+    assert line.startswith("Purpose: …")
     assert "reported and reviewed" in line.split("→")[0]
     assert "reported, audited and reviewed" in line.split("→")[1]
     assert len(line) < 200
