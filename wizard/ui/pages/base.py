@@ -39,6 +39,7 @@ from wizard.ui.widgets.fields import (
     decimal_text,
     parse_decimal_input,
 )
+from wizard.ui.widgets.wheel_guard import guard_wheel
 
 Base = Callable[[Project], Any]
 """Where a page's fields live: the project itself, or an item inside it
@@ -73,6 +74,7 @@ class StepPage(QWidget):
         self._loading = False
         self.page_message = FieldMessage()
         self.build()
+        guard_wheel(self)
 
     # to implement -------------------------------------------------------------
     def build(self) -> None:
