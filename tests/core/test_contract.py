@@ -108,10 +108,11 @@ def test_us_contract_tables_have_a_row_per_item(us_contract: ContractText) -> No
     assert severity[4][3] == "no fixed target"
 
     credits = _table(us_contract, "Measured value in the month")
+    # the thresholds as typed in the project: "99.0", "97.0"
     assert credits[1:] == [
-        ["below 99.5%, down to and including 99%", "5%"],
-        ["below 99%, down to and including 97%", "10%"],
-        ["below 97%", "25%"],
+        ["below 99.5%, down to and including 99.0%", "5%"],
+        ["below 99.0%, down to and including 97.0%", "10%"],
+        ["below 97.0%", "25%"],
     ]
 
 

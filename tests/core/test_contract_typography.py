@@ -35,8 +35,8 @@ def test_a_weekday_inside_a_sentence_is_written_as_the_language_writes_it(
 def test_a_tier_band_says_its_lower_bound_is_included() -> None:
     """A credit table whose rows do not say where 99 % itself belongs invites a dispute."""
     text = contract_text("en_US")
-    assert "below 99.5%, down to and including 99%" in text
-    assert "below 99%, down to and including 97%" in text
+    assert "below 99.5%, down to and including 99.0%" in text
+    assert "below 99.0%, down to and including 97.0%" in text
 
 
 @pytest.mark.parametrize(("locale", "zone"), [
@@ -64,3 +64,19 @@ def test_operative_text_looks_operative_and_amendments_are_a_numbered_heading() 
     assert convention.style.name == "Normal"
     amendments = next(p for p in document.paragraphs if p.text == "Amendments")
     assert amendments.style.name == "Heading 2"
+
+
+@pytest.mark.parametrize(("locale", "typed", "written"), [
+    ("en_US", "99.0", "99.0%"), ("en_US", "99.50", "99.50%"), ("en_US", "99", "99%"),
+    ("de_DE", "99.0", "99,0\u00a0%"), ("fr_FR", "99.95", "99,95\u00a0%"),
+])
+def test_a_percentage_is_written_with_the_digits_typed(locale: str, typed: str,
+                                                         written: str) -> None:
+    """"99.0" typed and "99%" in the contract is not what was agreed in the draft."""
+    import gettext
+    from decimal import Decimal
+
+    from wizard.core.contract import ContractFormatter
+
+    formatter = ContractFormatter(locale, "USD", gettext.NullTranslations())
+    assert formatter.percent(Decimal(typed)) == written

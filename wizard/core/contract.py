@@ -9,6 +9,7 @@ logic beyond ``if`` and ``for``.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import gettext
 import re
@@ -21,7 +22,7 @@ from babel import Locale
 from babel.dates import format_date, format_time, get_day_names, get_time_format, get_timezone
 from babel.dates import get_timezone_name as babel_timezone_name
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from wizard.core.compute import (
@@ -97,6 +98,7 @@ class ContractFormatter:
         self.currency = currency
         self._translations = translations
         self.twelve_hour = "h" in get_time_format("short", locale=self.locale).pattern
+        self._percent_pattern = self.locale.percent_formats[None]
 
     # translation ---------------------------------------------------------
     def gettext(self, message: str) -> str:
@@ -110,8 +112,13 @@ class ContractFormatter:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def percent(self, value: Decimal) -> str:
-        """``Decimal("99.95")`` → ``99.95%`` / ``99,95 %``; the digits typed are kept."""
-        return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+        """``Decimal("99.95")`` → ``99.95%`` / ``99,95 %``: the digits typed are kept,
+        trailing zeros too (``99.0`` stays ``99.0%``, what the user typed is what the
+        contract says)."""
+        places = max(0, -int(value.as_tuple().exponent))
+        pattern = copy.copy(self._percent_pattern)
+        pattern.frac_prec = (places, places)
+        return str(pattern.apply(value / 100, self.locale))
 
     def money(self, value: Decimal) -> str:
         """``$1,250.00``, ``1.250,00 €``; a currency code never touches the digits

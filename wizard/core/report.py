@@ -64,7 +64,7 @@ def shown_value(value: Decimal, metric: Metric) -> Decimal:
     exponent = min(-3, target_exponent if isinstance(target_exponent, int) else -3)
     rounding = ROUND_FLOOR if metric.direction is Direction.AT_LEAST else ROUND_CEILING
     shown = value.quantize(Decimal(1).scaleb(exponent), rounding=rounding)
-    return shown.normalize() if shown == shown.to_integral_value() else shown
+    return shown.normalize()  # a measured 98.500 is shown 98.5 (the contract keeps typed zeros)
 
 
 def value_text(value: Decimal, metric: Metric, fmt: ContractFormatter) -> str:
