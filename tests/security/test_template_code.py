@@ -95,7 +95,8 @@ def test_the_context_of_every_example_and_preset_is_plain_data(logo_on: bool) ->
         if logo_on:
             assert context["branding"]["logo"].startswith(LOGO_TOKEN_PREFIX)
         checked += 1
-    assert checked >= 6 + len(AgreementType)
+    shared = len(list(SHARED_EXAMPLES.glob("*.slaproj")))  # none where ../shared is absent
+    assert checked == len(EXAMPLES) + shared + len(AgreementType) >= 3 + len(AgreementType)
 
 
 def test_anything_but_plain_data_is_refused_before_a_render() -> None:
