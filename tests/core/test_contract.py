@@ -120,7 +120,7 @@ def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> 
     """The customer must see what a target means in minutes and what a miss earns."""
     text = us_contract.text
     assert ("Service availability: a target of 99.5% per month, measured during coverage hours, "
-            "allows 1\u00a0hr 5\u00a0min of downtime.") in text
+            "allows 1\u00a0hour and 5\u00a0minutes of downtime.") in text
     assert "43,830 minutes" in text
     # the credited level covers all three services: 1,250 + 600 + 300 = 2,150; 10 % of it
     assert ("at 98.7% the Customer receives 10% of a monthly fee of $2,150.00, "

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_percent
 from babel.units import format_unit
 from docx_reading import read_contract
@@ -70,17 +71,17 @@ def unit(value: Decimal | int, key: str, locale: str) -> str:
 
 
 def downtime(project: Project, locale: str) -> list[str]:
-    """The allowed downtime of every availability target, in the locale's
-    unit abbreviations joined by its unit list pattern."""
+    """The allowed downtime of every availability target, in the locale's unit
+    names written out (a clause, not a table), joined by its list pattern."""
     texts = []
     for metric in project.metrics:
         if metric.kind is MetricKind.AVAILABILITY and metric.unit == PERCENT_UNIT:
             seconds = allowed_downtime_seconds(metric.target, metric.period,
                                                metric.measured_during, project.schedule.coverage)
             parts = [format_unit(int(v) if v == v.to_integral_value() else v, UNIT_KEYS[u],
-                                 length="short", locale=locale)
+                                 length="long", locale=locale).replace(" ", NBSP)
                      for u, v in duration_parts(seconds)]
-            texts.append(" ".join(part.replace(" ", NBSP) for part in parts))
+            texts.append(format_list(parts, locale=locale))
     return texts
 
 
@@ -121,41 +122,46 @@ MSP = next(path for path in EXAMPLES if path.stem == "msp-it-support")
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 HAND_CHECKED: dict[str, dict[Path, list[str]]] = {
-    "en_US": {MSP: ["January 1, 2027", "$1,250.00", "99.5%", f"1{NBSP}hr 5{NBSP}min"],
-              CLOUD: ["March 15, 2027", "€89.90", "99.95%", f"21{NBSP}min 55{NBSP}sec"]},
+    "en_US": {MSP: ["January 1, 2027", "$1,250.00", "99.5%",
+                    f"1{NBSP}hour and 5{NBSP}minutes"],
+              CLOUD: ["March 15, 2027", "€89.90", "99.95%",
+                      f"21{NBSP}minutes and 55{NBSP}seconds"]},
     "en_GB": {MSP: ["1 January 2027", "US$1,250.00", "99.5%"],
               CLOUD: ["15 March 2027", "€89.90", "99.95%"]},
     "de_DE": {MSP: ["1. Januar 2027", f"1.250,00{NBSP}$", f"99,5{NBSP}%",
-                    f"1{NBSP}Std. 5{NBSP}Min."],
+                    f"1{NBSP}Stunde und 5{NBSP}Minuten"],
               CLOUD: ["15. März 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      f"21{NBSP}Min. 55{NBSP}Sek."]},
+                      f"21{NBSP}Minuten und 55{NBSP}Sekunden"]},
     "de_AT": {MSP: ["1. Jänner 2027", f"${NBSP}1.250,00", f"99,5{NBSP}%"],
               CLOUD: [f"€{NBSP}89,90", f"99,95{NBSP}%"]},
     "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1'250.00", "99.5%", "«der Anbieter»",
                     "365.25 / 12 Tagen"],
-              CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Min. 55{NBSP}Sek."]},
+              CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Minuten und 55{NBSP}Sekunden"]},
     "fr_FR": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US", f"99,5{NBSP}%",
-                    f"1{NNBSP}h 5{NBSP}min"],
+                    f"1{NBSP}heure et 5{NBSP}minutes"],
               CLOUD: ["15 mars 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      f"21{NBSP}min 55{NNBSP}s"]},
+                      f"21{NBSP}minutes et 55{NBSP}secondes"]},
     "fr_BE": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US"],
               CLOUD: [f"99,95{NBSP}%"]},
     "es_ES": {MSP: ["1 de enero de 2027", f"1.250,00{NBSP}US$", f"99,5{NBSP}%", "365,25 / 12 días",
-                    f"1{NBSP}h 5{NBSP}min"],
-              CLOUD: ["15 de marzo de 2027", f"89,90{NBSP}€", f"21{NBSP}min 55{NBSP}s"]},
+                    f"1{NBSP}hora y 5{NBSP}minutos"],
+              CLOUD: ["15 de marzo de 2027", f"89,90{NBSP}€",
+                      f"21{NBSP}minutos y 55{NBSP}segundos"]},
     "es_MX": {MSP: ["1 de enero de 2027", f"USD{NBSP}1,250.00", "99.5%", "365.25 / 12 días"],
               CLOUD: [f"EUR{NBSP}89.90", "99.95%"]},
-    "nl_NL": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00", "99,5%", f"1{NBSP}uur 5{NBSP}min"],
-              CLOUD: [f"€{NBSP}89,90", "99,95%", f"21{NBSP}min 55{NBSP}sec"]},
+    "nl_NL": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00", "99,5%",
+                    f"1{NBSP}uur en 5{NBSP}minuten"],
+              CLOUD: [f"€{NBSP}89,90", "99,95%", f"21{NBSP}minuten en 55{NBSP}seconden"]},
     "nl_BE": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00"],
               CLOUD: ["99,95%"]},
     "it_IT": {MSP: ["in data 1° gennaio 2027", f"1.250,00{NBSP}USD", "99,5%",
-                    f"1{NBSP}h 5{NBSP}min"],
-              CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%", f"21{NBSP}min 55{NBSP}s"]},
+                    f"1{NBSP}ora e 5{NBSP}minuti"],
+              CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%",
+                      f"21{NBSP}minuti e 55{NBSP}secondi"]},
     "pt_BR": {MSP: ["1º de janeiro de 2027", f"US${NBSP}1.250,00", "99,5%",
-                    f"1{NBSP}h 5{NBSP}min"],
+                    f"1{NBSP}hora e 5{NBSP}minutos"],
               CLOUD: ["15 de março de 2027", f"€{NBSP}89,90", "99,95%",
-                      f"21{NBSP}min 55{NBSP}s"]},
+                      f"21{NBSP}minutos e 55{NBSP}segundos"]},
 }
 
 

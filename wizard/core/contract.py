@@ -60,7 +60,7 @@ from wizard.core.model import (
     TermKind,
     Weekday,
 )
-from wizard.core.units import DURATION_KEYS, duration_units, plain
+from wizard.core.units import DURATION_KEYS, plain
 from wizard.i18n import N_
 from wizard.translations import CONTRACT_DOMAIN, has_catalog, load_translations
 
@@ -205,18 +205,13 @@ class ContractFormatter:
         return format_unit(value, unit_key, length="long", locale=self.locale)
 
     def duration(self, seconds: Decimal) -> str:
-        """Allowed downtime in words: ``1 hour and 5 minutes``."""
+        """Allowed downtime in words, as a clause writes it: ``1 hour and 5 minutes``,
+        ``1 Stunde und 5 Minuten``; a number never breaks from its unit."""
         parts = [
-            self.unit(plain(value), DURATION_KEYS[unit])
+            self.unit(plain(value), DURATION_KEYS[unit]).replace(" ", "\u00a0")
             for unit, value in duration_parts(seconds)
         ]
         return self.join(parts)
-
-    def duration_short(self, seconds: Decimal) -> str:
-        """Allowed downtime with the locale's unit abbreviations: ``21 min 55 sec``,
-        ``21 Min. 55 Sek.``, ``21 min 55 s``. A unit never breaks from its number."""
-        return " ".join(part.replace(" ", "\u00a0")
-                        for part in duration_units(seconds, str(self.locale)))
 
     def minutes(self, minutes: int) -> str:
         """A response or resolution target: whole hours when it is whole hours."""
@@ -627,7 +622,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                 "period": t(LABELS.period[m.period]),
                 "measured_during": t(LABELS.measured_during[m.measured_during]),
                 "measured_minutes": fmt.number(minutes.quantize(Decimal(1))),
-                "allowed": fmt.duration_short(seconds),
+                "allowed": fmt.duration(seconds),
             })
         metrics.append(row)
 
