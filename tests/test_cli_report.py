@@ -96,9 +96,9 @@ def test_table_and_word_report(tmp_path: Path) -> None:
             "(12,000 − 180) ÷ 12,000 × 100 = 98.5%") in text
     # CLDR puts a narrow no-break space before AM and PM
     assert ("Managed Endpoints, May 28, 2027 5:00\u202fPM to Jun 1, 2027 10:00\u202fAM: "
-            "1 hour counted") in text
-    assert ("Ticket B (P2, response), created May 3, 2027 10:00\u202fAM: 1 hour and 30 "
-            "minutes") in text
+            "1\u00a0hour counted") in text  # a number never breaks from its unit
+    assert ("Ticket B (P2, response), created May 3, 2027 10:00\u202fAM: 1\u00a0hour and "
+            "30\u00a0minutes") in text
     assert "credit: 10% × $2,150.00 = $215.00" in text
     assert "The Customer claims the credit by June 30, 2027." in text
 
