@@ -125,8 +125,14 @@ def test_clock_text_that_is_no_time_is_refused(text: str) -> None:
         parse_clock_text(text)
 
 
-_clocks = st.integers(0, 48).map(lambda half: f"{half // 2:02d}:{30 * (half % 2):02d}")
-_spans = st.tuples(_clocks, _clocks).filter(lambda s: s[0] < s[1])
+def _clock(half: int) -> str:
+    return f"{half // 2:02d}:{30 * (half % 2):02d}"
+
+
+# a start, then an end after it: built, not filtered (a filter that drops half the
+# draws trips hypothesis's health check on an unlucky run)
+_spans = st.integers(0, 47).flatmap(
+    lambda start: st.integers(start + 1, 48).map(lambda end: (_clock(start), _clock(end))))
 _weeks = st.fixed_dictionaries({day: st.lists(_spans, max_size=3) for day in Weekday})
 
 
