@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import os
 import platform
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from wizard.ui.headless import offscreen_when_headless
 
 CALLS = 10_000
 """Qt calls the check makes: a faulty binding loses this many references to
@@ -164,9 +165,7 @@ def check_none_refcount(calls: int = CALLS) -> NoneRefcountCheck:
 def run_self_check() -> int:
     """Print what the check measured; 0 when None keeps its references, 1 when
     Qt calls take them away (or the check could not run)."""
-    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if sys.platform.startswith("linux") and headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a build machine has no screen
+    offscreen_when_headless()
     try:
         from PySide6.QtWidgets import QApplication
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.core.project_file import load_project
 from wizard.settings import CONFIG_ENV
+from wizard.ui.headless import offscreen_when_headless
 
 
 def run_smoke_test(project_path: Path | None) -> int:
@@ -18,9 +19,7 @@ def run_smoke_test(project_path: Path | None) -> int:
     1 (with the reason on stderr) otherwise."""
     # the smoke test must not touch the user's settings or recent files
     os.environ.setdefault(CONFIG_ENV, tempfile.mkdtemp(prefix="sla-wizard-smoke-"))
-    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if sys.platform.startswith("linux") and headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a build machine has no screen
+    offscreen_when_headless()
     try:
         from PySide6.QtWidgets import QApplication
 
