@@ -382,17 +382,23 @@ def _runs_of(element: etree._Element) -> list[etree._Element]:
     return [run for run in element.iter(_R)]
 
 
-def mark_inserted(element: etree._Element, revisions: Revisions) -> None:
-    """Everything in ``element`` (a paragraph, a row, a table) as inserted."""
+def _wrap_runs(element: etree._Element, tag: str, revisions: Revisions) -> None:
+    """Each run of ``element`` not yet inside a ``tag`` (``w:ins`` or ``w:del``)
+    wrapped in one of its own, and every paragraph mark marked alike."""
     for run in _runs_of(element):
         parent = run.getparent()
-        if parent is None or parent.tag == _INS:
+        if parent is None or parent.tag == tag:
             continue
-        wrapper = revisions.element(_INS)
+        wrapper = revisions.element(tag)
         run.addprevious(wrapper)
         wrapper.append(run)
     for paragraph in element.iter(_P):
-        _set_mark(paragraph, True, False, revisions)
+        _set_mark(paragraph, tag == _INS, tag == _DEL, revisions)
+
+
+def mark_inserted(element: etree._Element, revisions: Revisions) -> None:
+    """Everything in ``element`` (a paragraph, a row, a table) as inserted."""
+    _wrap_runs(element, _INS, revisions)
 
 
 def mark_deleted(element: etree._Element, revisions: Revisions) -> None:
@@ -408,14 +414,7 @@ def mark_deleted(element: etree._Element, revisions: Revisions) -> None:
             text.tag = _DEL_TEXT
         for code in run.findall(w("instrText")):
             code.tag = w("delInstrText")
-        parent = run.getparent()
-        if parent is None or parent.tag == _DEL:
-            continue
-        wrapper = revisions.element(_DEL)
-        run.addprevious(wrapper)
-        wrapper.append(run)
-    for paragraph in element.iter(_P):
-        _set_mark(paragraph, False, True, revisions)
+    _wrap_runs(element, _DEL, revisions)
 
 
 def _mark_row(row: etree._Element, tag: str, revisions: Revisions) -> None:
