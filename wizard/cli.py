@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from wizard import __version__
-from wizard.core.checks import Problem, Severity, check_project, has_errors
+from wizard.core.checks import (
+    Problem,
+    Severity,
+    check_project,
+    has_errors,
+    text_language_problems,
+)
 from wizard.core.contract import SUPPORTED_LOCALES, UnsupportedLanguageError
 from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
@@ -71,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("list the problems of a project"))
     check.add_argument("project", type=Path, help=_("the .slaproj file"))
+    check.add_argument(
+        "--language", metavar="LOCALE",
+        help=_("check for the contract in this language and locale, such as es_ES "
+               "(default: the project's own)"))
     _add_diff_parser(commands)
     _add_report_parser(commands)
     return parser
@@ -115,6 +125,7 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _print_problems([p for p in problems if p.severity is Severity.ERROR], err)
         return EXIT_PROBLEMS
     language = _language(args.language, project.language)
+    problems = [*problems, *text_language_problems(project, language)]
     target = args.output or args.project.with_suffix(".docx")
     if target.resolve() == args.project.resolve():
         raise CommandError(
@@ -186,7 +197,9 @@ def _refuse_a_stopped_template(project: Project, project_path: Path,
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     project = load_project(args.project)
     _refuse_a_stopped_template(project, args.project)
-    problems = check_project(project, args.project)
+    language = _language(args.language, project.language) if args.language else None
+    problems = [*check_project(project, args.project),
+                *text_language_problems(project, language)]
     _print_problems(problems, out)
     print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK

@@ -222,6 +222,10 @@ def test_the_installed_program_writes_each_contract_locale_as_the_source_does(
     result = run_installed(["generate", US_EXAMPLE.name, "--language", locale, "-o", "out.docx"],
                            user_folder, masked)
     assert result.returncode == 0, result.stdout + result.stderr
+    # the bundle carries the language-identification model: English text in another
+    # language's contract is named
+    english = "warning: agreement.purpose:" in result.stdout
+    assert english is not locale.startswith("en_"), result.stdout
     installed_text = read_contract((user_folder / "out.docx").read_bytes())
     source = tmp_path / "source.docx"
     generate_contract(load_project(user_folder / US_EXAMPLE.name), source, locale)

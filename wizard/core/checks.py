@@ -526,3 +526,28 @@ def _length(project: Project) -> Iterator[Problem]:
             _("The contract runs to about {pages} pages of clauses. A good SLA is a few pages: "
               "short and specific beats long.").format(pages=int(pages.to_integral_value())),
         )
+
+
+def text_language_problems(project: Project, locale: str | None = None) -> list[Problem]:
+    """A warning for each field written in another language than the contract
+    (``locale``, the project's contract language by default). Kept out of
+    :func:`check_project`, which runs on every edit: telling a language needs
+    a model that takes a second to load."""
+    from babel import Locale
+
+    from wizard.core.text_language import foreign_texts
+    from wizard.i18n import language as interface_language
+
+    contract_locale = locale or project.language
+    shown_in = Locale.parse(interface_language().replace("-", "_"))
+
+    def name(code: str) -> str:
+        return Locale.parse(code.replace("-", "_")).get_display_name(shown_in) or code
+
+    return [
+        _warning(found.step, found.loc, _(
+            "This text reads as {found}, but the contract is in {contract}: translate it, "
+            "or the contract mixes two languages.").format(
+                found=name(found.language), contract=name(contract_locale.split("_")[0])))
+        for found in foreign_texts(project, contract_locale)
+    ]

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from wizard.core.checks import Problem, Severity, Step, check_project, has_errors
+from wizard.core.checks import (
+    Problem,
+    Severity,
+    Step,
+    check_project,
+    has_errors,
+    text_language_problems,
+)
 from wizard.core.contract import SUPPORTED_LOCALES
 from wizard.core.explain import date_text, money_text
 from wizard.core.model import Project
@@ -124,6 +131,7 @@ class ReviewPage(StepPage):
 
     def build(self) -> None:
         self._problems: list[Problem] = []
+        self._foreign_texts: list[Problem] = []
         self._pool = QThreadPool(self)
         self._signals = _GenerateSignals()
         self._signals.done.connect(self._generation_done)
@@ -233,6 +241,8 @@ class ReviewPage(StepPage):
 
     def load(self) -> None:
         self.find_libreoffice()
+        # telling a text's language takes a model: done on each visit, not on each edit
+        self._foreign_texts = text_language_problems(self.project)
         self.show_problems(check_project(self.project, self.document.path))
         while self.summary.rowCount():
             self.summary.removeRow(0)
@@ -251,7 +261,8 @@ class ReviewPage(StepPage):
                                                 fallback=preview_locale(self.project)))
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        self._problems = list(problems)
+        problems = [*problems, *self._foreign_texts]
+        self._problems = problems
         self.problem_list.clear()
         step_titles = _step_titles()
         for problem in problems:
