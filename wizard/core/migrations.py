@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from wizard.core.model import CREDIT_ADDITIONS
+
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
@@ -25,7 +27,10 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
       before, support around the clock; ``null`` is new: no support hours);
     * ``reporting.included`` and ``exclusions.included`` ``true``: both
       clauses are in the agreement;
-    * ``termination.term`` ``fixed``: an initial term, renewed or not.
+    * ``termination.term`` ``fixed``: an initial term, renewed or not;
+    * ``service_credits``: its own fields stay the one schedule (``kind``
+      ``tiers``), with no further schedules, no minimum, no yearly cap,
+      credits set off against future invoices and no claim procedure.
 
     A key that format 2 gives a meaning and that a format-1 file already holds
     as an unknown key (kept by format 1's rules) would take that meaning; the
@@ -36,6 +41,7 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
         "reporting": ("included",),
         "exclusions": ("included",),
         "termination": ("term",),
+        "service_credits": CREDIT_ADDITIONS,
     }
     for section, names in sections.items():
         part = data.get(section)

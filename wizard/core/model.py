@@ -390,13 +390,136 @@ class CreditTier(Model):
     credit_percent: DecimalText
 
 
-class ServiceCredits(Model):
-    enabled: bool = False
+class CreditKind(StrEnum):
+    """How a credit schedule works out the credit of a month."""
+
+    TIERS = "tiers"
+    """A share of the month's fee by the tier the measured value falls in."""
+    PER_MISS = "per_miss"
+    """A share of the month's fee for each response of a severity level that
+    misses its target."""
+    LOST_TIME = "lost_time"
+    """The downtime itself, at an hourly rate or prorated from the month's fee."""
+    MULTIPLE_OF_DOWNTIME = "multiple_of_downtime"
+    """A multiple of the downtime, prorated from the month's fee."""
+
+
+class CreditForm(StrEnum):
+    """How credits reach the Customer."""
+
+    FUTURE_INVOICES = "future_invoices"
+    """Set off against the next invoices, never paid out (format 1's only form)."""
+    REFUND_AT_END = "refund_at_end"
+    """Set off against the next invoices; what is left at the end of the term
+    is refunded."""
+    AUTOMATIC_WAIVER = "automatic_waiver"
+    """The Provider waives the charge on the next invoice without a claim."""
+
+
+class ClaimDeadlineUnit(StrEnum):
+    DAYS = "days"
+    BILLING_CYCLES = "billing_cycles"
+
+
+class CreditIssue(StrEnum):
+    """When an accepted claim's credit is issued."""
+
+    NEXT_INVOICE = "next_invoice"
+    WITHIN_DAYS = "within_days"
+
+
+class LastMonthCredit(StrEnum):
+    """What happens to a credit earned in the last month of the term, when no
+    invoice follows."""
+
+    REFUNDED = "refunded"
+    LAPSES = "lapses"
+
+
+class ClaimProcedure(Model):
+    """How the Customer claims a credit: an optional clause, off by default."""
+
+    included: bool = False
+    channel: str = ""
+    """Where claims go: a portal, an address, the support desk."""
+    contents: list[str] = Field(default_factory=list)
+    """What a claim must contain, one item a line."""
+    deadline: Annotated[int, Field(ge=1, le=MAX_DAYS, strict=True)] = 30
+    deadline_unit: ClaimDeadlineUnit = ClaimDeadlineUnit.DAYS
+    """The deadline counts days, or billing cycles, after the month concerned."""
+    answer_days: Days = 0
+    """The Provider's time to accept or reject a claim (0: not set)."""
+    issued: CreditIssue = CreditIssue.NEXT_INVOICE
+    issue_days: Days = 30
+    """With ``issued`` ``within_days``: days from the claim's acceptance."""
+    last_month: LastMonthCredit = LastMonthCredit.REFUNDED
+
+
+class CreditSchedule(Model):
+    """One credit schedule: what it applies to and how its credit is worked out.
+
+    ``metric`` names the level a ``tiers``, ``lost_time`` or
+    ``multiple_of_downtime`` schedule measures (and, through its ``service``,
+    the fees the credit is a share of); ``severity`` the severity level whose
+    missed responses a ``per_miss`` schedule credits."""
+
     metric: str | None = None
     tiers: list[CreditTier] = Field(default_factory=list)
     cap_percent: DecimalText | None = None
+    """The most this schedule credits in a month, as a share of the month's fee."""
+    kind: CreditKind = CreditKind.TIERS
+    severity: str | None = None
+    percent: DecimalText | None = None
+    """``per_miss``: the share of the month's fee for each missed response."""
+    hourly_rate: DecimalText | None = None
+    """``lost_time``: money per hour of downtime; ``None``: prorated from the fee."""
+    multiple: DecimalText | None = None
+    """``multiple_of_downtime``: how many times the downtime is credited."""
+    minimum_credit: DecimalText | None = None
+    """A credit due is at least this amount of money (``None``: no minimum)."""
+
+
+CREDIT_ADDITIONS = ("kind", "severity", "percent", "hourly_rate", "multiple", "minimum_credit",
+                     "more_schedules", "yearly_cap_percent", "yearly_cap_amount", "form",
+                     "claim_procedure")
+"""The credit fields format 2 added (format-1 files hold none of them)."""
+
+
+class ServiceCredits(CreditSchedule):
+    """The agreement's service credits. Its own schedule fields are the first
+    schedule (the only one format 1 knew); ``cap_percent`` caps every
+    schedule's credits of a month together; ``more_schedules`` are the others."""
+
+    enabled: bool = False
     claim_window_days: Days = 30
     sole_remedy: bool = False
+    more_schedules: list[CreditSchedule] = Field(default_factory=list)
+    yearly_cap_percent: DecimalText | None = None
+    """The most a year's credits add up to, as a share of the fees of the
+    twelve months: each month's credit counts the previous eleven months'."""
+    yearly_cap_amount: DecimalText | None = None
+    """The same cap as an amount of money."""
+    form: CreditForm = CreditForm.FUTURE_INVOICES
+    claim_procedure: ClaimProcedure = Field(default_factory=ClaimProcedure)
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unused_additions(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        """The fields format 2 added to the credits are written only when they
+        say something, so that credits as format 1 knew them save as before."""
+        data: dict[str, Any] = handler(self)
+        for name in CREDIT_ADDITIONS:
+            if name in data and getattr(self, name) == ServiceCredits.model_fields[name] \
+                    .get_default(call_default_factory=True):
+                del data[name]
+        return data
+
+    def schedules(self) -> list[CreditSchedule]:
+        """Every schedule, the first (this object's own fields) first."""
+        first = CreditSchedule.model_validate(
+            {name: getattr(self, name) for name in CreditSchedule.model_fields})
+        return [first, *self.more_schedules]
 
 
 class Reporting(Model):
