@@ -36,6 +36,13 @@ A file's layout is told by its header row, whose column names each layout
 has of its own; the columns may come in any order, extra columns are left
 alone, and the header decides the delimiter (a comma, or a semicolon or tab
 as spreadsheets in many locales write).
+
+Every reader also takes, by keyword, ``progress`` (told ``(rows read, rows in
+all)`` every :data:`PROGRESS_EVERY` rows and once at the end) and
+``cancelled`` (asked as often; when it answers true the reading stops with
+:class:`ReadCancelledError`), for a window that reads a long file in the
+background. Without them the rows are read by the csv reader alone, with no
+call between them.
 """
 
 from __future__ import annotations
@@ -70,6 +77,18 @@ ALL_SERVICES = "*"
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _SIGNED_NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SPACE_BEFORE_OFFSET_RE = re.compile(r"\s+(?=(?:[+-][0-9]{2}:?[0-9]{2}|Z)$)")
+
+Progress = Callable[[int, int], None]
+"""Told ``(rows read, rows in all)`` while a file is read."""
+CancelCheck = Callable[[], bool]
+"""Asked while a file is read; true stops the reading."""
+
+PROGRESS_EVERY = 4096
+"""Rows read between two calls of ``progress`` and ``cancelled``."""
+
+
+class ReadCancelledError(Exception):
+    """The reading of a file was stopped because ``cancelled`` said so."""
 
 
 class MeasurementError(ValueError):
@@ -257,6 +276,8 @@ class _Table:
     reader: Any
     """The csv reader itself, past the header (``rows`` reads from it)."""
     path: Path
+    progress: Progress | None = None
+    cancelled: CancelCheck | None = None
 
     def has(self, *names: str) -> bool:
         return all(name in self.columns for name in names)
@@ -269,8 +290,58 @@ class _Table:
                         column=name, header=", ".join(self.header)), 1)
 
 
-def _open_table(path: str | Path, what: str) -> _Table:
+class _WatchedReader:
+    """A csv reader that tells its progress and stops when cancelled, every
+    :data:`PROGRESS_EVERY` rows."""
+
+    __slots__ = ("_cancelled", "_count", "_progress", "_reader", "_total")
+
+    def __init__(self, reader: Any, total: int, progress: Progress | None,
+                 cancelled: CancelCheck | None) -> None:
+        self._reader, self._total = reader, total
+        self._progress, self._cancelled = progress, cancelled
+        self._count = 0
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> _WatchedReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            row: list[str] = next(self._reader)
+        except StopIteration:
+            if self._progress is not None:
+                self._progress(self._total, self._total)
+            raise
+        self._count += 1
+        if self._count % PROGRESS_EVERY == 0:
+            if self._cancelled is not None and self._cancelled():
+                raise ReadCancelledError
+            if self._progress is not None:
+                self._progress(min(self._reader.line_num - 1, self._total), self._total)
+        return row
+
+
+def _data_lines(text: str) -> int:
+    """The lines of ``text`` after its header line."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return max(lines - 1, 0)
+
+
+def file_header(path: str | Path, what: str) -> list[str]:
+    """The column names in the header row of ``path``, as the readers read
+    them (``what`` names the file in a message, "The outages file")."""
+    return _open_table(path, what).header
+
+
+def _open_table(path: str | Path, what: str, progress: Progress | None = None,
+                cancelled: CancelCheck | None = None) -> _Table:
     file = Path(path)
+    if cancelled is not None and cancelled():
+        raise ReadCancelledError
     data = read_regular_file(file, MAX_FILE_BYTES, what)
     try:
         text = data.decode("utf-8-sig")
@@ -279,7 +350,9 @@ def _open_table(path: str | Path, what: str) -> _Table:
             "it is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader: Any = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    if progress is not None or cancelled is not None:
+        reader = _WatchedReader(reader, _data_lines(text), progress, cancelled)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -299,7 +372,7 @@ def _open_table(path: str | Path, what: str) -> _Table:
         except csv.Error as exc:
             raise MeasurementError(file.name, str(exc), reader.line_num) from None
 
-    return _Table(file.name, columns, names, rows(), reader, file)
+    return _Table(file.name, columns, names, rows(), reader, file, progress, cancelled)
 
 
 class _Row:
@@ -391,12 +464,13 @@ _UPTIMEROBOT = ("event", "date-time", "duration (in mins.)")
 
 
 def read_outages(path: str | Path, project: Project,
-                 zone: ZoneInfo | None = None) -> list[Outage]:
+                 zone: ZoneInfo | None = None, *, progress: Progress | None = None,
+                 cancelled: CancelCheck | None = None) -> list[Outage]:
     """The outages in ``path``: the generic layout, samples, or UptimeRobot's
     log export, told apart by the header. Times without an offset are read in
     ``zone`` (the agreement's time zone unless given)."""
     zone = zone or agreement_zone(project)
-    table = _open_table(path, _("The outages file"))
+    table = _open_table(path, _("The outages file"), progress, cancelled)
     if table.has(*_UPTIMEROBOT):
         return _uptimerobot_rows(table, project, zone)
     if table.has(*_SAMPLES):
@@ -422,7 +496,8 @@ def _sample_rows(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage
     outages = _samples_in_order(table, project, zone)
     if outages is not None:
         return outages
-    return _samples_sorted(_open_table(table.path, _("The outages file")), project, zone)
+    return _samples_sorted(_open_table(table.path, _("The outages file"), table.progress,
+                                       table.cancelled), project, zone)
 
 
 def _samples_in_order(table: _Table, project: Project, zone: ZoneInfo) -> list[Outage] | None:
@@ -521,7 +596,8 @@ def _samples_sorted(table: _Table, project: Project, zone: ZoneInfo) -> list[Out
 
 
 def read_uptimerobot(path: str | Path, project: Project,
-                     zone: ZoneInfo | None = None) -> list[Outage]:
+                     zone: ZoneInfo | None = None, *, progress: Progress | None = None,
+                     cancelled: CancelCheck | None = None) -> list[Outage]:
     """The downtime in UptimeRobot's log export (a monitor's or the account's
     logs, downloaded as CSV from the dashboard).
 
@@ -540,7 +616,7 @@ def read_uptimerobot(path: str | Path, project: Project,
     entries are no downtime. ``zone`` is the account's time zone (the
     agreement's unless given)."""
     zone = zone or agreement_zone(project)
-    table = _open_table(path, _("The outages file"))
+    table = _open_table(path, _("The outages file"), progress, cancelled)
     table.require(*_UPTIMEROBOT)
     return _uptimerobot_rows(table, project, zone)
 
@@ -597,13 +673,15 @@ def _severity_lookup(project: Project, names: Mapping[str, str] | None
 
 
 def read_tickets(path: str | Path, project: Project, zone: ZoneInfo | None = None,
-                 severity_names: Mapping[str, str] | None = None) -> list[Ticket]:
+                 severity_names: Mapping[str, str] | None = None, *,
+                 progress: Progress | None = None,
+                 cancelled: CancelCheck | None = None) -> list[Ticket]:
     """The tickets in ``path``: the generic layout or Zendesk's CSV export,
     told apart by the header. ``severity_names`` maps a helpdesk's own
     priorities to severity ids (``{"Urgent": "P1"}``); without it a priority
     must be a level's id or name."""
     zone = zone or agreement_zone(project)
-    table = _open_table(path, _("The tickets file"))
+    table = _open_table(path, _("The tickets file"), progress, cancelled)
     if table.has(*_ZENDESK):
         return _zendesk_rows(table, project, zone, severity_names)
     table.require(*_GENERIC_TICKETS)
@@ -627,7 +705,9 @@ def read_tickets(path: str | Path, project: Project, zone: ZoneInfo | None = Non
 
 
 def read_zendesk(path: str | Path, project: Project, zone: ZoneInfo | None = None,
-                 severity_names: Mapping[str, str] | None = None) -> list[Ticket]:
+                 severity_names: Mapping[str, str] | None = None, *,
+                 progress: Progress | None = None,
+                 cancelled: CancelCheck | None = None) -> list[Ticket]:
     """The tickets in Zendesk's ticket CSV export (Admin Center → Account →
     Tools → Reports → Export → CSV).
 
@@ -652,7 +732,7 @@ def read_zendesk(path: str | Path, project: Project, zone: ZoneInfo | None = Non
       Zendesk's business hours must be the agreement's).
     """
     zone = zone or agreement_zone(project)
-    table = _open_table(path, _("The tickets file"))
+    table = _open_table(path, _("The tickets file"), progress, cancelled)
     table.require(*_ZENDESK)
     return _zendesk_rows(table, project, zone, severity_names)
 
@@ -687,10 +767,11 @@ def _zendesk_rows(table: _Table, project: Project, zone: ZoneInfo,
 
 
 # values ------------------------------------------------------------------------
-def read_values(path: str | Path, project: Project) -> dict[str, MetricValue]:
+def read_values(path: str | Path, project: Project, *, progress: Progress | None = None,
+                cancelled: CancelCheck | None = None) -> dict[str, MetricValue]:
     """The month's value of each metric named in ``path`` (``metric,value``):
     a metric id of the agreement and a number; a metric given twice is refused."""
-    table = _open_table(path, _("The values file"))
+    table = _open_table(path, _("The values file"), progress, cancelled)
     table.require("metric", "value")
     ids = {metric.id for metric in project.metrics}
     known = ", ".join(metric.id for metric in project.metrics) or _("none")
