@@ -21,6 +21,12 @@ class ProjectDocument(QObject):
     """The file name or the unsaved-changes mark changed."""
     replaced = Signal()
     """A different project was loaded: pages read it afresh."""
+    recorded = Signal(str, str)
+    """label, merge key: the user changed the project in place (for undo)."""
+    reverted = Signal()
+    """Undo or redo put another version of the project in: pages read it afresh."""
+    saved = Signal()
+    """The project was written to its file."""
 
     def __init__(self, project: Project | None = None, path: Path | None = None) -> None:
         super().__init__()
@@ -48,13 +54,29 @@ class ProjectDocument(QObject):
         self.changed.emit()
         self.state_changed.emit()
 
-    def touch(self) -> None:
-        """Record that the user changed something."""
+    def touch(self, label: str = "", merge_key: str = "") -> None:
+        """Record that the user changed something: ``label`` names the change
+        for the Edit menu; changes with the same non-empty ``merge_key`` in a
+        row (keystrokes in one field) are undone together."""
         was_modified = self.modified
         self.modified = True
         self.edited_at = datetime.now(UTC)
+        self.recorded.emit(label or _("Edit"), merge_key)
         self.changed.emit()
         if not was_modified:
+            self.state_changed.emit()
+
+    def revert_to(self, project: Project) -> None:
+        """Show an earlier or later version of the same project (undo, redo)."""
+        self.project = project
+        self.edited_at = datetime.now(UTC)
+        self.reverted.emit()
+        self.changed.emit()
+
+    def set_modified(self, modified: bool) -> None:
+        """Whether there are unsaved changes (undo can take them back)."""
+        if modified != self.modified:
+            self.modified = modified
             self.state_changed.emit()
 
     def save(self, path: Path | None = None) -> Path:
@@ -69,5 +91,6 @@ class ProjectDocument(QObject):
         self.last_save = save_project(self.project, target)
         self.path = target
         self.modified = False
+        self.saved.emit()
         self.state_changed.emit()
         return target
