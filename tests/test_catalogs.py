@@ -25,6 +25,7 @@ from wizard.translations import (
     MESSAGES_DOMAIN,
     available_languages,
     load_translations,
+    overlay_base,
 )
 
 LOCALE = ROOT / "resources" / "locale"
@@ -76,23 +77,69 @@ def test_interface_messages_are_not_taken_for_percent_formats() -> None:
     assert not flagged, flagged
 
 
+def _translated(message: Message | None) -> bool:
+    if message is None or message.fuzzy:
+        return False
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
+
+
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parts[-3]}-{p.stem}")
 def test_catalog_is_complete_and_compiles(path: Path) -> None:
-    """A missing or fuzzy entry would print English inside a translated contract or window."""
+    """A missing or fuzzy entry would print English inside a translated contract
+    or window. An overlay (``# X-Overlay-Of: de``) is complete with its
+    language's catalog beneath it, and every entry it holds is translated and
+    still in the sources (a stale one would silently lose the regional wording)."""
     catalog = _catalog(path)
-    missing = []
-    for message_id in sorted(extracted(path.stem)):
-        message = catalog.get(message_id)
-        strings = message.string if message is not None else ""
-        texts = strings if isinstance(strings, tuple) else (strings,)
-        if message is None or message.fuzzy or not all(texts):
-            missing.append(message_id)
+    base_language = overlay_base(path)
+    base = (_catalog(LOCALE / base_language / "LC_MESSAGES" / path.name)
+            if base_language else None)
+    ids = extracted(path.stem)
+    missing = [message_id for message_id in sorted(ids)
+               if not _translated(catalog.get(message_id))
+               and (base is None or message_id in catalog
+                    or not _translated(base.get(message_id)))]
     assert not missing, f"{len(missing)} untranslated in {path}: {missing[:5]}"
+    if base is not None:
+        stale = [message.id for message in catalog if message.id and message.id not in ids]
+        assert not stale, f"{path} overrides entries the sources no longer hold: {stale[:5]}"
     problems = [(m.id, errors) for m, errors in catalog.check()]
     assert not problems, problems
     mismatched = [message.id for message in catalog if message.id and not _same_fields(message)]
     assert not mismatched, f"{{placeholders}} or <tags> differ in {path}: {mismatched[:5]}"
     write_mo(io.BytesIO(), catalog, use_fuzzy=False)
+
+
+def test_overlays_are_the_regional_catalogs_that_say_so() -> None:
+    """The Austrian and Mexican catalogs hold only their regional wording and
+    name the catalog beneath them; the Swiss one is a full copy (its spelling
+    differs in nearly every entry)."""
+    bases = {path.parts[-3]: overlay_base(path)
+             for path in LOCALE.glob("*/LC_MESSAGES/contract.po")}
+    assert bases["de_AT"] == "de"
+    assert bases["es_MX"] == "es"
+    assert bases["de_CH"] is None and bases["de"] is None
+    for code in ("de_AT", "es_MX"):
+        overlay, base = (_catalog(LOCALE / folder / "LC_MESSAGES" / "contract.po")
+                         for folder in (code, code[:2]))
+        entries = [message for message in overlay if message.id]
+        assert 0 < len(entries) < len([m for m in base if m.id]) // 10
+        assert all(message.string != base.get(message.id).string for message in entries)
+
+
+def test_an_overlay_reads_its_missing_entries_from_its_language() -> None:
+    """An Austrian contract: the Austrian wording where it has one, the
+    German one elsewhere, plural forms included; never English."""
+    austrian = load_translations(CONTRACT_DOMAIN, "de_AT")
+    german = load_translations(CONTRACT_DOMAIN, "de")
+    assert austrian.gettext("Term and termination") == "Laufzeit und Vertragsbeendigung"
+    assert german.gettext("Term and termination") == "Laufzeit und Kündigung"
+    assert austrian.gettext("Purpose and scope") == german.gettext("Purpose and scope") \
+        != "Purpose and scope"
+    singular, plural = "in %(num)s consecutive month", "in %(num)s consecutive months"
+    assert [austrian.ngettext(singular, plural, n) for n in (1, 2)] == \
+        [german.ngettext(singular, plural, n) for n in (1, 2)]
+    assert austrian.ngettext(singular, plural, 2) != plural
 
 
 _FIELD = re.compile(r"\{\w*\}|</?\w+>")

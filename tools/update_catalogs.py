@@ -4,6 +4,11 @@
 for the interface (``messages``) and the contract (``contract``), then
 updates each language's ``.po`` from it (new entries appear untranslated, so
 that the catalog test lists them). ``--init LANG`` starts a new language.
+
+An overlay catalog (a regional one holding only the entries that differ from
+its language's, marked ``# X-Overlay-Of: de`` in its header comment) never
+receives new, empty entries: its missing entries are its language's. Only
+the entries the sources no longer hold are dropped from it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
+sys.path.insert(0, str(ROOT))
+
+from babel.messages.pofile import read_po, write_po  # noqa: E402
+
+from wizard.translations import overlay_base  # noqa: E402
 
 DOMAINS: dict[str, list[str]] = {
     "messages": ["-k", "_", "-k", "N_", "-k", "ngettext:1,2"],
@@ -51,6 +61,21 @@ def keep_unchanged(before: dict[Path, bytes]) -> None:
             path.write_bytes(old)
 
 
+def prune_overlay(catalog: Path, template: Path) -> None:
+    """Drop from an overlay the entries ``template`` no longer holds; add none."""
+    with template.open("rb") as handle:
+        wanted = {message.id for message in read_po(handle) if message.id}
+    with catalog.open("rb") as handle:
+        overlay = read_po(handle, locale=catalog.parts[-3])
+    stale = [message.id for message in overlay if message.id and message.id not in wanted]
+    if not stale:
+        return
+    for message_id in stale:
+        overlay.delete(message_id)
+    with catalog.open("wb") as handle:
+        write_po(handle, overlay, omit_header=False, ignore_obsolete=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--init", metavar="LANG", help="start a catalog for a new language")
@@ -64,8 +89,12 @@ def main() -> int:
                     "-l", options.init)
         elif catalogs := sorted(LOCALE.glob(f"*/LC_MESSAGES/{domain}.po")):
             before = {path: path.read_bytes() for path in catalogs}
-            pybabel("update", "-D", domain, "-i", str(template), "-d", str(LOCALE),
-                    "--no-fuzzy-matching", "--ignore-obsolete")
+            for catalog in catalogs:
+                if overlay_base(catalog) is not None:
+                    prune_overlay(catalog, template)
+                else:
+                    pybabel("update", "-D", domain, "-i", str(template), "-d", str(LOCALE),
+                            "-l", catalog.parts[-3], "--no-fuzzy-matching", "--ignore-obsolete")
             keep_unchanged(before)
     return 0
 
