@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
@@ -95,8 +95,17 @@ def test_the_monthly_fee_is_a_number_or_empty(qtbot: QtBot, page: ServicesPage,
 
 
 def test_add_and_remove_services(qtbot: QtBot, page: ServicesPage,
-                                 us_document: ProjectDocument) -> None:
+                                 us_document: ProjectDocument,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A new service would get a taken identifier, or removing one would leave its details."""
+    questions: list[str] = []
+
+    def answer_yes(_parent: object, _title: str, text: str,
+                   *_args: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
     page.activateWindow()
     qtbot.mouseClick(page.services.add_button, Qt.MouseButton.LeftButton)
     services = us_document.project.services
@@ -112,6 +121,9 @@ def test_add_and_remove_services(qtbot: QtBot, page: ServicesPage,
     qtbot.mouseClick(page.services.remove_button, Qt.MouseButton.LeftButton)
     assert [s.id for s in services] == ["desk", "backup", "service"]
     assert page.id_edit.text() == "backup"
+    assert len(questions) == 1  # a service level measures the endpoints
+    assert "Managed Endpoints" in questions[0]
+    assert "Critical patches applied" in questions[0]
 
     for _service in range(3):
         qtbot.mouseClick(page.services.remove_button, Qt.MouseButton.LeftButton)
@@ -169,3 +181,23 @@ def test_moving_a_service_keeps_it_selected(qtbot: QtBot, page: ServicesPage,
     assert page.services.current_row() == 1
     assert page.id_edit.text() == "desk"
     assert us_document.modified
+
+
+def test_removing_a_measured_service_says_what_it_breaks_and_can_be_cancelled(
+        qtbot: QtBot, page: ServicesPage, us_document: ProjectDocument,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A metric would silently be left measuring a service that no longer exists."""
+    questions: list[str] = []
+
+    def cancel(_parent: object, _title: str, text: str,
+               *_args: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    click_row(qtbot, page, 0)
+    qtbot.mouseClick(page.services.remove_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in us_document.project.services] == ["desk", "endpoints", "backup"]
+    assert not us_document.modified
+    assert "First response to tickets" in questions[0]
+    assert "Service availability" not in questions[0]  # it measures every service ("*")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wizard.core.model import Project
+from wizard.core.model import Contact, CreditSchedule, Metric, Project, Service, SeverityLevel
+from wizard.i18n import _
 
 Reference = tuple[object, str]
 """An object and the attribute of it that holds the name."""
@@ -33,3 +34,28 @@ def redirect(references: Iterable[Reference], value: str) -> None:
     """Point every reference at ``value``."""
     for owner, attribute in references:
         setattr(owner, attribute, value)
+
+
+def _credit_schedules(project: Project) -> list[CreditSchedule]:
+    credits = project.service_credits
+    return [credits, *credits.more_schedules]
+
+
+def removal_consequences(project: Project, item: object) -> list[str]:
+    """What would name something that no longer exists if ``item`` (a
+    service, service level, severity level or contact) were removed: one
+    sentence each, for the user to confirm the removal with."""
+    if isinstance(item, Service) and item.id:
+        return [_("The service level “{metric}” measures this service.").format(
+                    metric=metric.name or metric.id)
+                for metric in project.metrics if metric.service == item.id]
+    schedules = _credit_schedules(project)
+    if isinstance(item, Metric) and item.id \
+            and any(schedule.metric == item.id for schedule in schedules):
+        return [_("Service credits are paid on this service level.")]
+    if isinstance(item, SeverityLevel) and item.id \
+            and any(schedule.severity == item.id for schedule in schedules):
+        return [_("Service credits are paid for missed responses at this severity level.")]
+    if isinstance(item, Contact) and item.name and person_references(project, item.name):
+        return [_("The service reports are addressed to this person.")]
+    return []

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, DecimalRangeError, Project
-from wizard.core.references import Reference, redirect
+from wizard.core.references import Reference, redirect, removal_consequences
 from wizard.i18n import _
 from wizard.ui.document import ProjectDocument
 from wizard.ui.widgets.fields import (
@@ -39,6 +39,7 @@ from wizard.ui.widgets.fields import (
     decimal_text,
     parse_decimal_input,
 )
+from wizard.ui.widgets.record_table import RecordTable
 from wizard.ui.widgets.wheel_guard import guard_wheel
 
 Base = Callable[[Project], Any]
@@ -75,6 +76,12 @@ class StepPage(QWidget):
         self.page_message = FieldMessage()
         self.build()
         guard_wheel(self)
+        for table in self.findChildren(RecordTable):
+            if table.removal_consequences is None:
+                table.removal_consequences = self._removal_consequences
+
+    def _removal_consequences(self, item: object) -> list[str]:
+        return removal_consequences(self.project, item)
 
     # to implement -------------------------------------------------------------
     def build(self) -> None:
@@ -101,12 +108,27 @@ class StepPage(QWidget):
     def loading(self) -> bool:
         return self._loading
 
-    def edited(self, apply: Callable[[Project], None]) -> None:
-        """Apply a user's edit to the project (ignored while loading)."""
+    def edited(self, apply: Callable[[Project], None], label: str = "",
+               merge_key: str = "") -> None:
+        """Apply a user's edit to the project (ignored while loading).
+        ``label`` names it in the Edit menu; edits with the same ``merge_key``
+        in a row are undone together (see :meth:`ProjectDocument.touch`)."""
         if self._loading:
             return
         apply(self.project)
-        self.document.touch()
+        self.document.touch(label, merge_key)
+
+    def table_edited(self, table: RecordTable) -> None:
+        """A record table added, removed, moved or changed an item in place."""
+        self.edited(lambda _p: None, table.change_label)
+
+    def field_edited(self, widget: QWidget, target: Any, path: str, value: Any,
+                     merge: bool = False) -> None:
+        """The user set the field ``path`` of ``target`` to ``value`` in ``widget``."""
+        name = widget.accessibleName() or path
+        key = f"{id(widget)}:{id(target)}" if merge else ""
+        self.edited(lambda _p: assign(target, path, value),
+                    _("Edit “{field}”").format(field=name), key)
 
     # fields and their messages -----------------------------------------------
     def register(self, loc: Loc, widget: QWidget) -> FieldMessage:
@@ -201,7 +223,7 @@ class StepPage(QWidget):
 
         def store(text: str) -> None:
             if (target := self._target(base)) is not None:
-                self.edited(lambda _p: assign(target, path, text))
+                self.field_edited(edit, target, path, text, merge=True)
 
         self._loaders.append(load)
         edit.textEdited.connect(store)
@@ -221,7 +243,7 @@ class StepPage(QWidget):
             if (target := self._target(base)) is not None:
                 text = edit.toPlainText()
                 if resolve(target, path) != text:
-                    self.edited(lambda _p: assign(target, path, text))
+                    self.field_edited(edit, target, path, text, merge=True)
 
         self._loaders.append(load)
         edit.textChanged.connect(store)
@@ -238,7 +260,7 @@ class StepPage(QWidget):
             if (target := self._target(base)) is not None:
                 lines = edit.lines()
                 if resolve(target, path) != lines:
-                    self.edited(lambda _p: assign(target, path, lines))
+                    self.field_edited(edit, target, path, lines, merge=True)
 
         self._loaders.append(load)
         edit.textChanged.connect(store)
@@ -260,8 +282,7 @@ class StepPage(QWidget):
 
         def store(index: int) -> None:
             if (target := self._target(base)) is not None and 0 <= index < len(values):
-                value = values[index]
-                self.edited(lambda _p: assign(target, path, value))
+                self.field_edited(combo, target, path, values[index])
 
         self._loaders.append(load)
         combo.activated.connect(store)
@@ -276,7 +297,7 @@ class StepPage(QWidget):
             if self._loading:
                 return
             if (target := self._target(base)) is not None and resolve(target, path) != value:
-                self.edited(lambda _p: assign(target, path, value))
+                self.field_edited(spin, target, path, value, merge=True)
 
         self._loaders.append(load)
         spin.valueChanged.connect(store)
@@ -293,7 +314,7 @@ class StepPage(QWidget):
                 return
             value = spin.optional_value()
             if (target := self._target(base)) is not None and resolve(target, path) != value:
-                self.edited(lambda _p: assign(target, path, value))
+                self.field_edited(spin, target, path, value, merge=True)
 
         self._loaders.append(load)
         spin.valueChanged.connect(store)
@@ -306,7 +327,7 @@ class StepPage(QWidget):
 
         def store(checked: bool) -> None:
             if (target := self._target(base)) is not None:
-                self.edited(lambda _p: assign(target, path, checked))
+                self.field_edited(box, target, path, checked)
 
         self._loaders.append(load)
         box.toggled.connect(store)
@@ -324,7 +345,7 @@ class StepPage(QWidget):
                 return
             if (target := self._target(base)) is not None:
                 day = datetime.date(value.year(), value.month(), value.day())
-                self.edited(lambda _p: assign(target, path, day))
+                self.field_edited(edit, target, path, day, merge=True)
 
         self._loaders.append(load)
         edit.dateChanged.connect(store)
@@ -349,7 +370,7 @@ class StepPage(QWidget):
                 return
             if optional and not text.strip():
                 message.set_input_error("")
-                self.edited(lambda _p: assign(target, path, None))
+                self.field_edited(edit, target, path, None, merge=True)
                 return
             try:
                 value = parse_decimal_input(text)
@@ -363,7 +384,7 @@ class StepPage(QWidget):
                 message.set_input_error(_("Enter a number such as 99.95."))
                 return
             message.set_input_error("")
-            self.edited(lambda _p: assign(target, path, value))
+            self.field_edited(edit, target, path, value, merge=True)
 
         self._loaders.append(load)
         edit.textEdited.connect(store)

@@ -118,7 +118,7 @@ class BasicsPage(StepPage):
         self.definitions = RecordTable(
             [Column(_("Term"), "term", width=180), Column(_("Definition"), "definition")],
             lambda: Definition(term=_("New term")), _("definition"))
-        self.definitions.edited.connect(lambda: self.edited(lambda _p: None))
+        self.definitions.edited.connect(lambda: self.table_edited(self.definitions))
         self.definitions.setMinimumHeight(160)
         self.row(form, _("&Definitions"), self.definitions, ("agreement", "definitions"),
                  _("Terms your contract uses in a specific sense. The contract adds its own "

@@ -201,7 +201,7 @@ class CreditsPage(StepPage):
 
     def _tiers_edited(self) -> None:
         self._message(TIERS_LOC).set_input_error("")
-        self.edited(lambda _p: None)
+        self.table_edited(self.tiers)
 
     def _tier_rejected(self, _row: int, _attribute: str, text: str) -> None:
         self._message(TIERS_LOC).set_input_error(

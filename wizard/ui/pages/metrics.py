@@ -286,7 +286,7 @@ class MetricsPage(StepPage):
                     choices=measured_during_choices(), width=100)],
             self._new_level, _("severity level"))
         self.levels_table.setMinimumHeight(170)
-        self.levels_table.edited.connect(lambda: self.edited(lambda _p: None))
+        self.levels_table.edited.connect(lambda: self.table_edited(self.levels_table))
         self.levels_table.current_changed.connect(lambda _row: self._show_level())
         levels_box = QGroupBox(_("Incident response"))
         levels_form = QFormLayout(levels_box)
@@ -496,7 +496,7 @@ class MetricsPage(StepPage):
         """A cell, or the list, changed: the detail shows the selected metric afresh."""
         self._message(("metrics",)).set_input_error("")
         self._run_loaders(self._detail_loaders)
-        self.edited(lambda _p: None)
+        self.table_edited(self.metrics_table)
 
     def _table_input_rejected(self, row: int, attribute: str, text: str) -> None:
         self._message(("metrics",)).set_input_error(

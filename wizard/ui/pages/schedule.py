@@ -323,7 +323,7 @@ class SchedulePage(StepPage):
 
     def _windows_edited(self) -> None:
         self.windows_message.set_input_error("")
-        self.edited(lambda _p: None)
+        self.table_edited(self.windows)
 
     def _window_rejected(self, _row: int, _attribute: str, text: str) -> None:
         self.windows_message.set_input_error(

@@ -190,7 +190,7 @@ class ServicesPage(StepPage):
 
     def _list_edited(self) -> None:
         """Added, removed or moved: the selected service may be another one."""
-        self.edited(lambda _p: None)
+        self.table_edited(self.services)
         self.reload()
         self._show_stored_problems()
 

@@ -153,6 +153,6 @@ class StakeholdersPage(StepPage):
         self.path_label.setAccessibleName(_("Escalation path: {path}").format(path=text))
 
     def _contacts_edited(self) -> None:
-        self.edited(lambda _p: None)
+        self.table_edited(self.contacts)
         self._show_selected()
         self._show_path()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -143,8 +144,14 @@ class RecordTable(QWidget):
         super().__init__()
         self.columns = list(columns)
         self.new_item = new_item
+        self.item_name = item_name
         self.items: list[Any] = []
         self._filling = False
+        self.change_label = ""
+        """What the last change was, for the Edit menu ("Remove service “Hosting”")."""
+        self.removal_consequences: Callable[[Any], list[str]] | None = None
+        """What removing an item would break (one sentence each): the user
+        confirms the removal when there is anything."""
 
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([c.header for c in self.columns])
@@ -226,6 +233,8 @@ class RecordTable(QWidget):
         attribute = self.columns[col].attribute
         old = getattr(self.items[row], attribute)
         setattr(self.items[row], attribute, value)
+        self.change_label = _("Edit {item} “{name}”").format(
+            item=self.item_name, name=self.item_label(self.items[row]))
         self._filling = True
         try:
             self._fill_row(row)
@@ -237,6 +246,15 @@ class RecordTable(QWidget):
     def current_row(self) -> int:
         return self.table.currentRow()
 
+    def item_label(self, item: Any) -> str:
+        """How ``item`` is named in the Edit menu: its name, or its first column."""
+        for attribute in ("name", "term", self.columns[0].attribute):
+            value = getattr(item, attribute, None)
+            if value is not None and str(value).strip():
+                column = next((c for c in self.columns if c.attribute == attribute), None)
+                return column.display(value) if column is not None else str(value).strip()
+        return ""
+
     def select_row(self, row: int, attribute: str | None = None) -> None:
         if 0 <= row < len(self.items):
             col = next((i for i, c in enumerate(self.columns) if c.attribute == attribute), 0)
@@ -245,6 +263,7 @@ class RecordTable(QWidget):
     # actions -------------------------------------------------------------------
     def add(self) -> None:
         self.items.append(self.new_item())
+        self.change_label = _("Add {item}").format(item=self.item_name)
         self.set_items(self.items)
         self.table.setCurrentCell(len(self.items) - 1, 0)
         self.table.setFocus()
@@ -253,6 +272,10 @@ class RecordTable(QWidget):
     def remove(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.items):
+            if not self._may_remove(self.items[row]):
+                return
+            self.change_label = _("Remove {item} “{name}”").format(
+                item=self.item_name, name=self.item_label(self.items[row]))
             del self.items[row]
             self.set_items(self.items)
             if self.items:
@@ -264,11 +287,29 @@ class RecordTable(QWidget):
         row = self.table.currentRow()
         target = row + step
         if 0 <= row < len(self.items) and 0 <= target < len(self.items):
+            self.change_label = _("Move {item} “{name}”").format(
+                item=self.item_name, name=self.item_label(self.items[row]))
             self.items[row], self.items[target] = self.items[target], self.items[row]
             self.set_items(self.items)
             self.table.setCurrentCell(target, self.table.currentColumn())
             self.edited.emit()
             self.current_changed.emit(target)
+
+    def _may_remove(self, item: Any) -> bool:
+        """Ask before removing an item others refer to, saying what it breaks."""
+        consequences = self.removal_consequences(item) if self.removal_consequences else []
+        if not consequences:
+            return True
+        text = _("Remove {item} “{name}”?").format(item=self.item_name,
+                                                  name=self.item_label(item))
+        answer = QMessageBox.question(
+            self, _("Remove {item}").format(item=self.item_name),
+            literal("\n\n".join([text, *consequences,
+                          _("They will name something that no longer exists. You can undo "
+                            "the removal with Edit → Undo.")])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _update_buttons(self) -> None:
         row = self.table.currentRow()
