@@ -1,0 +1,263 @@
+"""File → Measure a month…: the month picked, files dropped or added and
+recognised by their header, each level's attained value worked out by hand
+and shown in the table, a bad row named by file and line while the other
+files are kept, a long import cancelled, and the report written and read back."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx_reading import read_contract
+from example_paths import US_EXAMPLE
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from wizard.core.attainment import Month
+from wizard.core.project_file import load_project
+from wizard.ui.document import ProjectDocument
+from wizard.ui.main_window import MainWindow
+from wizard.ui.measure_dialog import VERDICT_COLOURS, MeasureDialog
+from wizard.ui.measure_texts import Verdict
+
+MARCH = Month(2027, 3)
+
+# March 2027 in the example's time zone (America/Los_Angeles); availability is
+# measured during coverage, Monday to Friday 08:00–18:00, less US-OR holidays
+# (none in March) and Sunday-night maintenance (outside coverage).
+OUTAGES = (
+    "service,start,end\n"
+    # Wednesday 10 March 09:00–10:00, every service: 60 minutes
+    "*,2027-03-10T09:00,2027-03-10T10:00\n"
+    # the desk 09:30–10:30 the same day overlaps it: 30 minutes more
+    "desk,2027-03-10T09:30,2027-03-10T10:30\n"
+    # Saturday 13 March: no coverage, no minutes
+    "backup,2027-03-13T12:00,2027-03-13T13:00\n"
+    # Friday 19 March 17:30 to Monday 22 March 08:18: 30 + 18 minutes
+    "endpoints,2027-03-19T17:30,2027-03-22T08:18\n"
+)
+DOWN_MINUTES = 60 + 30 + 30 + 18
+
+
+def march_coverage_minutes() -> int:
+    weekdays = sum(1 for day in range(1, 32) if datetime.date(2027, 3, day).weekday() < 5)
+    return weekdays * 10 * 60
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> ProjectDocument:
+    path = tmp_path / "msp.slaproj"
+    shutil.copy(US_EXAMPLE, path)
+    return ProjectDocument(load_project(path), path)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, document: ProjectDocument) -> MeasureDialog:
+    shown = MeasureDialog(None, document, today=datetime.date(2027, 4, 15))
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def drop(dialog: MeasureDialog, *paths: Path) -> None:
+    """Drop ``paths`` on the window, as from a file manager."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = dialog.file_list.mapTo(dialog, QPoint(10, 10))
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    dialog.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    assert event.isAccepted()
+
+
+def read_all(qtbot: QtBot, dialog: MeasureDialog) -> None:
+    qtbot.waitUntil(lambda: not any(entry.reading for entry in dialog.entries), timeout=20000)
+
+
+def list_texts(dialog: MeasureDialog) -> list[str]:
+    return [item.text() for item in
+            (dialog.file_list.item(row) for row in range(dialog.file_list.count())) if item]
+
+
+def table_rows(dialog: MeasureDialog) -> dict[str, list[str]]:
+    rows = {}
+    for row in range(dialog.table.rowCount()):
+        cells = [item.text() if (item := dialog.table.item(row, column)) else ""
+                 for column in range(4)]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_the_month_defaults_to_the_previous_one(qtbot: QtBot,
+                                                document: ProjectDocument) -> None:
+    in_january = MeasureDialog(None, document, today=datetime.date(2028, 1, 3))
+    qtbot.addWidget(in_january)
+    assert in_january.month == Month(2027, 12)
+    assert in_january.month_combo.currentText() == "December"
+
+
+def test_dropped_outages_give_the_attained_value_and_the_credit(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog) -> None:
+    assert dialog.month == MARCH
+    drop(dialog, write(tmp_path, "outages.csv", OUTAGES))
+    read_all(qtbot, dialog)
+    assert list_texts(dialog) == ["outages.csv — Outages (outages): 4 rows, 4 outages"]
+
+    eligible = march_coverage_minutes()
+    assert eligible == 13_800
+    attained = Decimal(eligible - DOWN_MINUTES) * 100 / eligible  # 99
+    shown = f"{attained.normalize():f}%"
+    rows = table_rows(dialog)
+    assert rows["Service availability"] == ["99.5%", shown, "Missed"]
+    availability_row = list(rows).index("Service availability")
+    result_item = dialog.table.item(availability_row, 3)
+    assert result_item is not None
+    assert result_item.foreground().color() == VERDICT_COLOURS[Verdict.MISSED]
+    # no tickets file: the first-response level is not measured, and says so
+    assert rows["First response to tickets"][2].startswith("Not measured: ")
+
+    # below 99.5 but not below 99.0: 5 % of the three services' fees
+    fees = Decimal("1250.00") + Decimal("600.00") + Decimal("300.00")
+    credit = (fees * 5 / 100).quantize(Decimal("0.01"))
+    assert credit == Decimal("107.50")
+    text = dialog.credit_label.text()
+    assert ("Service availability attained 99%, below 99.5%: the credit is 5% of the monthly "
+            "fee.") in text
+    assert ("Monthly fee of Service Desk, Managed Endpoints, Cloud Backup: $2,150.00; "
+            "credit: 5% × $2,150.00 = $107.50") in text
+    assert "Credit due for 2027-03: $107.50" in text
+    # 31 March + the 30-day claim window
+    assert "The customer claims the credit by Apr 30, 2027." in text
+
+    # another month of the same files: nothing down in February's coverage
+    dialog.set_month(Month(2027, 2))
+    assert table_rows(dialog)["Service availability"] == ["99.5%", "100%", "Met"]
+    assert "no credit is due" in dialog.credit_label.text()
+
+
+def test_a_bad_row_is_named_and_the_other_files_are_kept(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write(tmp_path, "outages.csv", OUTAGES)
+    bad = write(tmp_path, "more.csv", "service,start,end\n"
+                "desk,2027-03-11T09:00,2027-03-11T09:10\n"
+                "desk,2027-03-12T09:00,2027-03-12T08:00\n")
+    unknown = write(tmp_path, "notes.csv", "when,what\n2027-03-01,coffee machine\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([str(good), str(bad), str(unknown)], ""))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    read_all(qtbot, dialog)
+    texts = list_texts(dialog)
+    assert texts[0].startswith("outages.csv — Outages")
+    assert texts[1] == ("Not read: more.csv, line 3, end: the outage ends before it starts "
+                        "(2027-03-12T09:00)")
+    assert texts[2].startswith("Not read: notes.csv, line 1: the header (when, what) is not "
+                               "one of an outages, tickets or values file")
+    refused = dialog.file_list.item(1)
+    assert refused is not None
+    assert refused.foreground().color() == VERDICT_COLOURS[Verdict.MISSED]
+    # measured from the file that was read, as if the bad one had not been given
+    assert table_rows(dialog)["Service availability"][1] == "99%"
+
+    # the fixed file is read once the broken one is taken out of the list
+    dialog.file_list.setCurrentRow(1)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    bad.write_text("service,start,end\ndesk,2027-03-11T09:00,2027-03-11T10:09\n",
+                   encoding="utf-8")
+    dialog.add_files([bad])
+    read_all(qtbot, dialog)
+    # 138 + 69 minutes of 13,800: 98.5 %
+    assert table_rows(dialog)["Service availability"][1] == "98.5%"
+
+
+def test_cancel_stops_a_long_import_and_the_window_stays_usable(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog) -> None:
+    rows = 500_000
+    long_file = tmp_path / "samples.csv"
+    with long_file.open("w", encoding="utf-8") as stream:
+        stream.write("service,time,status\n")
+        start = datetime.datetime(2027, 3, 1, tzinfo=datetime.UTC)
+        for second in range(rows):
+            moment = start + datetime.timedelta(seconds=second * 5)
+            stream.write(f"desk,{moment.isoformat()},up\n")
+    dialog.add_files([long_file])
+    entry = dialog.entries[0]
+    assert dialog.cancel_button.isVisible() and dialog.import_progress.isVisible()
+    qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
+    assert "reading: " in list_texts(dialog)[0]
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not entry.reading, timeout=20000)
+    assert entry.cancelled and entry.read is None
+    assert entry.progress[0] < rows == entry.progress[1]
+    assert list_texts(dialog) == ["samples.csv — not read: the reading was cancelled"]
+    assert not dialog.cancel_button.isVisible()
+
+    # the window goes on: another file is read and measured
+    dialog.add_files([write(tmp_path, "outages.csv", OUTAGES)])
+    read_all(qtbot, dialog)
+    assert table_rows(dialog)["Service availability"][1] == "99%"
+
+
+def test_write_report_gives_a_docx_with_the_table(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog.add_files([write(tmp_path, "outages.csv", OUTAGES)])
+    read_all(qtbot, dialog)
+    target = tmp_path / "march"
+    offered: list[str] = []
+
+    def save_as(_parent: object, _title: str, suggested: str, *_args: object) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    dialog.pdf_box.setChecked(False)
+    qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_report is not None, timeout=20000)
+    assert offered == [str(tmp_path / "msp - report 2027-03.docx")]
+    written = tmp_path / "march.docx"
+    assert dialog.last_report == written
+    assert f"Report written to {written}" in dialog.status.text()
+    report = read_contract(written.read_bytes())
+    assert ["Service availability", "99.5%", "99%", "missed"] in report.tables[0]
+    assert "Month: March 2027" in report.text
+    assert "credit: 5% × $2,150.00 = $107.50" in report.text
+
+
+def test_the_menu_opens_it_and_escape_closes_it(window: MainWindow, tmp_path: Path,
+                                                qtbot: QtBot) -> None:
+    path = tmp_path / "msp.slaproj"
+    shutil.copy(US_EXAMPLE, path)
+    assert window.open_path(path)
+    assert window.measure_action.text() == "&Measure a month…"
+    window.measure_action.trigger()
+    dialog = window.findChild(MeasureDialog)
+    assert dialog is not None and dialog.isVisible()
+    today = datetime.date.today()
+    last = today.replace(day=1) - datetime.timedelta(days=1)
+    assert dialog.month == Month(last.year, last.month)
+    # every control takes the keyboard focus
+    for widget in (dialog.month_combo, dialog.year_spin, dialog.file_list, dialog.add_button,
+                   dialog.table, dialog.report_button):
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # small screens: the window fits in 1024×768
+    dialog.resize(1000, 700)
+    assert dialog.minimumSizeHint().width() <= 1000
+    assert dialog.minimumSizeHint().height() <= 700
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -1,0 +1,470 @@
+"""File → Measure a month…: the user picks the month, drops the monitoring
+and helpdesk files (or adds them), sees each service level attained, met or
+missed, the credit due with its arithmetic and the claim deadline, and
+writes the monthly report (with a PDF when LibreOffice is installed).
+
+Each file is recognised by its header and read in the background, one after
+the other, with its progress shown and a Cancel button; a file that cannot be
+read stays in the list with the message that names its line and field, and
+the month is measured from the others."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from babel.dates import format_date
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.attainment import Month, MonthResult, measure_month
+from wizard.core.measurement_files import MeasurementFile, combine
+from wizard.core.pdf_export import find_libreoffice, install_hint
+from wizard.i18n import _, language
+from wizard.ui.measure_texts import Verdict, credit_lines, file_line, level_rows, ticket_lines
+from wizard.ui.measure_worker import (
+    ImportQueue,
+    ReadCancelled,
+    ReadFailure,
+    ReportJob,
+    ReportSignals,
+)
+from wizard.ui.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from wizard.ui.document import ProjectDocument
+
+REFRESH_MS = 300
+"""The results follow the user's edits of the project this long after the last one."""
+
+VERDICT_COLOURS = {Verdict.MET: QColor("#1b7a3a"), Verdict.MISSED: QColor("#b3261e")}
+"""Beside the words "Met" and "Missed", never instead of them."""
+
+
+def previous_month(today: datetime.date) -> Month:
+    first = today.replace(day=1) - datetime.timedelta(days=1)
+    return Month(first.year, first.month)
+
+
+@dataclass
+class FileEntry:
+    """A file in the list: being read, read, refused or cancelled."""
+
+    path: Path
+    job: int
+    read: MeasurementFile | None = None
+    problem: str = ""
+    """Why the file is not used (a sentence naming the file)."""
+    cancelled: bool = False
+    progress: tuple[int, int] = (0, 0)
+
+    @property
+    def reading(self) -> bool:
+        return self.read is None and not self.problem and not self.cancelled
+
+
+class MeasureDialog(QDialog):
+    """The month's measurements of the open project."""
+
+    report_written = Signal(str)
+    """The path of a report just written."""
+
+    def __init__(self, parent: QWidget | None, document: ProjectDocument,
+                 today: datetime.date | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.entries: list[FileEntry] = []
+        self.month_result: MonthResult | None = None
+        self.last_report: Path | None = None
+        self.last_pdf: Path | None = None
+        self._queue = ImportQueue(self)
+        self._queue.progress.connect(self._progress)
+        self._queue.finished.connect(self._read_done)
+        self._report_signals = ReportSignals()
+        self._report_signals.finished.connect(self._report_done)
+        self._report_job: ReportJob | None = None
+        self._report_pool = QThreadPool(self)
+        self.setWindowTitle(_("Measure a month — {name}").format(name=document.display_name))
+        self.setAcceptDrops(True)
+        self.resize(900, 680)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_month_row(today or datetime.date.today()))
+        layout.addWidget(self._build_files_box(), 2)
+        layout.addWidget(self._build_results_box(), 3)
+        layout.addLayout(self._build_report_row())
+        self.status = plain_label()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh_results)
+        document.changed.connect(self._refresh_timer.start)
+        document.reverted.connect(self._refresh_timer.start)
+        document.replaced.connect(self.close)  # another project: these files are not its own
+        self._show_import(False)
+        self.refresh_results()
+
+    # building ----------------------------------------------------------------------
+    def _build_month_row(self, today: datetime.date) -> QHBoxLayout:
+        default = previous_month(today)
+        self.month_combo = QComboBox()
+        for number in range(1, 13):
+            self.month_combo.addItem(format_date(datetime.date(2000, number, 1), "LLLL",
+                                                 locale=language()), number)
+        self.month_combo.setCurrentIndex(default.month - 1)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2200)
+        self.year_spin.setValue(default.year)
+        self.year_spin.setGroupSeparatorShown(False)
+        month_label = QLabel(_("&Month:"))
+        month_label.setBuddy(self.month_combo)
+        year_label = QLabel(_("&Year:"))
+        year_label.setBuddy(self.year_spin)
+        self.month_combo.currentIndexChanged.connect(lambda _index: self.refresh_results())
+        self.year_spin.valueChanged.connect(lambda _value: self.refresh_results())
+        zone = plain_label(_("Calendar month in the agreement's time zone ({zone}).").format(
+            zone=self.document.project.schedule.timezone))
+        zone.setProperty("role", "hint")
+        row = QHBoxLayout()
+        for widget in (month_label, self.month_combo, year_label, self.year_spin):
+            row.addWidget(widget)
+        row.addWidget(zone, 1)
+        return row
+
+    def _build_files_box(self) -> QGroupBox:
+        box = QGroupBox(_("Files"))
+        hint = QLabel(_(
+            "Drop the month's files here, or add them: outages or monitor samples "
+            "(UptimeRobot's log export too), tickets (Zendesk's export too) and the values of "
+            "other levels. Each file's kind is told by its header row."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        self.file_list = QListWidget()
+        self.file_list.setWordWrap(True)
+        self.file_list.setAccessibleName(_("Files read for the month"))
+        self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        files_label = QLabel(_("&Files:"))
+        files_label.setBuddy(self.file_list)
+        self.add_button = QPushButton(_("&Add files…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton(_("&Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_progress = QProgressBar()
+        self.import_progress.setAccessibleName(_("Reading the files"))
+        self.cancel_button = QPushButton(_("&Cancel reading"))
+        self.cancel_button.clicked.connect(self.cancel_import)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.import_progress, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(0)
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint)
+        layout.addWidget(files_label)
+        layout.addWidget(self.file_list, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_results_box(self) -> QGroupBox:
+        box = QGroupBox(_("Results"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([_("Service level"), _("Target"), _("Attained"),
+                                              _("Result")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(_("Service levels of the month"))
+        table_label = QLabel(_("Service &levels:"))
+        table_label.setBuddy(self.table)
+        self.tickets_label = plain_label()
+        self.tickets_label.setWordWrap(True)
+        self.credit_label = plain_label()
+        self.credit_label.setWordWrap(True)
+        self.credit_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout = QVBoxLayout(box)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tickets_label)
+        layout.addWidget(self.credit_label)
+        return box
+
+    def _build_report_row(self) -> QHBoxLayout:
+        self.report_button = QPushButton(_("&Write report…"))
+        self.report_button.clicked.connect(self.choose_and_write_report)
+        self.pdf_box = QCheckBox(_("Also save as &PDF"))
+        self.pdf_box.setToolTip(_("A PDF of the report beside the Word file, same name, made "
+                                  "by LibreOffice."))
+        self._soffice = find_libreoffice()
+        self.pdf_box.setEnabled(self._soffice is not None)
+        self.pdf_note = plain_label()
+        self.pdf_note.setWordWrap(True)
+        self.pdf_note.setProperty("role", "hint")
+        self.pdf_note.setVisible(self._soffice is None)
+        if self._soffice is None:
+            self.pdf_note.setText(" ".join((
+                _("Saving a PDF as well needs LibreOffice, which was not found."),
+                install_hint())))
+        row = QHBoxLayout()
+        row.addWidget(self.report_button)
+        row.addWidget(self.pdf_box)
+        row.addWidget(self.pdf_note, 1)
+        return row
+
+    # the month ---------------------------------------------------------------------
+    @property
+    def month(self) -> Month:
+        return Month(self.year_spin.value(), int(self.month_combo.currentData()))
+
+    def set_month(self, month: Month) -> None:
+        self.year_spin.setValue(month.year)
+        self.month_combo.setCurrentIndex(month.month - 1)
+
+    # the files -----------------------------------------------------------------------
+    def choose_files(self) -> None:
+        folder = self.document.path.parent if self.document.path is not None else Path.home()
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Add measurement files"), str(folder),
+            _("CSV files (*.csv *.txt);;All files (*)"))
+        self.add_files([Path(name) for name in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Read each of ``paths`` not in the list yet, in the background."""
+        known = {entry.path.resolve() for entry in self.entries}
+        for path in paths:
+            if path.resolve() in known:
+                self.status.setText(_("{file} is in the list already.").format(file=path.name))
+                continue
+            known.add(path.resolve())
+            job = self._queue.read(path, self.document.project)
+            self.entries.append(FileEntry(path, job))
+        self._show_files()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def remove_selected(self) -> None:
+        rows = sorted({self.file_list.row(item) for item in self.file_list.selectedItems()},
+                      reverse=True)
+        for row in rows:
+            entry = self.entries.pop(row)
+            if entry.reading:
+                self._queue.cancel_job(entry.job)
+        self._show_files()
+        self.refresh_results()
+
+    def cancel_import(self) -> None:
+        """Stop reading: the file being read and those waiting stay in the
+        list, marked as not read."""
+        self._queue.cancel()
+
+    def _progress(self, job: int, done: int, total: int) -> None:
+        entry = self._entry(job)
+        if entry is not None:
+            entry.progress = (done, total)
+            self._show_files()
+
+    def _read_done(self, job: int, outcome: object) -> None:
+        entry = self._entry(job)
+        if entry is None:  # removed meanwhile
+            return
+        if isinstance(outcome, MeasurementFile):
+            entry.read = outcome
+        elif isinstance(outcome, ReadFailure):
+            entry.problem = outcome.message
+        elif isinstance(outcome, ReadCancelled):
+            entry.cancelled = True
+        self._show_files()
+        self.refresh_results()
+
+    def _entry(self, job: int) -> FileEntry | None:
+        return next((entry for entry in self.entries if entry.job == job), None)
+
+    def _show_files(self) -> None:
+        _data, refused = combine(self._read_files())
+        used = [entry for entry in self.entries if entry.read is not None]
+        refused_by_entry = {id(used[index]): error for index, error in refused.items()}
+        selected = {self.file_list.row(item) for item in self.file_list.selectedItems()}
+        self.file_list.clear()
+        for row, entry in enumerate(self.entries):
+            item = QListWidgetItem(self._entry_text(entry, str(
+                refused_by_entry.get(id(entry), ""))))
+            if entry.problem or id(entry) in refused_by_entry:
+                item.setForeground(QBrush(VERDICT_COLOURS[Verdict.MISSED]))
+            self.file_list.addItem(item)
+            item.setSelected(row in selected)
+        reading = [entry for entry in self.entries if entry.reading]
+        self._show_import(bool(reading))
+        if reading:
+            done, total = reading[0].progress
+            self.import_progress.setRange(0, max(total, 1))
+            self.import_progress.setValue(min(done, max(total, 1)))
+
+    def _entry_text(self, entry: FileEntry, refused: str) -> str:
+        if entry.read is not None and refused:
+            return _("Not used: {reason}").format(reason=refused)
+        if entry.read is not None:
+            return file_line(entry.read)
+        if entry.problem:
+            return _("Not read: {reason}").format(reason=entry.problem)
+        if entry.cancelled:
+            return _("{file} — not read: the reading was cancelled").format(
+                file=entry.path.name)
+        done, total = entry.progress
+        if total:
+            return _("{file} — reading: {percent}%").format(
+                file=entry.path.name, percent=done * 100 // total)
+        return _("{file} — waiting to be read").format(file=entry.path.name)
+
+    def _show_import(self, busy: bool) -> None:
+        self.import_progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _read_files(self) -> list[MeasurementFile]:
+        return [entry.read for entry in self.entries if entry.read is not None]
+
+    # the results -------------------------------------------------------------------
+    def refresh_results(self) -> None:
+        """Measure the month again from the files read (and the project as it is now)."""
+        self.month_result = None
+        data, _refused = combine(self._read_files())
+        project = self.document.project.model_copy(deep=True)
+        try:
+            self.month_result = measure_month(project, self.month, data)
+        except ValueError as exc:  # the agreement's time zone or holiday region
+            self.status.setText(str(exc))
+        self._show_results()
+
+    def _show_results(self) -> None:
+        result = self.month_result
+        rows = level_rows(result) if result is not None else []
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, text in enumerate((row.level, row.target, row.attained, row.result)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 3 and row.verdict in VERDICT_COLOURS:
+                    item.setForeground(QBrush(VERDICT_COLOURS[row.verdict]))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(index, column, item)
+        self.table.resizeRowsToContents()
+        has_data = bool(self._read_files())
+        self.tickets_label.setText("\n".join(ticket_lines(result)) if result else "")
+        self.tickets_label.setVisible(bool(self.tickets_label.text()))
+        self.credit_label.setText("\n".join(credit_lines(result)) if result and has_data
+                                  else _("Add the month's files to see the credit due."))
+        self.report_button.setEnabled(result is not None and has_data
+                                      and self._report_job is None)
+
+    # the report ----------------------------------------------------------------------
+    def default_report_target(self) -> Path:
+        folder = self.document.path.parent if self.document.path is not None else Path.home()
+        return folder / _("{name} - report {month}.docx").format(
+            name=self.document.display_name, month=self.month)
+
+    def choose_and_write_report(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Write the report as"), str(self.default_report_target()),
+            _("Word documents (*.docx)"))
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        self.write_report(target, pdf=self.pdf_box.isChecked())
+
+    def write_report(self, target: Path, pdf: bool = False) -> None:
+        """Write the month's report to ``target`` in the background."""
+        if self.month_result is None:
+            return
+        soffice = self._soffice if pdf else None
+        self._report_job = ReportJob(self.month_result, target, soffice, self._report_signals)
+        self.report_button.setEnabled(False)
+        self.status.setText(_("Writing the report…"))
+        self._report_pool.start(self._report_job)
+
+    def _report_done(self, report: str, pdf: str, error: str) -> None:
+        self._report_job = None
+        self.report_button.setEnabled(self.month_result is not None and bool(self._read_files()))
+        self.last_report = Path(report) if report else None
+        self.last_pdf = Path(pdf) if pdf else None
+        messages = []
+        if report:
+            messages.append(_("Report written to {path}").format(path=report))
+            self.report_written.emit(report)
+        if pdf:
+            messages.append(_("PDF written to {path}").format(path=pdf))
+        if error:
+            messages.append(error)
+        self.status.setText("\n".join(messages))
+
+    # closing -----------------------------------------------------------------------
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        """Wait for the files being read and the report being written."""
+        return self._queue.wait(msecs) and self._report_pool.waitForDone(msecs)
+
+    def done(self, result: int) -> None:
+        self._refresh_timer.stop()
+        self._queue.cancel()
+        if self._report_job is not None:
+            self._report_job.cancel.set()
+        self.wait_idle()
+        super().done(result)
+
+
+def open_measure_dialog(parent: QWidget, document: ProjectDocument) -> MeasureDialog:
+    """The Measure window for ``document`` (the one ``parent`` showed before
+    is brought forward rather than opened twice)."""
+    for earlier in parent.findChildren(MeasureDialog):
+        if earlier.isVisible() and earlier.document is document:
+            earlier.raise_()
+            earlier.activateWindow()
+            return earlier
+    dialog = MeasureDialog(parent, document)
+    dialog.show()
+    return dialog
