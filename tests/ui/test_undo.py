@@ -167,3 +167,43 @@ def test_opening_another_project_empties_the_history(window: MainWindow, bakery:
     assert window.undo_action.isEnabled()
     assert window.open_path(bakery, ask=False)
     assert not window.undo_action.isEnabled()
+
+
+def test_undoing_a_new_identifier_takes_the_metrics_naming_it_back_too(
+        window: MainWindow, bakery: Path, qtbot: QtBot) -> None:
+    """The metric would be left naming an identifier no service has any more."""
+    page = services_page(window)
+    page.services.select_row(0)
+    page.id_edit.setFocus()
+    page.id_edit.end(False)
+    qtbot.keyClicks(page.id_edit, "2")
+    project = window.document.project
+    assert project.services[0].id == "desk2"
+    assert [m.service for m in project.metrics if m.name == "First response to tickets"] == \
+        ["desk2"]
+    window.undo_action.trigger()
+    project = window.document.project
+    assert project.services[0].id == "desk"
+    assert [m.service for m in project.metrics if m.name == "First response to tickets"] == \
+        ["desk"]
+    window.redo_action.trigger()
+    project = window.document.project
+    assert project.services[0].id == "desk2"
+    assert [m.service for m in project.metrics if m.name == "First response to tickets"] == \
+        ["desk2"]
+
+
+def test_a_choice_made_on_a_page_is_named_in_the_edit_menu(
+        window: MainWindow, bakery: Path, qtbot: QtBot) -> None:
+    window.go_to(window.pages.index_of(Step.BASICS))
+    basics = window.current_page()
+    assert isinstance(basics, BasicsPage)
+    combo = basics.currency_combo  # type: ignore[attr-defined]
+    combo.setFocus()
+    before = window.document.project.currency
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert window.document.project.currency != before
+    assert window.undo_action.text().replace("&", "") == \
+        f"Undo Edit “{combo.accessibleName()}”"
+    window.undo_action.trigger()
+    assert window.document.project.currency == before

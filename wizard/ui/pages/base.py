@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -73,6 +74,8 @@ class StepPage(QWidget):
         self._loaders: list[Callable[[], None]] = []
         self._fields: list[tuple[Loc, QWidget, FieldMessage]] = []
         self._loading = False
+        self._last_field_edit: tuple[QWidget, str, str] | None = None
+        """The widget, label and merge key of the last field edited."""
         self.page_message = FieldMessage()
         self.build()
         guard_wheel(self)
@@ -116,7 +119,16 @@ class StepPage(QWidget):
         if self._loading:
             return
         apply(self.project)
-        self.document.touch(label, merge_key)
+        self.document.touch(label or self._focused_field_label(), merge_key)
+
+    def _focused_field_label(self) -> str:
+        """"Edit “Field”" for the field the user is in (an edit a page makes itself)."""
+        focus = QApplication.focusWidget()
+        while focus is not None and not focus.accessibleName() and focus is not self:
+            focus = focus.parentWidget()
+        if focus is None or focus is self or not self.isAncestorOf(focus):
+            return ""
+        return _("Edit “{field}”").format(field=focus.accessibleName())
 
     def table_edited(self, table: RecordTable) -> None:
         """A record table added, removed, moved or changed an item in place."""
@@ -127,8 +139,9 @@ class StepPage(QWidget):
         """The user set the field ``path`` of ``target`` to ``value`` in ``widget``."""
         name = widget.accessibleName() or path
         key = f"{id(widget)}:{id(target)}" if merge else ""
-        self.edited(lambda _p: assign(target, path, value),
-                    _("Edit “{field}”").format(field=name), key)
+        label = _("Edit “{field}”").format(field=name)
+        self._last_field_edit = (widget, label, key)
+        self.edited(lambda _p: assign(target, path, value), label, key)
 
     # fields and their messages -----------------------------------------------
     def register(self, loc: Loc, widget: QWidget) -> FieldMessage:
@@ -402,8 +415,12 @@ class StepPage(QWidget):
             captured[:] = references(self.project)
 
         def follow(text: str) -> None:
-            if not self._loading:
-                redirect(captured, text)
+            if self._loading or not captured:
+                return
+            last = self._last_field_edit
+            label, key = (last[1], last[2]) if last is not None and last[0] is edit else ("", "")
+            # part of the same change as the typing (one step to undo)
+            self.edited(lambda _p: redirect(captured, text), label, key)
 
         self._loaders.append(capture)
         edit.textEdited.connect(follow)
