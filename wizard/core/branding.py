@@ -285,24 +285,40 @@ def apply_branding(template: Any, branding: Branding, context: dict[str, Any],
     if branding.is_default():
         return None
     template.init_docx()
-    styles = template.docx.styles.element
-    if branding.accent_colour:
-        _apply_accent(styles, branding.accent_colour)
-    font = font_name(branding)
-    if font:
-        _apply_font(styles, font)
-    if branding.logo is None:
+    restyle_document(template.docx, branding)
+    logo = usable_logo(branding)
+    if logo is None:
         return None
-    try:
-        data = logo_bytes(branding.logo)
-        size = logo_size_on_page(data)
-    except LogoError:
-        return None
+    data, size = logo
     import secrets
 
     pending = PendingLogo(LOGO_TOKEN_PREFIX + secrets.token_hex(16), data, size)
     context.setdefault("branding", {})["logo"] = pending.token
     return pending
+
+
+def restyle_document(document: Any, branding: Branding) -> None:
+    """The accent colour and body font of ``branding`` on the styles of
+    ``document`` (a python-docx ``Document``: a template's, or the monthly
+    report's)."""
+    styles = document.styles.element
+    if branding.accent_colour:
+        _apply_accent(styles, branding.accent_colour)
+    font = font_name(branding)
+    if font:
+        _apply_font(styles, font)
+
+
+def usable_logo(branding: Branding) -> tuple[bytes, LogoSize] | None:
+    """The logo's image and its size on the page; ``None`` without a logo or
+    when the stored one cannot be used (the checks report that)."""
+    if branding.logo is None:
+        return None
+    try:
+        data = logo_bytes(branding.logo)
+        return data, logo_size_on_page(data)
+    except LogoError:
+        return None
 
 
 _RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

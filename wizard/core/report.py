@@ -10,8 +10,12 @@ the contract catalogs (:meth:`ContractFormatter.gettext`); numbers, money,
 dates and durations are formatted with Babel for the contract's locale.
 
 The document is built in sections (:func:`build_report` calls one function
-per section on a python-docx ``Document``), so that charts can be added as
-sections of their own.
+per section on a python-docx ``Document``); the charts of
+:mod:`wizard.core.report_charts` follow the service levels (availability per
+day, downtime against allowed downtime) and the tickets table (tickets per
+severity), each with its caption. The document takes the contract's paper,
+language, accent colour, body font and logo (:mod:`wizard.core.branding`,
+:mod:`wizard.core.document_setup`).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import tempfile
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date, format_time
 
@@ -43,6 +47,9 @@ from wizard.core.contract import (
 )
 from wizard.core.measurements import moment_of
 from wizard.core.model import PERCENT_UNIT, Direction, Metric
+
+if TYPE_CHECKING:
+    from wizard.core.report_charts import Chart
 
 _UNIT_KEYS = {"seconds": "duration-second", "minutes": "duration-minute",
               "hours": "duration-hour", "days": "duration-day"}
@@ -298,14 +305,57 @@ def _credit(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
             "date": fmt.date(result.claim_deadline)})
 
 
-def build_report(result: MonthResult, locale: str | None = None) -> Any:
-    """The report as a python-docx ``Document``."""
+def _set_up(document: Any, result: MonthResult, language: str) -> None:
+    """The contract's paper, language and branding (accent colour, body font,
+    the logo in the page header), as the contract itself has them."""
+    from docx.shared import Emu
+
+    from wizard.core.branding import restyle_document, usable_logo
+    from wizard.core.document_setup import contract_paper, language_tag, set_language, set_paper
+
+    project = result.project
+    set_paper(document, contract_paper(project, language))
+    set_language(document, language_tag(language))
+    restyle_document(document, project.branding)
+    logo = usable_logo(project.branding)
+    if logo is not None:
+        data, size = logo
+        header = document.sections[0].header.paragraphs[0]
+        header.add_run().add_picture(io.BytesIO(data), width=Emu(size.width),
+                                     height=Emu(size.height))
+
+
+def _place_charts(document: Any, charts: Sequence[Chart]) -> None:
+    """Each chart at the text's width (at most its own), its caption under it."""
+    from docx.shared import Cm, Emu
+
+    section = document.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    for chart in charts:
+        width = min(Cm(chart.width_cm), text_width)
+        document.add_picture(io.BytesIO(chart.png), width=Emu(width))
+        document.add_paragraph(chart.caption, style="Caption")
+
+
+def build_report(result: MonthResult, locale: str | None = None, charts: bool = True) -> Any:
+    """The report as a python-docx ``Document``: with its charts unless
+    ``charts`` is false (matplotlib is loaded only to draw them)."""
     import docx
 
     fmt = formatter_for(result, locale)
     document = docx.Document()
-    for section in (_title, _levels, _tickets, _credit):
-        section(document, result, fmt)
+    _set_up(document, result, locale or result.project.language)
+    drawn: list[Chart] = []
+    if charts:
+        from wizard.core.report_charts import draw_charts
+
+        drawn = draw_charts(result, fmt)
+    _title(document, result, fmt)
+    _levels(document, result, fmt)
+    _place_charts(document, [chart for chart in drawn if chart.name != "tickets"])
+    _tickets(document, result, fmt)
+    _place_charts(document, [chart for chart in drawn if chart.name == "tickets"])
+    _credit(document, result, fmt)
     document.add_paragraph(fmt.gettext("Made on %(date)s.") % {
         "date": fmt.date(datetime.date.today())})
     return document
