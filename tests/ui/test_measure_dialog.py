@@ -116,7 +116,7 @@ def test_dropped_outages_give_the_attained_value_and_the_credit(
     assert dialog.month == MARCH
     drop(dialog, write(tmp_path, "outages.csv", OUTAGES))
     read_all(qtbot, dialog)
-    assert list_texts(dialog) == ["outages.csv — Outages (outages): 4 rows, 4 outages"]
+    assert list_texts(dialog) == ["outages.csv — Outages: 4 rows, 4 outages"]
 
     eligible = march_coverage_minutes()
     assert eligible == 13_800
@@ -140,13 +140,16 @@ def test_dropped_outages_give_the_attained_value_and_the_credit(
             "fee.") in text
     assert ("Monthly fee of Service Desk, Managed Endpoints, Cloud Backup: $2,150.00; "
             "credit: 5% × $2,150.00 = $107.50") in text
-    assert "Credit due for 2027-03: $107.50" in text
+    assert "Credit due for March 2027: $107.50" in text
     # 31 March + the 30-day claim window
     assert "The customer claims the credit by Apr 30, 2027." in text
 
     # another month of the same files: nothing down in February's coverage
     dialog.set_month(Month(2027, 2))
     assert table_rows(dialog)["Service availability"] == ["99.5%", "100%", "Met"]
+    met_item = dialog.table.item(availability_row, 3)
+    assert met_item is not None
+    assert met_item.foreground().color() == VERDICT_COLOURS[Verdict.MET]
     assert "no credit is due" in dialog.credit_label.text()
 
 

@@ -48,6 +48,8 @@ class Layout:
     kind: FileKind
     name: str
     columns: tuple[str, ...]
+    generic: bool = False
+    """The program's own layout of its kind (not a product's export)."""
 
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -56,12 +58,12 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(FileKind.OUTAGES, N_("UptimeRobot log export"),
            ("event", "date-time", "duration (in mins.)")),
     Layout(FileKind.OUTAGES, N_("monitor samples"), ("service", "time", "status")),
-    Layout(FileKind.OUTAGES, N_("outages"), ("service", "start", "end")),
+    Layout(FileKind.OUTAGES, N_("outages"), ("service", "start", "end"), generic=True),
     Layout(FileKind.TICKETS, N_("Zendesk ticket export"),
            ("priority", "created at", "solved at", "first reply time in minutes")),
     Layout(FileKind.TICKETS, N_("tickets"),
-           ("id", "severity", "created", "first_response", "resolved")),
-    Layout(FileKind.VALUES, N_("values"), ("metric", "value")),
+           ("id", "severity", "created", "first_response", "resolved"), generic=True),
+    Layout(FileKind.VALUES, N_("values"), ("metric", "value"), generic=True),
 )
 
 KIND_NAMES = {

@@ -113,7 +113,7 @@ class MeasureDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_month_row(today or datetime.date.today()))
-        layout.addWidget(self._build_files_box(), 2)
+        layout.addWidget(self._build_files_box(), 1)
         layout.addWidget(self._build_results_box(), 3)
         layout.addLayout(self._build_report_row())
         self.status = plain_label()
@@ -161,7 +161,7 @@ class MeasureDialog(QDialog):
         return row
 
     def _build_files_box(self) -> QGroupBox:
-        box = QGroupBox(_("Files"))
+        box = QGroupBox(_("&Files"))  # its access key takes the focus to the list
         hint = QLabel(_(
             "Drop the month's files here, or add them: outages or monitor samples "
             "(UptimeRobot's log export too), tickets (Zendesk's export too) and the values of "
@@ -172,8 +172,9 @@ class MeasureDialog(QDialog):
         self.file_list.setWordWrap(True)
         self.file_list.setAccessibleName(_("Files read for the month"))
         self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        files_label = QLabel(_("&Files:"))
-        files_label.setBuddy(self.file_list)
+        line = self.file_list.fontMetrics().lineSpacing()
+        self.file_list.setMinimumHeight(3 * line)
+        self.file_list.setMaximumHeight(7 * line)
         self.add_button = QPushButton(_("&Add files…"))
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button = QPushButton(_("&Remove"))
@@ -190,7 +191,6 @@ class MeasureDialog(QDialog):
         buttons.addStretch(0)
         layout = QVBoxLayout(box)
         layout.addWidget(hint)
-        layout.addWidget(files_label)
         layout.addWidget(self.file_list, 1)
         layout.addLayout(buttons)
         return box
@@ -209,10 +209,14 @@ class MeasureDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(_("Service levels of the month"))
+        self.table.setMinimumHeight(6 * self.table.fontMetrics().lineSpacing())
         table_label = QLabel(_("Service &levels:"))
         table_label.setBuddy(self.table)
-        self.tickets_label = plain_label()
-        self.tickets_label.setWordWrap(True)
+        self.tickets_list = QListWidget()
+        self.tickets_list.setAccessibleName(_("Tickets against their targets"))
+        tickets_label = QLabel(_("&Tickets:"))
+        tickets_label.setBuddy(self.tickets_list)
+        self._tickets_widgets = (tickets_label, self.tickets_list)
         self.credit_label = plain_label()
         self.credit_label.setWordWrap(True)
         self.credit_label.setTextInteractionFlags(
@@ -220,8 +224,9 @@ class MeasureDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout = QVBoxLayout(box)
         layout.addWidget(table_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.tickets_label)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(tickets_label)
+        layout.addWidget(self.tickets_list, 2)
         layout.addWidget(self.credit_label)
         return box
 
@@ -245,6 +250,8 @@ class MeasureDialog(QDialog):
         row.addWidget(self.report_button)
         row.addWidget(self.pdf_box)
         row.addWidget(self.pdf_note, 1)
+        if self._soffice is not None:
+            row.addStretch(1)
         return row
 
     # the month ---------------------------------------------------------------------
@@ -394,8 +401,10 @@ class MeasureDialog(QDialog):
                 self.table.setItem(index, column, item)
         self.table.resizeRowsToContents()
         has_data = bool(self._read_files())
-        self.tickets_label.setText("\n".join(ticket_lines(result)) if result else "")
-        self.tickets_label.setVisible(bool(self.tickets_label.text()))
+        self.tickets_list.clear()
+        self.tickets_list.addItems(ticket_lines(result) if result else [])
+        for widget in self._tickets_widgets:
+            widget.setVisible(self.tickets_list.count() > 0)
         self.credit_label.setText("\n".join(credit_lines(result)) if result and has_data
                                   else _("Add the month's files to see the credit due."))
         self.report_button.setEnabled(result is not None and has_data

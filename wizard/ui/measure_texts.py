@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from wizard.core.attainment import MonthResult
+from babel.dates import format_date
+
+from wizard.core.attainment import Month, MonthResult
 from wizard.core.explain import (
     date_text,
     minutes_text,
@@ -19,7 +21,7 @@ from wizard.core.explain import (
 )
 from wizard.core.measurement_files import KIND_NAMES, FileKind, MeasurementFile
 from wizard.core.report import shown_value
-from wizard.i18n import _, ngettext
+from wizard.i18n import _, language, ngettext
 
 
 class Verdict:
@@ -64,6 +66,8 @@ def ticket_lines(result: MonthResult) -> list[str]:
     lines = []
     for target in result.tickets:
         counted = len(target.counted)
+        if not counted and not target.pending:
+            continue  # no ticket of this level in the month
         line = _("{severity} {measure}: {within} of {counted} ticket(s) within {target}").format(
             severity=target.severity.id,
             measure=_("response") if target.measure.value == "response" else _("resolution"),
@@ -116,7 +120,7 @@ def credit_lines(result: MonthResult) -> list[str]:
                 services=", ".join(credit.services), fee=money(credit.fee),
                 percent=percent_text(credit.percent), amount=money(credit.amount)))
     lines.append(_("Credit due for {month}: {amount}").format(
-        month=result.month, amount=money(credit.amount)))
+        month=month_text(result.month), amount=money(credit.amount)))
     if credit.earlier:
         lines.append(_("Credits this year, this month included: {amount}").format(
             amount=money(credit.year_to_date)))
@@ -126,8 +130,14 @@ def credit_lines(result: MonthResult) -> list[str]:
     return lines
 
 
+def month_text(month: Month) -> str:
+    """``March 2027``, ``März 2027``: a month in the interface language."""
+    return format_date(month.first_day, "MMMM y", locale=language())
+
+
 def file_line(read: MeasurementFile) -> str:
-    """``outages.csv — Outages (monitor samples): 44,640 rows, 3 outages``."""
+    """``samples.csv — Outages (monitor samples): 44,640 rows, 3 outages``;
+    the layout is named when it is a monitor's or a helpdesk's own."""
     records = read.records
     if read.kind is FileKind.OUTAGES:
         found = ngettext("{count} outage", "{count} outages", records)
@@ -135,8 +145,11 @@ def file_line(read: MeasurementFile) -> str:
         found = ngettext("{count} ticket", "{count} tickets", records)
     else:
         found = ngettext("{count} value", "{count} values", records)
-    return _("{file} — {kind} ({layout}): {rows}, {found}").format(
-        file=read.path.name, kind=_(KIND_NAMES[read.kind]), layout=_(read.layout.name),
+    kind = _(KIND_NAMES[read.kind])
+    if not read.layout.generic:
+        kind = _("{kind} ({layout})").format(kind=kind, layout=_(read.layout.name))
+    return _("{file} — {kind}: {rows}, {found}").format(
+        file=read.path.name, kind=kind,
         rows=ngettext("{count} row", "{count} rows", read.rows).format(
             count=number_text(read.rows)),
-        found=found.format(count=records))
+        found=found.format(count=number_text(records)))
