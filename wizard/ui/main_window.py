@@ -380,7 +380,9 @@ class MainWindow(QMainWindow):
         session.note.connect(self.statusBar().showMessage)
         session.project_loaded.connect(lambda: self.go_to(1))
         session.recent_changed.connect(self._recent_changed)
+        session.recovered.connect(self._recovered)
         self.document.state_changed.connect(self._update_title)
+        self.document.changed.connect(self._update_title)  # the title may name the project
         self.document.replaced.connect(self._project_replaced)
         self.document.reverted.connect(self._project_reverted)
         self.new_action.triggered.connect(lambda: self.go_to(0))
@@ -585,6 +587,11 @@ class MainWindow(QMainWindow):
         self.visited = set()
         self._show_page(self.stack.currentIndex())
         self.run_checks()
+
+    def _recovered(self) -> None:
+        """Recovered work was being edited: its steps are not new to the user."""
+        self.visited = set(Step) - {Step.START}
+        self._update_step_states()
 
     def _project_reverted(self) -> None:
         """Undo or redo: the step shown reads the project again (the others

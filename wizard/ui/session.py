@@ -43,6 +43,8 @@ class ProjectSession(QObject):
     """A message for the status bar, and for how many milliseconds."""
     project_loaded = Signal()
     """A project was started, opened or recovered: show its first step."""
+    recovered = Signal()
+    """Recovered work was loaded (after :attr:`project_loaded`): its steps were worked on."""
     recent_changed = Signal()
     """The list of recent files changed."""
     checked = Signal()
@@ -256,6 +258,7 @@ class ProjectSession(QObject):
         self.autosaver.adopt(item.file)
         self._lock_path(original)
         self.project_loaded.emit()
+        self.recovered.emit()
         self.note.emit(
             _("Recovered the unsaved work of {name} (last edited {time}). Save it to keep "
               "it.").format(name=self.document.display_name, time=edited_text(item.edited_at)),

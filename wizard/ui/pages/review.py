@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -50,7 +51,7 @@ from wizard.i18n import N_, _
 from wizard.settings import Settings, default_projects_dir, save_settings
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.basics import locale_label
-from wizard.ui.plain_text import plain_label
+from wizard.ui.plain_text import literal, plain_label
 from wizard.ui.preview import preview_locale
 from wizard.ui.widgets.fields import FieldMessage
 
@@ -226,6 +227,7 @@ class ReviewPage(StepPage):
         self.pdf_status.setVisible(False)
         self.open_pdf_button.setVisible(False)
         self.find_libreoffice()
+        self.document.replaced.connect(self.forget_results)
 
         layout = QVBoxLayout(self)
         layout.addWidget(problems_box, 2)
@@ -347,7 +349,19 @@ class ReviewPage(StepPage):
 
     def open_pdf(self) -> None:
         if self.last_pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
+            self._open(self.last_pdf)
+
+    def forget_results(self) -> None:
+        """Another project was loaded: what was written for the last one is not
+        this one's."""
+        self.last_contract = None
+        self.last_pdf = None
+        self.status.setText("")
+        self.pdf_status.setText("")
+        self.pdf_status.setVisible(False)
+        self.pdf_message.clear_message()
+        self._show_after_buttons(False)
+        self.open_pdf_button.setVisible(False)
 
     def _activate(self, item: QListWidgetItem) -> None:
         row = self.problem_list.row(item)
@@ -412,11 +426,29 @@ class ReviewPage(StepPage):
 
     def open_contract(self) -> None:
         if self.last_contract is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_contract)))
+            self._open(self.last_contract)
 
     def show_folder(self) -> None:
         if self.last_contract is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_contract.parent)))
+            self._open(self.last_contract.parent)
+
+    def _open(self, path: Path) -> bool:
+        """Open ``path`` in the program the system has for it; say so when
+        there is none (or it would not start)."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        if path.is_dir():
+            text = _("The folder {path} could not be shown: the system has no program to "
+                     "show folders with.").format(path=path)
+        elif not path.exists():
+            text = _("{path} is no longer there: it was moved or deleted.").format(path=path)
+        else:
+            text = _("No program on this computer opens {kind} files, so {name} could not be "
+                     "opened. It is saved in {folder}.").format(
+                         kind=path.suffix.lstrip(".").upper() or path.name,
+                         name=path.name, folder=path.parent)
+        QMessageBox.warning(self, _("Cannot open the file"), literal(text))
+        return False
 
 
 def _step_titles() -> dict[Step, str]:
