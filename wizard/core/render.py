@@ -51,6 +51,7 @@ from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from markupsafe import Markup, escape
 
 from wizard.core.contract import ContractFormatter, build_context, contract_translations
+from wizard.core.elision import elide
 from wizard.core.model import Project
 from wizard.core.project_file import write_atomically
 from wizard.core.render_limits import LimitKind
@@ -254,10 +255,18 @@ class _ContractEnvironment(SandboxedEnvironment):
 
 def make_environment(formatter: ContractFormatter) -> _ContractEnvironment:
     """A sandboxed, autoescaping Jinja environment translating clause text
-    with ``formatter``'s catalog."""
+    with ``formatter``'s catalog, each output finished for its language
+    (:func:`wizard.core.elision.elide`)."""
+    language = formatter.locale.language
+
+    def finalize(value: Any) -> Any:
+        """:func:`_finalize`, then French elision ("d’un mois", not "de 1 mois")."""
+        value = _finalize(value)
+        return Markup(elide(value, language)) if isinstance(value, Markup) else value
+
     env = _ContractEnvironment(
         autoescape=True,
-        finalize=_finalize,
+        finalize=finalize,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
     )
