@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from babel.units import format_unit
@@ -163,7 +164,7 @@ def five_nines_text(locale: str) -> str:
     return text_of(project.model_copy(update={"metrics": metrics}), locale)
 
 
-def unit_word(locale: str, length: str) -> str:
+def unit_word(locale: str, length: Literal["short", "long"]) -> str:
     written = format_unit(Decimal("26.3"), "duration-second", length=length, locale=locale)
     return re.sub(r"^[\d.,\s\u00a0\u202f]+", "", written)
 
