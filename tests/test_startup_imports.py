@@ -16,9 +16,10 @@ from example_paths import ROOT, US_EXAMPLE
 
 from wizard.settings import CONFIG_ENV
 
-HEAVY = ("docxtpl", "lxml", "docx", "jinja2")
-"""Needed for the first contract, preview or template check, not for the first
-paint."""
+HEAVY = ("docxtpl", "lxml", "docx", "jinja2", "matplotlib", "numpy", "PIL")
+"""Needed for the first contract, preview or template check (python-docx and
+its kin), or only for the monthly report's charts (matplotlib, with numpy and
+Pillow): not for the first paint."""
 
 MODEL = ("pydantic", "pydantic_core", "wizard.core.model", "wizard.core.checks",
          "wizard.core.project_file", "wizard.ui.document")
@@ -82,7 +83,8 @@ def _environment(home: Path) -> dict[str, str]:
 
 def test_window_is_shown_before_docxtpl_and_lxml_are_imported(tmp_path: Path) -> None:
     """Start-up would be slower by the time it takes to import docxtpl, lxml,
-    python-docx and Jinja (and the first paint would wait for them)."""
+    python-docx and Jinja (and the first paint would wait for them), or
+    matplotlib (about a second, for the report's charts alone)."""
     assert _printed(_probe(tmp_path), "LOADED") == []
 
 
