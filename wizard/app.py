@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wizard.i18n import _
 
-CLI_WORDS = ("generate", "check", "diff", "report", "--version", "-h", "--help")
+CLI_WORDS = ("generate", "check", "diff", "report", "export", "--version", "-h", "--help")
 
 BEFORE_QT = (
     "wizard.settings",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from wizard import __version__
+from wizard.cli_export import add_export_parser, run_export
 from wizard.core.checks import (
     Problem,
     Severity,
@@ -30,7 +31,7 @@ from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
 from wizard.i18n import _
 
-COMMANDS = ("generate", "check", "diff", "report")
+COMMANDS = ("generate", "check", "diff", "report", "export")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
                "(default: the project's own)"))
     _add_diff_parser(commands)
     _add_report_parser(commands)
+    add_export_parser(commands)
     return parser
 
 
@@ -420,6 +422,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return run_diff(args, out, err)
         if args.command == "report":
             return run_report(args, out, err)
+        if args.command == "export":
+            return run_export(args, out, err)
         return run_check(args, out)
     except (ProjectFileError, CommandError) as exc:
         print(f"sla-wizard: {exc}", file=err)
