@@ -642,18 +642,13 @@ def build() -> Builder:
     b.p(tr("This agreement sets no measured service levels."))
     b.tag("{%p endif %}")
     b.tag("{%p if downtime %}")
-    b.h2(tr("Allowed downtime"))
-    b.bullets(
-        "a in downtime",
-        tr_with("%(name)s: a target of %(target)s per %(period)s, measured %(during)s, allows "
-                "%(allowed)s of downtime.", name="a.name", target="a.target", period="a.period",
-                during="a.measured_during", allowed="a.allowed"),
-    )
-    b.p(tr_with("Downtime is counted on a month of %(year_days)s / 12 days (%(month)s minutes), a "
-                "quarter of %(quarter)s minutes and a year of %(year)s minutes. A target measured "
-                "during coverage hours applies to the coverage hours of a week, scaled to the "
-                "period.", year_days="convention.year_days", month="convention.month",
-                quarter="convention.quarter", year="convention.year"))
+    b.h2(tr("Availability and allowed downtime"))
+    b.p(tr_with("Each availability service level is measured as Availability, defined in section "
+                "%(definitions)s, and counts Downtime as follows:",
+                definitions="sections.definitions"), keep=True)
+    b.bullets("a in downtime", "{{ a.sentence }}")
+    b.p(tr("Each allowance is exact for the period it names; in any other period it follows "
+           "from that period's Eligible Minutes."))
     b.tag("{%p endif %}")
     b.tag("{%p if severity_levels %}")
     b.h2(tr("Severity levels"))

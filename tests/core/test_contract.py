@@ -77,7 +77,8 @@ def test_us_contract_services_and_fees(us_contract: ContractText) -> None:
 def test_us_contract_tables_have_a_row_per_item(us_contract: ContractText) -> None:
     """Every contact, weekday, metric, severity level and credit tier gets its row."""
     definitions = _table(us_contract, "Term")
-    assert len(definitions) == 1 + 3 + 5  # user terms plus the template's own
+    # user terms plus the template's own, Availability and Eligible Minutes among them
+    assert len(definitions) == 1 + 3 + 5 + 2
     assert [r[0] for r in definitions if "Uptime" in r[0]] == ["Monthly Uptime Percentage"]
 
     contacts = _table(us_contract, "Contact")
@@ -119,9 +120,11 @@ def test_us_contract_tables_have_a_row_per_item(us_contract: ContractText) -> No
 def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> None:
     """The customer must see what a target means in minutes and what a miss earns."""
     text = us_contract.text
-    assert ("Service availability: a target of 99.5% per month, measured during coverage hours, "
-            "allows 1\u00a0hour and 5\u00a0minutes of downtime.") in text
-    assert "43,830 minutes" in text
+    # 50 coverage hours a week for 30 days: 214.29, so 214 hours; 0.5 % of 12,840 minutes
+    # is 64.2 minutes
+    assert ("A target of 99.5% allows 1\u00a0hour, 4\u00a0minutes, and 12\u00a0seconds of "
+            "Downtime in a month of 214 Coverage Hours.") in text
+    assert "43,830" not in text
     # the credited level covers all three services: 1,250 + 600 + 300 = 2,150; 10 % of it
     assert ("at 98.7% the Customer receives 10% of a monthly fee of $2,150.00, "
             "that is $215.00") in text

@@ -51,7 +51,7 @@ def test_the_time_zone_is_named_as_people_name_it(locale: str, zone: str) -> Non
 
 
 def test_operative_text_looks_operative_and_amendments_are_a_numbered_heading() -> None:
-    """Grey text reads as a drafting note; the downtime convention binds, so it is set
+    """Grey text reads as a drafting note; the availability rule binds, so it is set
     like the rest. "Amendments" in bold without a number was the one unnumbered rule."""
     import io
 
@@ -59,7 +59,7 @@ def test_operative_text_looks_operative_and_amendments_are_a_numbered_heading() 
 
     document = Document(io.BytesIO(render_contract(load_project(US_EXAMPLE), "en_US")))
     convention = next(p for p in document.paragraphs
-                      if p.text.startswith("Downtime is counted on a month of"))
+                      if p.text.startswith("Each allowance is exact for the period it names"))
     assert all(run.font.color.rgb is None for run in convention.runs)
     assert convention.style.name == "Normal"
     amendments = next(p for p in document.paragraphs if p.text == "Amendments")

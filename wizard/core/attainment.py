@@ -23,12 +23,18 @@ month). The eligible time is
 - less the announced maintenance windows, when the agreement has an
   exclusions clause that excludes scheduled maintenance: each window from its
   local start on its weekday, for its duration (a window starting on the
-  last days of the month before counts for the part that falls in this one).
+  last days of the month before counts for the part that falls in this one);
+- in the month the agreement takes effect, less the days before its
+  effective date (a month before it has no eligible time).
 
 The downtime is the union of the outages that concern the level (for one
 service: that service's outages and those of ``*``; for every service
 (``*``): every outage, since any service down is the services down),
-counted only inside the eligible time. Attained = (eligible − down) /
+counted only inside the eligible time: to the microsecond for a level
+measured ``continuous``; for one measured ``sampled_interval``, each interval
+of ``interval_minutes`` counted from the month's first instant that an outage
+touches counts whole (its eligible part). This is the rule the contract
+states (:mod:`wizard.core.availability_rule`). Attained = (eligible − down) /
 eligible × 100, an exact :class:`~decimal.Decimal`; met when it is at least
 the target (or at most, for a level whose direction is ``at_most``).
 
@@ -99,6 +105,7 @@ from wizard.core.measurements import (
 )
 from wizard.core.model import (
     PERCENT_UNIT,
+    AvailabilityMethod,
     CoverageBlock,
     CreditTier,
     Direction,
@@ -108,6 +115,7 @@ from wizard.core.model import (
     MetricKind,
     Period,
     Project,
+    SamplingMethod,
     SeverityLevel,
     StandardExclusion,
     Weekday,
@@ -391,6 +399,10 @@ class EligibleTime:
     holiday_days: tuple[tuple[datetime.date, str], ...]
     maintenance: int
     """Taken out for announced maintenance."""
+    start: Instant = 0
+    """The month's first instant: sampling intervals are counted from it."""
+    before_effect: int = 0
+    """Taken out because the agreement took effect later in the month."""
 
     @property
     def eligible(self) -> int:
@@ -544,7 +556,8 @@ def eligible_time(project: Project, month: Month, zone: ZoneInfo,
     """The time an availability level measured ``measured_during`` counts in ``month``."""
     start = wall_instant(month.first_day, 0, zone)
     end = wall_instant(month.next_first_day, 0, zone)
-    whole: Spans = [(start, end)]
+    effect = wall_instant(project.agreement.effective_date, 0, zone)
+    whole: Spans = normalise([(max(start, effect), end)])
     if measured_during is MeasuredDuring.ALWAYS:
         base = whole
     else:
@@ -560,15 +573,31 @@ def eligible_time(project: Project, month: Month, zone: ZoneInfo,
     return EligibleTime(
         spans=after_maintenance, month=end - start, base=total(base),
         holidays=total(base) - total(after_holidays), holiday_days=tuple(holidays),
-        maintenance=total(after_holidays) - total(after_maintenance))
+        maintenance=total(after_holidays) - total(after_maintenance), start=start,
+        before_effect=end - start - total(whole))
 
 
-def availability(eligible: EligibleTime, outages: Iterable[Outage], service: str
-                 ) -> Availability:
-    """The downtime of ``service`` (or of every service, for ``*``) inside the eligible time."""
+def failed_intervals(down: Spans, start: Instant, interval_minutes: int) -> Spans:
+    """The whole intervals of ``interval_minutes``, counted from ``start``, that
+    ``down`` touches: a sampled interval in which the service was found
+    unavailable counts whole."""
+    length = interval_minutes * US_PER_MINUTE
+    return normalise(
+        (start + (first - start) // length * length,
+         start + -(-(last - start) // length) * length)
+        for first, last in down)
+
+
+def availability(eligible: EligibleTime, outages: Iterable[Outage], service: str,
+                 method: AvailabilityMethod | None = None) -> Availability:
+    """The downtime of ``service`` (or of every service, for ``*``) inside the
+    eligible time, counted by ``method`` (to the second when not given)."""
     concerned = [o for o in outages
                  if service == ALL_SERVICES or o.service in (service, ALL_SERVICES)]
     down = intersect(normalise((o.start, o.end) for o in concerned), eligible.spans)
+    if method is not None and method.method is SamplingMethod.SAMPLED_INTERVAL:
+        down = intersect(failed_intervals(down, eligible.start, method.interval_minutes),
+                         eligible.spans)
     counted = []
     for outage in sorted(concerned, key=lambda o: (o.start, o.end)):
         part = total(intersect([(outage.start, outage.end)], eligible.spans)) \
@@ -687,7 +716,7 @@ def measure_month(project: Project, month: Month, data: Measurements,
                     unmeasured.append(Unmeasured(metric, _(
                         "the month has no time during which the level applies")))
                     continue
-                result = availability(eligible, data.outages, metric.service)
+                result = availability(eligible, data.outages, metric.service, metric.method)
                 attained = (Decimal(eligible.eligible - result.down) * _HUNDRED
                             / eligible.eligible)
                 levels.append(LevelResult(metric, attained,

@@ -28,7 +28,6 @@ from babel.units import format_unit
 from wizard.core.compute import (
     DAYS_PER_YEAR,
     PERIOD_MINUTES,
-    allowed_downtime_seconds,
     clock_minutes,
     credit_amount,
     credit_example_value,
@@ -37,8 +36,8 @@ from wizard.core.compute import (
     day_intervals,
     duration_parts,
     is_around_the_clock,
-    measured_minutes,
 )
+from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
 from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
@@ -48,7 +47,6 @@ from wizard.core.model import (
     Direction,
     Holidays,
     MeasuredDuring,
-    MetricKind,
     Party,
     PartyKind,
     PartyRole,
@@ -611,18 +609,20 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "allowed_downtime": "",
             "owed_by_customer": m.owed_by is PartyRole.CUSTOMER,
         }
-        if m.kind is MetricKind.AVAILABILITY and m.unit == PERCENT_UNIT:
-            seconds = allowed_downtime_seconds(
-                m.target, m.period, m.measured_during, schedule.coverage)
-            row["allowed_downtime"] = fmt.duration(seconds)
-            minutes = measured_minutes(m.period, m.measured_during, schedule.coverage)
+        if is_availability(m):
+            rule = downtime_row(project, m, fmt)
+            row["allowed_downtime"] = rule["allowed"]
             downtime.append({
                 "name": m.name,
                 "target": fmt.percent(m.target),
                 "period": t(LABELS.period[m.period]),
                 "measured_during": t(LABELS.measured_during[m.measured_during]),
-                "measured_minutes": fmt.number(minutes.quantize(Decimal(1))),
-                "allowed": fmt.duration(seconds),
+                "measured_minutes": rule["eligible_minutes"],
+                "allowed": rule["allowed"],
+                "reference": rule["reference"],
+                "method": rule["method"],
+                "allowance": rule["allowance"],
+                "sentence": rule["sentence"],
             })
         metrics.append(row)
 
@@ -684,12 +684,14 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     term = project.termination
     chronic = term.chronic_failure
     terms = [*_template_terms(project), *(_CREDIT_TERMS if credits_context["enabled"] else ())]
+    user_terms = {d.term.strip().casefold() for d in agreement.definitions}
+    built_in = [(t(term_), t(text) % sections) for term_, text in terms]
+    built_in += availability_terms(project, fmt, sections)
     definitions = sorted(
         [{"term": d.term, "definition": d.definition} for d in agreement.definitions
          if d.term.strip()]
-        + [{"term": t(term_), "definition": t(text) % sections} for term_, text in terms
-           if t(term_).casefold() not in {d.term.strip().casefold()
-                                          for d in agreement.definitions}],
+        + [{"term": term_, "definition": text} for term_, text in built_in
+           if term_.casefold() not in user_terms],
         key=lambda d: d["term"].casefold(),
     )
 

@@ -356,6 +356,30 @@ class Schedule(Model):
     max_maintenance_minutes_per_month: MonthMinutes | None = None
 
 
+class SamplingMethod(StrEnum):
+    """How the downtime of an availability level is counted."""
+
+    CONTINUOUS = "continuous"
+    """Each unavailability counts for as long as it lasted, to the second
+    (format 1's meaning)."""
+    SAMPLED_INTERVAL = "sampled_interval"
+    """The month is cut into intervals of ``interval_minutes`` from its start;
+    an interval in which the service was found unavailable counts whole."""
+
+
+MAX_INTERVAL_MINUTES = 60
+"""The longest sampling interval: an hour."""
+
+
+class AvailabilityMethod(Model):
+    """How an availability level is measured. The defaults are what every
+    format-1 file meant: downtime counted to the second."""
+
+    method: SamplingMethod = SamplingMethod.CONTINUOUS
+    interval_minutes: Annotated[int, Field(ge=1, le=MAX_INTERVAL_MINUTES, strict=True)] = 5
+    """The length of one interval, for ``sampled_interval``."""
+
+
 class Metric(Model):
     id: str = ""
     name: str = ""
@@ -374,6 +398,18 @@ class Metric(Model):
     severity levels only)."""
     measurement: str = ""
     baseline: DecimalText | None = None
+    method: AvailabilityMethod = Field(default_factory=AvailabilityMethod)
+    """How downtime is counted (for an availability level in percent). Written
+    only when it is not the default, so that a format-1 file saves as it was."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_default_method(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.method == AvailabilityMethod():
+            data.pop("method", None)
+        return data
 
 
 class SeverityLevel(Model):

@@ -114,9 +114,21 @@ DESCRIPTIONS: dict[str, str] = {
     "downtime[].target": "The target, as a percentage.",
     "downtime[].period": "The period (\"month\" …).",
     "downtime[].measured_during": "When it is measured.",
-    "downtime[].measured_minutes": "The minutes measured in a period.",
-    "downtime[].allowed": "The downtime allowed in a period.",
-    "convention": "The minutes the contract counts in a month, a quarter and a year.",
+    "downtime[].measured_minutes": "The Eligible Minutes of the period the allowance names "
+                                   "(before holidays and maintenance).",
+    "downtime[].allowed": "The downtime allowed in the period the allowance names, to the "
+                          "second (\"about\" when rounded).",
+    "downtime[].reference": "The period the allowance names (\"in a month of 30 days\", "
+                            "\"in a month of 214 Coverage Hours\").",
+    "downtime[].method": "How the level counts downtime: to the second, or in sampled "
+                         "intervals of which a failed one counts whole.",
+    "downtime[].allowance": "What the target allows in the period it names (failed intervals "
+                            "for a sampled level).",
+    "downtime[].sentence": "The method and the allowance together, as the standard template "
+                           "prints them.",
+    "convention": "An average month, quarter and year in minutes (365.25 days a year), for "
+                  "templates written before the calendar-month rule; the standard template "
+                  "no longer prints them.",
     "convention.year_days": "Days in the year of the convention (365.25), as the locale writes it.",
     "convention.month": "Minutes in a month.",
     "convention.quarter": "Minutes in a quarter.",
