@@ -137,3 +137,18 @@ def test_a_missing_holiday_region_is_refused() -> None:
     project.schedule.timezone = "Mars/Olympus"
     with pytest.raises(ExportError, match="Mars/Olympus"):
         export_ics(project, datetime.date(2027, 1, 1), STAMP)
+
+
+def test_utc_times_and_no_support_hours() -> None:
+    """An agreement in UTC writes its times with Z and needs no VTIMEZONE;
+    one without support hours has none in the calendar, and says so."""
+    project = load_project(US_EXAMPLE)
+    project.schedule.timezone = "UTC"
+    project.schedule.support_coverage = None
+    export = export_ics(project, datetime.date(2027, 1, 1), STAMP)
+    text = export.content.decode("utf-8")
+    assert "DTSTART:20270101T080000Z" in text
+    assert "BEGIN:VTIMEZONE" not in text
+    calendar = Calendar.from_ical(export.content)
+    assert not events(calendar, "Support hours")
+    assert any("no support hours" in note for note in export.notes)
