@@ -14,7 +14,12 @@ from wizard.core.measurement_files import (
     read_measurement_file,
     recognise,
 )
-from wizard.core.measurements import PROGRESS_EVERY, MeasurementError, ReadCancelledError
+from wizard.core.measurements import (
+    PROGRESS_EVERY,
+    MeasurementError,
+    ReadCancelledError,
+    read_outages,
+)
 from wizard.core.project_file import load_project
 
 
@@ -62,7 +67,7 @@ def test_progress_is_told_and_the_rows_counted(tmp_path: Path) -> None:
     assert read.rows == rows
     assert told[-1] == (rows, rows)
     assert [done for done, _total in told[:3]] == [
-        PROGRESS_EVERY - 1, 2 * PROGRESS_EVERY - 1, 3 * PROGRESS_EVERY - 1]
+        PROGRESS_EVERY, 2 * PROGRESS_EVERY, 3 * PROGRESS_EVERY]
 
 
 def test_cancelled_stops_the_reading(tmp_path: Path) -> None:
@@ -95,3 +100,25 @@ def test_a_file_that_repeats_tickets_is_set_aside_and_the_rest_combined(tmp_path
     assert list(refused) == [1]
     assert str(refused[1]) == ("b.csv, line 3, id: ticket A was already read from a.csv, "
                                "line 2")
+
+
+def test_watched_reading_reads_what_plain_reading_reads(tmp_path: Path) -> None:
+    """Samples out of time order (read twice, the second time sorted), watched
+    or not, give the same outages."""
+    rows = [f"desk,2027-03-01T{hour:02d}:{minute:02d}:00-08:00,{status}\n"
+            for hour in range(24) for minute in range(60)
+            for status in (("down",) if (hour, minute) in ((9, 0), (15, 30)) else ("up",))]
+    rows.reverse()
+    text = "service,time,status\n" + "".join(rows) + "".join(
+        f"backup,2027-03-02T00:{minute % 60:02d}:{second:02d}-08:00,up\n"
+        for minute in range(60) for second in range(60))
+    path = write(tmp_path, "samples.csv", text)
+    project = load_project(US_EXAMPLE)
+    plain = read_outages(path, project)
+    told: list[int] = []
+    watched = read_outages(path, project, progress=lambda done, _total: told.append(done),
+                           cancelled=lambda: False)
+    assert watched == plain
+    assert [(o.service, o.end - o.start) for o in plain] == [
+        ("desk", 60_000_000), ("desk", 60_000_000)]
+    assert len(told) > 2

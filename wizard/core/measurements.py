@@ -50,6 +50,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -292,37 +293,37 @@ class _Table:
 
 class _WatchedReader:
     """A csv reader that tells its progress and stops when cancelled, every
-    :data:`PROGRESS_EVERY` rows."""
+    :data:`PROGRESS_EVERY` rows. Iterating it reads the rows in slices of the
+    csv reader itself, so that no Python call comes between two rows."""
 
-    __slots__ = ("_cancelled", "_count", "_progress", "_reader", "_total")
+    __slots__ = ("_cancelled", "_progress", "_reader", "_total")
 
     def __init__(self, reader: Any, total: int, progress: Progress | None,
                  cancelled: CancelCheck | None) -> None:
         self._reader, self._total = reader, total
         self._progress, self._cancelled = progress, cancelled
-        self._count = 0
 
     @property
     def line_num(self) -> int:
         return int(self._reader.line_num)
 
-    def __iter__(self) -> _WatchedReader:
-        return self
-
     def __next__(self) -> list[str]:
-        try:
-            row: list[str] = next(self._reader)
-        except StopIteration:
-            if self._progress is not None:
-                self._progress(self._total, self._total)
-            raise
-        self._count += 1
-        if self._count % PROGRESS_EVERY == 0:
+        row: list[str] = next(self._reader)
+        return row
+
+    def __iter__(self) -> Iterator[list[str]]:
+        reader = self._reader
+        while True:
+            before = reader.line_num
+            yield from itertools.islice(reader, PROGRESS_EVERY)
+            if reader.line_num == before:  # nothing left
+                if self._progress is not None:
+                    self._progress(self._total, self._total)
+                return
             if self._cancelled is not None and self._cancelled():
                 raise ReadCancelledError
             if self._progress is not None:
-                self._progress(min(self._reader.line_num - 1, self._total), self._total)
-        return row
+                self._progress(min(reader.line_num - 1, self._total), self._total)
 
 
 def _data_lines(text: str) -> int:
