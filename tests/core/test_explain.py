@@ -21,6 +21,7 @@ from wizard.core.explain import (
     value_text,
 )
 from wizard.core.model import (
+    AvailabilityMethod,
     Commitment,
     CoverageBlock,
     CreditTier,
@@ -30,6 +31,7 @@ from wizard.core.model import (
     PartyRole,
     Period,
     Project,
+    SamplingMethod,
     SeverityLevel,
     Weekday,
 )
@@ -54,36 +56,56 @@ def us_project(us_example: Path) -> Project:
 
 @pytest.mark.parametrize(
     ("target", "downtime"),
-    [("99.95", "21 min 55 sec"), ("99.999", "26.3 sec"), ("99.5", "3 hr 39 min")],
+    # 43,200 minutes: 0.05 % is 21.6 min, 0.001 % 25.92 sec, 0.5 % 216 min
+    [("99.95", "21 min 36 sec"), ("99.999", "25.9 sec"), ("99.5", "3 hr 36 min")],
 )
 def test_downtime_of_a_month_around_the_clock(target: str, downtime: str) -> None:
-    """The wizard would promise a different downtime than the contract and the spec."""
+    """The wizard would promise a different downtime than the contract states: both
+    name the month they count (30 days)."""
     sentence = downtime_sentence(availability(target), [])
 
-    assert sentence == (f"{target}% of a month around the clock allows {downtime} of downtime")
+    assert sentence == (f"{target}% of a month of 30 days around the clock allows {downtime} "
+                        "of downtime")
 
 
 def test_downtime_during_office_hours_names_the_weekly_hours() -> None:
     """A user could not tell that 99.5 % of office hours is a smaller promise."""
     sentence = downtime_sentence(availability("99.5", MeasuredDuring.COVERAGE), OFFICE_HOURS)
 
-    assert sentence == ("99.5% of a month during coverage hours (50 hr a week) allows "
-                        "1 hr 5 min of downtime")
+    # 50 hours a week for 30 days: 214 hours; 0.5 % of them is 64.2 minutes
+    assert sentence == ("99.5% of a month of 30 days during coverage hours (50 hr a week) "
+                        "allows 1 hr 4 min of downtime")
 
 
 def test_coverage_that_is_the_whole_week_reads_as_around_the_clock() -> None:
     """An empty coverage list (24×7) would be described as "0 hr a week" or "168 hr"."""
     sentence = downtime_sentence(availability("99.95", MeasuredDuring.COVERAGE), [])
 
-    assert sentence == "99.95% of a month around the clock allows 21 min 55 sec of downtime"
+    assert sentence == ("99.95% of a month of 30 days around the clock allows 21 min 36 sec "
+                        "of downtime")
 
 
 def test_other_periods_and_a_perfect_target() -> None:
     """A year's or a 100 % target's downtime would be wrong or read "0 sec"."""
+    # 0.1 % of 365 days: 525.6 minutes
     assert downtime_sentence(availability("99.9", period=Period.YEAR), []) == (
-        "99.9% of a year around the clock allows 8 hr 46 min of downtime")
+        "99.9% of a year of 365 days around the clock allows 8 hr 46 min of downtime")
     assert downtime_sentence(availability("100"), []) == (
-        "100% of a month around the clock allows no downtime")
+        "100% of a month of 30 days around the clock allows no downtime")
+
+
+def test_a_sampled_level_is_explained_in_whole_failed_intervals() -> None:
+    """Checked every 5 minutes, 99.99 % allows not one failed interval in a 31-day month
+    (4.46 minutes); 99.9 % of 43,200 minutes allows 8 (43.2 minutes, 40 in whole ones)."""
+    sampled = AvailabilityMethod(method=SamplingMethod.SAMPLED_INTERVAL, interval_minutes=5)
+    strict = availability("99.99").model_copy(update={"method": sampled})
+    assert downtime_sentence(strict, []) == (
+        "99.99% around the clock, checked in intervals of 5 min, allows no failed interval "
+        "in any month: a single failed interval misses it")
+    looser = availability("99.9").model_copy(update={"method": sampled})
+    assert downtime_sentence(looser, []) == (
+        "99.9% of a month of 30 days around the clock, checked in intervals of 5 min, allows "
+        "8 failed intervals (40 min of downtime)")
 
 
 def test_no_downtime_sentence_for_other_metrics() -> None:

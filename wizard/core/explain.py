@@ -18,8 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date, get_timezone, get_timezone_name
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from wizard.core.availability_rule import Allowance, allowance
 from wizard.core.compute import (
-    allowed_downtime_seconds,
     credit_amount,
     credit_example_value,
     credit_percent_due,
@@ -40,7 +40,7 @@ from wizard.core.model import (
     SeverityLevel,
 )
 from wizard.core.units import duration_units, plain, short_unit
-from wizard.i18n import N_, _, language
+from wizard.i18n import N_, _, language, ngettext
 
 """How far below a tier's threshold the credit example's measured value lies
 (the contract's example uses the same)."""
@@ -55,10 +55,12 @@ _UNIT_KEYS = {
 _A_PERIOD = {
     Period.DAY: N_("a day"),
     Period.WEEK: N_("a week"),
-    Period.MONTH: N_("a month"),
-    Period.QUARTER: N_("a quarter"),
-    Period.YEAR: N_("a year"),
+    Period.MONTH: N_("a month of 30 days"),
+    Period.QUARTER: N_("a quarter of 91 days"),
+    Period.YEAR: N_("a year of 365 days"),
 }
+"""The period each allowance is stated for, as the contract states it
+(:data:`wizard.core.availability_rule.REFERENCE_DAYS`)."""
 
 
 def _join_units(parts: Sequence[str]) -> str:
@@ -148,8 +150,10 @@ def _weekly_hours(coverage: Sequence[CoverageBlock], locale: str) -> str:
 
 def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
                       locale: str | None = None) -> str:
-    """What an availability target allows, for the person typing it:
-    ``99.95% of a month around the clock allows 21 min 55 sec of downtime``.
+    """What an availability target allows, for the person typing it, by the
+    rule and for the period the contract states it:
+    ``99.95% of a month of 30 days around the clock allows 21 min 36 sec of
+    downtime``; measured in sampled intervals, the whole failed intervals.
 
     ``coverage`` is the schedule's service coverage. Empty for a metric that
     is not an availability in percent (nothing to explain).
@@ -157,8 +161,9 @@ def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
     locale = locale or language()
     if metric.kind is not MetricKind.AVAILABILITY or metric.unit != PERCENT_UNIT:
         return ""
-    seconds = allowed_downtime_seconds(
-        metric.target, metric.period, metric.measured_during, coverage)
+    found = allowance(metric.target, metric.period, metric.measured_during, coverage,
+                      metric.method)
+    seconds = found.seconds
     values = {
         "target": percent_text(metric.target, locale),
         "period": _(_A_PERIOD[metric.period]),
@@ -167,6 +172,8 @@ def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
     }
     always = (metric.measured_during is MeasuredDuring.ALWAYS
               or is_around_the_clock(coverage))
+    if found.interval_minutes is not None:
+        return _sampled_sentence(found, values, always, locale)
     if seconds <= 0:
         if always:
             template = _("{target} of {period} around the clock allows no downtime")
@@ -179,6 +186,26 @@ def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
         template = _("{target} of {period} during coverage hours ({hours} a week) allows "
                      "{downtime} of downtime")
     return template.format(**values)
+
+
+def _sampled_sentence(found: Allowance, values: dict[str, str], always: bool,
+                      locale: str) -> str:
+    interval = minutes_text(found.interval_minutes or 0, locale)
+    when = _("around the clock") if always else _(
+        "during coverage hours ({hours} a week)").format(**values)
+    values = {**values, "when": when, "interval": interval,
+              "count": number_text(found.intervals or 0, locale)}
+    if found.none_in_longest:
+        return _("{target} {when}, checked in intervals of {interval}, allows no failed "
+                 "interval in any month: a single failed interval misses it").format(**values)
+    if not found.intervals:
+        return _("{target} of {period} {when}, checked in intervals of {interval}, allows no "
+                 "failed interval").format(**values)
+    return ngettext(
+        "{target} of {period} {when}, checked in intervals of {interval}, allows {count} "
+        "failed interval ({downtime} of downtime)",
+        "{target} of {period} {when}, checked in intervals of {interval}, allows {count} "
+        "failed intervals ({downtime} of downtime)", found.intervals).format(**values)
 
 
 def severity_sentence(level: SeverityLevel, locale: str | None = None) -> str:
