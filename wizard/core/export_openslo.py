@@ -105,8 +105,8 @@ def left_out_reason(metric: Metric) -> str | None:
                  "OpenSLO objective needs").format(target=format(metric.target, "f"),
                                                    unit=metric.unit)
     if not 0 <= target < 1:
-        return _("a level of {target} % leaves no error budget; an OpenSLO target must be "
-                 "below 1").format(target=format(metric.target, "f"))
+        return _("a level of {percentage} leaves no error budget; an OpenSLO target must be "
+                 "below 1").format(percentage=f"{format(metric.target, 'f')} %")
     return None
 
 
@@ -198,7 +198,7 @@ def export_openslo(project: Project) -> Export:
                 level=metric.name or metric.id, reason=reason))
     if not kept:
         raise ExportError(_("no service level of the project can be written as an OpenSLO "
-                            "objective (a level in percent below 100 % is needed)"))
+                            "objective: that needs a level in percent, below 100"))
     taken: set[str] = set()
     services: dict[str, dict[str, Any]] = {}
     objects: list[dict[str, Any]] = []
