@@ -23,9 +23,13 @@ from wizard.core.export_openslo import export_openslo, period_start
 from wizard.core.model import Direction, Metric, MetricKind, Period, Project
 from wizard.core.project_file import load_project
 
-OPENSLO_SCHEMA = ROOT.parent / "shared" / "openslo-v1-schema"
-"""OpenSLO's v1 JSON Schema (Apache 2.0), copied unchanged from
-github.com/OpenSLO/OpenSLO schemas/v1 (see SOURCE.md beside it)."""
+SCHEMA_FOLDERS = (Path(__file__).parent.parent / "data" / "openslo-v1-schema",
+                  ROOT.parent / "shared" / "openslo-v1-schema")
+"""Where OpenSLO's v1 JSON Schema (Apache 2.0; the files of schemas/v1 of
+github.com/OpenSLO/OpenSLO, unchanged, with SOURCE.md naming the commit) is
+looked for: vendored with the tests, else in the shared reference folder."""
+OPENSLO_SCHEMA = next((folder for folder in SCHEMA_FOLDERS if folder.is_dir()),
+                      SCHEMA_FOLDERS[0])
 
 NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 """RFC 1123 labels: the names every OpenSLO implementation must support."""
