@@ -188,16 +188,23 @@ def test_a_bad_row_is_named_and_the_other_files_are_kept(
     assert table_rows(dialog)["Service availability"][1] == "98.5%"
 
 
-def test_cancel_stops_a_long_import_and_the_window_stays_usable(
-        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog) -> None:
-    rows = 500_000
-    long_file = tmp_path / "samples.csv"
-    with long_file.open("w", encoding="utf-8") as stream:
+def samples_file(folder: Path, rows: int) -> Path:
+    """A monitor's samples every five seconds, all up."""
+    path = folder / "samples.csv"
+    with path.open("w", encoding="utf-8") as stream:
         stream.write("service,time,status\n")
         start = datetime.datetime(2027, 3, 1, tzinfo=datetime.UTC)
         for second in range(rows):
             moment = start + datetime.timedelta(seconds=second * 5)
             stream.write(f"desk,{moment.isoformat()},up\n")
+    return path
+
+
+def test_cancel_stops_a_long_import_and_the_window_stays_usable(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog) -> None:
+    rows = 500_000
+    long_file = samples_file(tmp_path, rows)
+    assert not dialog.report_button.isEnabled()  # nothing read yet
     dialog.add_files([long_file])
     entry = dialog.entries[0]
     assert dialog.cancel_button.isVisible() and dialog.import_progress.isVisible()
@@ -214,6 +221,19 @@ def test_cancel_stops_a_long_import_and_the_window_stays_usable(
     dialog.add_files([write(tmp_path, "outages.csv", OUTAGES)])
     read_all(qtbot, dialog)
     assert table_rows(dialog)["Service availability"][1] == "99%"
+    assert dialog.report_button.isEnabled()
+
+
+def test_closing_the_window_stops_the_reading(tmp_path: Path, qtbot: QtBot,
+                                              dialog: MeasureDialog) -> None:
+    rows = 300_000
+    dialog.add_files([samples_file(tmp_path, rows)])
+    entry = dialog.entries[0]
+    qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not entry.reading, timeout=5000)
+    assert entry.cancelled and entry.progress[0] < rows
 
 
 def test_write_report_gives_a_docx_with_the_table(
