@@ -456,6 +456,83 @@ def _table_look(table: Table, widths: list[float], borders: bool = True) -> None
             cell.width = Cm(TEXT_WIDTH_CM * width / total)
 
 
+
+def _credit_schedules(b: Builder) -> None:
+    """The further credit schedules, each with its figures and worked example."""
+    b.tag("{%p for s in credits.schedules %}")
+    b.tag("{%p if s.tiers %}")
+    b.p(tr_with("If the service level %(metric)s falls below its target in a month, the "
+                "Customer receives a service credit, as a share of that month's fees for the "
+                "affected services:", metric="s.metric"), keep=True)
+    b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
+            "r in s.tiers", [["{{ r.measured }}"], ["{{ r.credit }}"]])
+    b.tag("{%p else %}")
+    b.p("{% if s.per_miss %}"
+        + tr_with("For each response to an incident of severity %(severity)s that misses its "
+                  "target, the Customer receives a service credit of %(percent)s of that "
+                  "month's fees.", severity="s.severity", percent="s.percent")
+        + "{% elif s.hourly %}"
+        + tr_with("For each hour of downtime counted against the service level %(metric)s, the "
+                  "Customer receives a service credit of %(rate)s, counted to the minute.",
+                  metric="s.metric", rate="s.rate")
+        + "{% elif s.prorated %}"
+        + tr_with("For the downtime counted against the service level %(metric)s, the Customer "
+                  "receives a service credit of the fees for the affected services for the time "
+                  "lost, prorated on a month of %(month)s minutes.",
+                  metric="s.metric", month="s.month")
+        + "{% elif s.multiple %}"
+        + tr_with("For the downtime counted against the service level %(metric)s, the Customer "
+                  "receives a service credit of the fees for the affected services for "
+                  "%(multiple)s times the time lost, prorated on a month of %(month)s minutes.",
+                  metric="s.metric", multiple="s.multiple", month="s.month")
+        + "{% endif %}", keep=True)
+    b.tag("{%p endif %}")
+    b.tag("{%p if s.example %}")
+    b.p("{{ s.example }}", muted=True)
+    b.tag("{%p endif %}")
+    b.tag("{%p if s.minimum %}")
+    b.p(tr_with("A service credit due under the schedule above is at least %(amount)s.",
+                amount="s.minimum"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if s.cap %}")
+    b.p(tr_with("Service credits under the schedule above are capped at %(cap)s of a month's "
+                "fees for the affected services.", cap="s.cap"))
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+
+
+def _claim_procedure(b: Builder) -> None:
+    """The optional claim procedure: where, what, by when, the answer, the credit."""
+    b.p("{% if credits.claim.channel %}"
+        + tr_with("The Customer sends a claim for a service credit to %(channel)s within "
+                  "%(deadline)s after the end of the month concerned.",
+                  channel="credits.claim.channel", deadline="credits.claim.deadline")
+        + "{% else %}"
+        + tr_with("The Customer claims a service credit in writing within %(deadline)s after "
+                  "the end of the month concerned.", deadline="credits.claim.deadline")
+        + "{% endif %}")
+    b.labelled_list("credits.claim.contents", tr("A claim contains:"),
+                    "c in credits.claim.contents", "{{ c }}")
+    b.tag("{%p if credits.claim.answer %}")
+    b.p(tr_with("The Provider accepts or rejects a claim within %(days)s of receiving it and "
+                "gives its reasons for a rejection.", days="credits.claim.answer"))
+    b.tag("{%p endif %}")
+    b.p("{% if credits.claim.issue_days %}"
+        + tr_with("The Provider issues an accepted credit within %(days)s of accepting the "
+                  "claim.", days="credits.claim.issue_days")
+        + "{% else %}"
+        + tr("An accepted credit is set off against the next invoice.")
+        + "{% endif %} {% if credits.refund_at_end %}"
+        + tr("What has not been set off when the agreement ends is refunded.")
+        + "{% else %}"
+        + tr("Credits are not paid out in cash.")
+        + "{% endif %} {% if credits.claim.last_month_refunded %}"
+        + tr("A credit for the last month of the term, which no invoice follows, is refunded.")
+        + "{% else %}"
+        + tr("A credit for the last month of the term, which no invoice follows, lapses.")
+        + "{% endif %}")
+
+
 def build() -> Builder:
     b = Builder()
     doc = b.doc
@@ -666,6 +743,7 @@ def build() -> Builder:
     # 8. Service credits --------------------------------------------------------
     b.h1(tr("Service credits"))
     b.tag("{%p if credits.enabled %}")
+    b.tag("{%p if credits.tiers %}")
     b.p(tr_with("If the service level %(metric)s falls below its target in a month, the "
                 "Customer receives a service credit, as a share of that month's fees for the "
                 "affected services:", metric="credits.metric"), keep=True)
@@ -677,10 +755,45 @@ def build() -> Builder:
                 percent="credits.example.percent", fee="credits.example.fee",
                 amount="credits.example.amount"), muted=True)
     b.tag("{%p endif %}")
+    b.tag("{%p if credits.minimum %}")
+    b.p(tr_with("A service credit due under the schedule above is at least %(amount)s.",
+                amount="credits.minimum"))
+    b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
+    _credit_schedules(b)
     b.tag("{%p if credits.cap %}")
     b.p(tr_with("Service credits for any month are capped at %(cap)s of that month's fees.",
                 cap="credits.cap"))
     b.tag("{%p endif %}")
+    b.tag("{%p if credits.yearly_cap or credits.yearly_cap_amount %}")
+    b.p("{% if credits.yearly_cap and credits.yearly_cap_amount %}"
+        + tr_with("The service credits of any twelve consecutive months are capped at %(cap)s "
+                  "of the fees of those months and at %(amount)s in all.",
+                  cap="credits.yearly_cap", amount="credits.yearly_cap_amount")
+        + "{% elif credits.yearly_cap %}"
+        + tr_with("The service credits of any twelve consecutive months are capped at %(cap)s "
+                  "of the fees of those months.", cap="credits.yearly_cap")
+        + "{% else %}"
+        + tr_with("The service credits of any twelve consecutive months are capped at "
+                  "%(amount)s in all.", amount="credits.yearly_cap_amount")
+        + "{% endif %}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if credits.automatic %}")
+    b.p(tr("Service credits need no claim: the Provider waives the charge concerned on the next "
+           "invoice. Credits are not paid out in cash."))
+    b.tag("{%p elif credits.claim %}")
+    _claim_procedure(b)
+    b.tag("{%p elif credits.refund_at_end %}")
+    b.p("{% if credits.claim_window %}"
+        + tr_with("The Customer claims a service credit in writing within %(days)s after the end "
+                  "of the month concerned. Credits are set off against the next invoices; what "
+                  "has not been set off when the agreement ends is refunded.",
+                  days="credits.claim_window")
+        + "{% else %}"
+        + tr("Credits are set off against the next invoices; what has not been set off when "
+             "the agreement ends is refunded.")
+        + "{% endif %}")
+    b.tag("{%p else %}")
     b.p("{% if credits.claim_window %}"
         + tr_with("The Customer claims a service credit in writing within %(days)s after the end "
                   "of the month concerned. Credits are set off against the next invoice and are "
@@ -688,6 +801,7 @@ def build() -> Builder:
         + "{% else %}"
         + tr("Credits are set off against the next invoice and are not paid out in cash.")
         + "{% endif %}")
+    b.tag("{%p endif %}")
     b.tag("{%p if credits.sole_remedy %}")
     b.p(tr_with("Service credits are the Customer's sole and exclusive remedy for a missed "
                 "service level, without prejudice to the rights to terminate set out in section "

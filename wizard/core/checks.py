@@ -412,6 +412,9 @@ def _credits(project: Project) -> Iterator[Problem]:
     if credits.claim_window_days == 0:
         yield _warning(step, ("service_credits", "claim_window_days"),
                        _("Give the customer a number of days to claim a credit."))
+    from wizard.core.credit_checks import credit_addition_problems  # it builds on this module
+
+    yield from credit_addition_problems(project)
 
 
 def _reporting(project: Project) -> Iterator[Problem]:

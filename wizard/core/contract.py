@@ -25,14 +25,11 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
+from wizard.core import credit_clauses
 from wizard.core.compute import (
     DAYS_PER_YEAR,
     PERIOD_MINUTES,
     clock_minutes,
-    credit_amount,
-    credit_example_value,
-    credit_percent_due,
-    credited_monthly_fee,
     day_intervals,
     duration_parts,
     is_around_the_clock,
@@ -639,42 +636,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         for s in project.severity_levels
     ]
 
-    credits = project.service_credits
-    credit_metric = project.metric_by_id(credits.metric)
-    credits_context: dict[str, Any] = {"enabled": False}
-    if credits.enabled and credit_metric is not None and credits.tiers:
-        tiers = sorted(credits.tiers, key=lambda tier: tier.below, reverse=True)
-        rows = []
-        for index, tier in enumerate(tiers):
-            lower = tiers[index + 1].below if index + 1 < len(tiers) else None
-            value = _metric_target(tier.below, credit_metric.unit, fmt)
-            if lower is None:
-                measured = t("below %(upper)s") % {"upper": value}
-            else:
-                measured = t("below %(upper)s, down to and including %(lower)s") % {
-                    "upper": value, "lower": _metric_target(lower, credit_metric.unit, fmt)}
-            rows.append({"measured": measured, "credit": fmt.percent(tier.credit_percent)})
-        example = None
-        fee = credited_monthly_fee(project.services, credit_metric.service)
-        sample = credit_example_value(credits)
-        due = credit_percent_due(credits, sample) if sample is not None else Decimal(0)
-        if fee is not None and sample is not None and due:
-            example = {
-                "measured": _metric_target(sample, credit_metric.unit, fmt),
-                "percent": fmt.percent(due),
-                "fee": fmt.money(fee),
-                "amount": fmt.money(credit_amount(fee, due)),
-            }
-        credits_context = {
-            "enabled": True,
-            "metric": t("“%(name)s”") % {"name": credit_metric.name},
-            "tiers": rows,
-            "cap": fmt.percent(credits.cap_percent) if credits.cap_percent is not None else "",
-            "claim_window": fmt.days(credits.claim_window_days)
-            if credits.claim_window_days else "",
-            "sole_remedy": credits.sole_remedy,
-            "example": example,
-        }
+    credits_context, credit_terms = credit_clauses.credits_context(
+        project, fmt, lambda value, unit: _metric_target(value, unit, fmt))
 
     reporting = project.reporting
     sections = section_numbers(project)
@@ -683,7 +646,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     term = project.termination
     chronic = term.chronic_failure
-    terms = [*_template_terms(project), *(_CREDIT_TERMS if credits_context["enabled"] else ())]
+    terms = [*_template_terms(project),
+             *((*_CREDIT_TERMS, *credit_terms) if credits_context["enabled"] else ())]
     user_terms = {d.term.strip().casefold() for d in agreement.definitions}
     built_in = [(t(term_), t(text) % sections) for term_, text in terms]
     built_in += availability_terms(project, fmt, sections)

@@ -159,11 +159,16 @@ def sample_projects() -> Iterator[Any]:
     from wizard.core.project_file import ProjectFileError, load_project
     from wizard.paths import examples_dir
 
+    from wizard.core.credit_clauses import with_every_credit_part
+
     for path in sorted(examples_dir().glob("*.slaproj")):
         try:
-            yield load_project(path)
+            project = load_project(path)
         except ProjectFileError:
             continue
+        yield project
+        if project.service_credits.enabled:
+            yield with_every_credit_part(project)
     for kind in AgreementType:
         try:
             yield new_project(kind)

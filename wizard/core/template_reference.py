@@ -157,6 +157,47 @@ DESCRIPTIONS: dict[str, str] = {
     "credits.example.fee": ("The monthly fee in the example: the fees of the services the "
                            "credited level covers."),
     "credits.example.amount": "The credit due, as money.",
+    "credits.minimum": "The least credit due under the first schedule, as money; empty for none.",
+    "credits.schedules": "The further credit schedules (and the first, when it is not by tiers), "
+                         "each with its own figures.",
+    "credits.schedules[].tiers": "Its tiers, as `credits.tiers`; empty when it is not by tiers.",
+    "credits.schedules[].tiers[].measured": "The band (\"below 99.5%, down to 99%\").",
+    "credits.schedules[].tiers[].credit": "The credit, as a percentage of the monthly fee.",
+    "credits.schedules[].per_miss": "Whether it credits each missed response of a severity level.",
+    "credits.schedules[].hourly": "Whether it credits each hour of downtime at a rate.",
+    "credits.schedules[].prorated": "Whether it credits the downtime prorated from the fee.",
+    "credits.schedules[].multiple": "How many times the downtime it credits, prorated from the "
+                                    "fee; empty for the other kinds.",
+    "credits.schedules[].metric": "The service level it measures, in quotation marks; empty "
+                                  "for missed responses.",
+    "credits.schedules[].severity": "The severity level whose missed responses it credits, in "
+                                    "quotation marks.",
+    "credits.schedules[].percent": "The credit for each missed response, as a percentage.",
+    "credits.schedules[].rate": "The credit for each hour of downtime, as money.",
+    "credits.schedules[].month": "The minutes of a month the downtime is prorated on.",
+    "credits.schedules[].example": "A worked example of the schedule, as a sentence; empty "
+                                   "when the project has no fee to work it on.",
+    "credits.schedules[].minimum": "The least credit due under it, as money; empty for none.",
+    "credits.schedules[].cap": "The most it credits in a month, as a percentage; empty for "
+                               "no cap.",
+    "credits.yearly_cap": "The most credit in twelve consecutive months, as a percentage of "
+                          "their fees; empty for no such cap.",
+    "credits.yearly_cap_amount": "The same cap as money; empty for none.",
+    "credits.automatic": "Whether credits are given without a claim, the charge waived on the "
+                         "next invoice.",
+    "credits.refund_at_end": "Whether credits not yet set off are refunded when the agreement "
+                             "ends.",
+    "credits.claim": "The claim procedure; nothing when the agreement sets none out.",
+    "credits.claim.channel": "Where claims are sent; empty when not said.",
+    "credits.claim.contents": "What a claim contains, item by item.",
+    "credits.claim.deadline": "How long after the month a claim may be made (\"30 days\", "
+                              "\"2 billing cycles\").",
+    "credits.claim.answer": "How long the provider has to accept or reject a claim; empty "
+                            "when not set.",
+    "credits.claim.issue_days": "Within how long of acceptance the credit is issued; empty "
+                                "when it is set off against the next invoice.",
+    "credits.claim.last_month_refunded": "Whether a credit for the last month of the term is "
+                                         "refunded (else it lapses).",
     "reporting": "Reports and reviews (Reporting and review step).",
     "reporting.frequency": "How often the provider reports (\"every month\" …).",
     "reporting.included": "Whether the agreement has a reporting and review clause.",
