@@ -1,5 +1,5 @@
 """Benchmarks: start-up, contract generation, preview refresh, open and save,
-a year of monitor samples to attainment,
+a year of monitor samples to attainment, a month's report with its charts,
 the change summary and redline of two drafts, each beside the floor that Qt
 and docxtpl themselves set, measured in the same run on the same machine.
 
@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:  # `python bench/run.py` from a checkout
 
 from bench.attainment_bench import attainment  # noqa: E402
 from bench.large_project import build_large_project, describe  # noqa: E402
+from bench.report_bench import report  # noqa: E402
 from wizard.core.contract import build_context  # noqa: E402
 from wizard.core.project_file import (  # noqa: E402
     load_project,
@@ -62,6 +63,8 @@ OPEN_SAVE_MS = 20.0
 MEMORY_RATIO = 1.5
 ATTAINMENT_MS = 1000.0
 """A year of one-minute monitor samples to every month's attainment."""
+REPORT_MS = 2000.0
+"""A month's report with its charts to .docx."""
 CHANGES_MS = 1000.0
 """The change summary and the redline of two drafts, together."""
 
@@ -365,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         isolated = isolation(runs * 2)
         print("attainment …", flush=True)
         measured = attainment(runs, scratch)
+        print("monthly report …", flush=True)
+        reported = report(runs, scratch)
         print("changes and redline …", flush=True)
         compared = changes(runs)
 
@@ -438,6 +443,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"≤ {ATTAINMENT_MS:.0f} ms", median(measured["ours"]) <= ATTAINMENT_MS),
             Row("the same, first in this process (importing the holidays library included)",
                 measured["first"][0], "ms", median(measured["csv"]), "csv module reading it"),
+            Row("a month's report with its three charts to .docx", median(reported["ours"]),
+                "ms", median(reported["plain"]), "the same report without charts",
+                f"≤ {REPORT_MS:.0f} ms", median(reported["ours"]) <= REPORT_MS),
+            Row("the same, first in a new process (python-docx and matplotlib imported)",
+                median(reported["first"]), "ms", None, "", f"≤ {REPORT_MS:.0f} ms",
+                median(reported["first"]) <= REPORT_MS),
         ]
         print()
         print(table(rows))

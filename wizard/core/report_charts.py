@@ -176,7 +176,8 @@ def _png(figure: Any, look: _Look) -> bytes:
             text.set_fontfamily(look.font)
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None},
+                   pil_kwargs={"compress_level": 1})  # flat colours: small all the same
     return buffer.getvalue()
 
 
