@@ -151,10 +151,12 @@ def test_an_error_rate_at_most_counts_bad_events() -> None:
     assert slos["err"]["spec"]["objectives"][0]["target"] == 0.999
     assert set(slis["err-sli"]["spec"]["ratioMetric"]) == {"counter", "bad", "total"}
     assert slos["dispo"]["spec"]["objectives"][0]["target"] == 0.9995
-    # its time zone and the holidays it counts as ordinary days
+    # its time zone, the holidays it counts as ordinary days, coverage around the clock
     assert slos["dispo"]["spec"]["timeWindow"][0]["calendar"]["timeZone"] == "Europe/Paris"
-    assert slos["dispo"]["metadata"]["annotations"][
-        "slawizard.example/public-holidays"] == "included"
+    annotations = slos["dispo"]["metadata"]["annotations"]
+    assert annotations["slawizard.example/public-holidays"] == "included"
+    assert annotations["slawizard.example/coverage-hours"] == "24x7"  # an empty list
+    assert annotations["slawizard.example/support-hours"] == "mon,tue,wed,thu,fri 08:00-20:00"
 
 
 def test_periods_align_to_their_calendar() -> None:
