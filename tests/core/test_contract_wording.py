@@ -177,3 +177,25 @@ def test_seconds_are_written_out_in_clauses(locale: str) -> None:
     assert short != long
     assert not re.search(rf"\d[\s\u00a0\u202f]{re.escape(short)}(?!\w)", text), short
     assert re.search(rf"\d[\s\u00a0\u202f]{re.escape(long)}(?!\w)", text), long
+
+
+# -- signature formalities ---------------------------------------------------------------------
+
+SIGNED_WHERE_AND_WHEN = {
+    "fr_FR": ("Fait en deux exemplaires originaux", "Fait à …, le …"),
+    "es_ES": ("En prueba de conformidad", "Lugar y fecha"),
+    "es_MX": ("Leído que fue el presente acuerdo", "Lugar y fecha"),
+    "it_IT": ("Sottoscritto in nome e per conto delle parti", "Luogo e data"),
+    "nl_NL": ("Aldus overeengekomen", "Plaats en datum"),
+    "pt_BR": ("por estarem assim ajustadas", "Local e data"),
+}
+
+
+@pytest.mark.parametrize("locale", list(SIGNED_WHERE_AND_WHEN))
+def test_each_signature_says_where_and_when(locale: str) -> None:
+    """French contracts are "faits à …, le …, en deux exemplaires"; Spanish,
+    Italian, Dutch and Brazilian ones name the place of signing beside the date."""
+    formula, label = SIGNED_WHERE_AND_WHEN[locale]
+    text = contract_text(CLOUD, locale)
+    assert formula in text
+    assert len(re.findall(rf"^{re.escape(label)}$|^{re.escape(label)} \|", text, re.M)) == 2
