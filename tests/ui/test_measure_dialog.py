@@ -6,6 +6,7 @@ files are kept, a long import cancelled, and the report written and read back.""
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,13 @@ from docx_reading import read_contract
 from example_paths import US_EXAMPLE
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from wizard.core.attainment import Month
@@ -274,6 +281,19 @@ def test_the_menu_opens_it_and_escape_closes_it(window: MainWindow, tmp_path: Pa
     today = datetime.date.today()
     last = today.replace(day=1) - datetime.timedelta(days=1)
     assert dialog.month == Month(last.year, last.month)
+    # each access key reaches one control, and a label's key its field
+    keys: dict[str, list[str]] = {}
+    for widget in dialog.findChildren(QWidget):
+        text = (widget.title() if isinstance(widget, QGroupBox)
+                else widget.text() if isinstance(widget, QLabel | QAbstractButton) else "")
+        key = re.search(r"&([^&])", text.replace("&&", ""))
+        if key is None:
+            continue
+        keys.setdefault(key.group(1).lower(), []).append(text)
+        if isinstance(widget, QLabel):
+            assert widget.buddy() is not None, text
+    assert {key: texts for key, texts in keys.items() if len(texts) > 1} == {}
+    assert {"m", "y", "f", "a", "r", "l", "w", "p"} <= set(keys)
     # every control takes the keyboard focus
     for widget in (dialog.month_combo, dialog.year_spin, dialog.file_list, dialog.add_button,
                    dialog.table, dialog.report_button):

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.attainment import Month, MonthResult, measure_month
+from wizard.core.explain import timezone_text
 from wizard.core.measurement_files import MeasurementFile, combine
 from wizard.core.pdf_export import find_libreoffice, install_hint
 from wizard.i18n import _, language
@@ -151,8 +152,10 @@ class MeasureDialog(QDialog):
         year_label.setBuddy(self.year_spin)
         self.month_combo.currentIndexChanged.connect(lambda _index: self.refresh_results())
         self.year_spin.valueChanged.connect(lambda _value: self.refresh_results())
+        zone_id = self.document.project.schedule.timezone
+        zone_name = timezone_text(zone_id)
         zone = plain_label(_("Calendar month in the agreement's time zone ({zone}).").format(
-            zone=self.document.project.schedule.timezone))
+            zone=f"{zone_name}, {zone_id}" if zone_name else zone_id))
         zone.setProperty("role", "hint")
         row = QHBoxLayout()
         for widget in (month_label, self.month_combo, year_label, self.year_spin):
@@ -181,7 +184,7 @@ class MeasureDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_progress = QProgressBar()
         self.import_progress.setAccessibleName(_("Reading the files"))
-        self.cancel_button = QPushButton(_("&Cancel reading"))
+        self.cancel_button = QPushButton(_("Ca&ncel reading"))
         self.cancel_button.clicked.connect(self.cancel_import)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
