@@ -52,6 +52,11 @@ def recovery_dir() -> Path:
     return state_dir() / "recovery"
 
 
+def user_presets_dir() -> Path:
+    """Where the user's own presets are kept (see :mod:`wizard.core.user_presets`)."""
+    return config_dir() / "presets"
+
+
 def default_projects_dir() -> Path:
     """Where projects are saved unless the user chooses another folder."""
     override = os.environ.get(CONFIG_ENV)

@@ -323,10 +323,16 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
         file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        self.new_copy_action = QAction(_("New from &This Project"), self)
+        self.new_copy_action.setStatusTip(_("A copy for another client: a new reference, "
+                                            "the client's details to fill in"))
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_copy_action)
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        self.save_preset_action = QAction(_("Save as My &Preset…"), self)
+        file_menu.addAction(self.save_preset_action)
         self.compare_action = QAction(_("Compare &with…"), self)
         self.compare_action.triggered.connect(lambda _checked=False: self.compare_with())
         file_menu.addAction(self.compare_action)
@@ -347,6 +353,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.replace_action = QAction(_("Replace a &Name Across the Project…"), self)
+        self.replace_action.setShortcut(QKeySequence.StandardKey.Replace)
+        edit_menu.addAction(self.replace_action)
         self.edit_menu = edit_menu
 
         view_menu = self.menuBar().addMenu(_("&View"))
@@ -386,6 +396,10 @@ class MainWindow(QMainWindow):
         self.document.replaced.connect(self._project_replaced)
         self.document.reverted.connect(self._project_reverted)
         self.new_action.triggered.connect(lambda: self.go_to(0))
+        self.new_copy_action.triggered.connect(self.new_from_this_project)
+        self.save_preset_action.triggered.connect(self.save_as_my_preset)
+        self.replace_action.triggered.connect(self.show_replace_dialog)
+        session.presets_changed.connect(self._fill_user_presets)
         self.open_action.triggered.connect(self.open_dialog)
         self.save_action.triggered.connect(self.save)
         self.save_as_action.triggered.connect(self.save_as)
@@ -430,6 +444,8 @@ class MainWindow(QMainWindow):
             page.open_requested.connect(self.open_dialog)
             page.recent_requested.connect(lambda path: self.open_path(Path(path)))
             page.set_recent(self.settings.recent_files)
+            page.user_preset_requested.connect(self.new_from_my_preset)
+            self._fill_user_presets(page)
         if step is Step.REVIEW:
             from wizard.ui.pages.review import ReviewPage
 
@@ -609,6 +625,40 @@ class MainWindow(QMainWindow):
         if isinstance(start, StartPage):
             start.set_recent(self.settings.recent_files)
         self._fill_recent_menu()
+
+    # reusing the project --------------------------------------------------------------
+    def new_from_this_project(self) -> None:
+        from wizard.ui.reuse_actions import new_from_this_project
+
+        new_from_this_project(self.session)
+
+    def save_as_my_preset(self) -> None:
+        from wizard.ui.reuse_actions import save_as_my_preset
+
+        save_as_my_preset(self.session)
+
+    def new_from_my_preset(self, path: str) -> None:
+        from wizard.ui.reuse_actions import new_from_my_preset
+
+        new_from_my_preset(self.session, Path(path))
+
+    def _fill_user_presets(self, page: StartPage | None = None) -> None:
+        from wizard.core.user_presets import list_user_presets
+        from wizard.settings import user_presets_dir
+        from wizard.ui.pages.start import StartPage
+
+        start = page if page is not None else self.built_page_for(Step.START)
+        if isinstance(start, StartPage):
+            start.set_user_presets(list_user_presets(user_presets_dir()))
+
+    def show_replace_dialog(self) -> None:
+        """Edit → Replace a Name Across the Project…"""
+        from wizard.ui.reuse_actions import ReplaceDialog, replace_across_project
+
+        self.replace_dialog = ReplaceDialog(self)
+        self.replace_dialog.replace_requested.connect(
+            lambda old, new: replace_across_project(self.session, old, new))
+        self.replace_dialog.open()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -47,6 +47,8 @@ class ProjectSession(QObject):
     """Recovered work was loaded (after :attr:`project_loaded`): its steps were worked on."""
     recent_changed = Signal()
     """The list of recent files changed."""
+    presets_changed = Signal()
+    """The user saved a preset of their own."""
     checked = Signal()
     """The checks ran: :attr:`problems` is new."""
     template_checked = Signal()
@@ -129,16 +131,17 @@ class ProjectSession(QObject):
             QMessageBox.warning(self.window, _("Cannot start a new project"),
                                 literal(str(exc)))
             return
-        self._start(project)
+        self.start(project)
 
     def new_blank(self) -> None:
         if not self.maybe_save_changes():
             return
         from wizard.core.presets import blank_project
 
-        self._start(blank_project())
+        self.start(blank_project())
 
-    def _start(self, project: Project) -> None:
+    def start(self, project: Project) -> None:
+        """Show ``project`` as a new one: unsaved, with no file."""
         self.document.replace(project, None, modified=True)
         self._lock_path(None)
         self.project_loaded.emit()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from wizard.core.checks import Step
 from wizard.core.model import AgreementType
 from wizard.core.presets import PRESETS
+from wizard.core.user_presets import UserPreset
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.plain_text import literal
@@ -55,6 +56,8 @@ class StartPage(StepPage):
     """Choose a project file to open."""
     recent_requested = Signal(str)
     """Open this recent file."""
+    user_preset_requested = Signal(str)
+    """Start a project from the user's preset in this file."""
 
     def build(self) -> None:
         intro = QLabel(_(
@@ -91,6 +94,16 @@ class StartPage(StepPage):
         line.addWidget(self.blank_button)
         line.addWidget(blank_text, 1)
         preset_layout.addLayout(line)
+        self.user_presets_label = QLabel(_("&My presets"))
+        self.user_presets = QListWidget()
+        self.user_presets.setAccessibleName(_("My presets"))
+        self.user_presets.setMaximumHeight(120)
+        self.user_presets_label.setBuddy(self.user_presets)
+        self.user_presets.itemActivated.connect(
+            lambda item: self.user_preset_requested.emit(item.data(256)))
+        preset_layout.addWidget(self.user_presets_label)
+        preset_layout.addWidget(self.user_presets)
+        self.set_user_presets([])
 
         existing = QGroupBox(_("Existing project"))
         existing_layout = QVBoxLayout(existing)
@@ -113,6 +126,17 @@ class StartPage(StepPage):
         layout.addWidget(presets)
         layout.addWidget(existing)
         layout.addStretch(1)
+
+    def set_user_presets(self, presets: list[UserPreset]) -> None:
+        """The user's own presets (File → Save as My Preset…); hidden while there are none."""
+        self.user_presets.clear()
+        for preset in presets:
+            item = QListWidgetItem(preset.name)
+            item.setData(256, str(preset.path))
+            item.setToolTip(literal(str(preset.path)))
+            self.user_presets.addItem(item)
+        self.user_presets.setVisible(bool(presets))
+        self.user_presets_label.setVisible(bool(presets))
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent_list.clear()
