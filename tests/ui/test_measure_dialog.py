@@ -28,6 +28,7 @@ from pytestqt.qtbot import QtBot
 from wizard.core.attainment import Month
 from wizard.core.project_file import load_project
 from wizard.ui.document import ProjectDocument
+from wizard.ui.language import ENGLISH, apply_language
 from wizard.ui.main_window import MainWindow
 from wizard.ui.measure_dialog import VERDICT_COLOURS, MeasureDialog
 from wizard.ui.measure_texts import Verdict
@@ -304,3 +305,20 @@ def test_the_menu_opens_it_and_escape_closes_it(window: MainWindow, tmp_path: Pa
     assert dialog.minimumSizeHint().height() <= 700
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_in_german_the_month_and_the_row_problem_are_german(
+        tmp_path: Path, qtbot: QtBot, document: ProjectDocument) -> None:
+    assert apply_language("de") == "de"
+    try:
+        german = MeasureDialog(None, document, today=datetime.date(2027, 4, 15))
+        qtbot.addWidget(german)
+        assert german.month_combo.currentText() == "März"
+        german.add_files([write(tmp_path, "more.csv", "service,start,end\n"
+                                "desk,2027-03-12T09:00,2027-03-12T08:00\n")])
+        read_all(qtbot, german)
+        assert ("more.csv, Zeile 2, end: der Ausfall endet, bevor er beginnt "
+                "(2027-03-12T09:00)") in list_texts(german)[0]
+        german.close()
+    finally:
+        apply_language(ENGLISH)
