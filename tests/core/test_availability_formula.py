@@ -194,3 +194,31 @@ def test_allowances_of_other_periods_name_their_length() -> None:
                       AvailabilityMethod())
     assert (found.days, found.eligible_minutes) == (91, 131_040)
     assert found.seconds == Decimal("131.04") * 60
+
+
+def test_a_user_term_that_repeats_a_built_in_one_is_warned_about() -> None:
+    """"Business Hours" and "Monthly Uptime Percentage" beside Coverage Hours and
+    Availability: two definitions of one thing that already disagree (the example's
+    ignores public holidays)."""
+    from wizard.core.checks import check_project
+
+    warned = {problem.path: problem.message for problem in check_project(example())}
+    assert '"Coverage Hours"' in warned["agreement.definitions[2].term"]
+    assert '"Availability"' in warned["agreement.definitions[3].term"]
+    # paths count from 1: Incident, the first, is the user's own
+    assert "agreement.definitions[1].term" not in warned
+
+
+def test_a_sampled_target_no_interval_can_meet_is_warned_about() -> None:
+    """99.99 % checked every 5 minutes misses at the first failed check; every
+    10 minutes at 99.9 % still allows 4 (43.2 minutes in 30 days)."""
+    from wizard.core.checks import check_project
+
+    def warnings(target: str, interval: int) -> list[str]:
+        project = around_the_clock(target, AvailabilityMethod(
+            method=SamplingMethod.SAMPLED_INTERVAL, interval_minutes=interval))
+        return [p.message for p in check_project(project) if p.path == "metrics[1].method"]
+
+    assert len(warnings("99.99", 5)) == 1
+    assert "a single failed check misses it" in warnings("99.99", 5)[0]
+    assert warnings("99.9", 10) == []

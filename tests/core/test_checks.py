@@ -586,6 +586,9 @@ def test_term_checks_apply_to_a_fixed_term_only(kind: TermKind) -> None:
 def test_problems_are_sorted_errors_first_then_in_wizard_order() -> None:
     """The review step would bury blocking errors under advice."""
     project = _example(US)
+    # the example's own "Business Hours" and "Monthly Uptime Percentage" repeat built-in
+    # terms (a warning on the first step): keep only its own Incident
+    project.agreement.definitions = project.agreement.definitions[:1]
     project.parties.provider.signatory.name = ""  # warning, parties step (early)
     project.metrics[1].measurement = ""  # warning, metrics step
     project.reporting.recipient = "Nobody Known"  # error, reporting step (late)

@@ -18,6 +18,7 @@ from pathlib import Path
 from babel.dates import get_timezone
 from babel.numbers import list_currencies
 
+from wizard.core.availability_rule import allowance
 from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
 from wizard.core.compute import (
     DAYS_PER_YEAR,
@@ -25,7 +26,8 @@ from wizard.core.compute import (
     is_around_the_clock,
     uncovered_weekly_minutes,
 )
-from wizard.core.contract import SUPPORTED_LOCALES
+from wizard.core.contract import SUPPORTED_LOCALES, contract_translations
+from wizard.core.contract_availability import BUILT_IN_SYNONYMS
 from wizard.core.model import (
     PERCENT_UNIT,
     CoverageBlock,
@@ -34,6 +36,7 @@ from wizard.core.model import (
     MetricKind,
     PartyRole,
     Project,
+    SamplingMethod,
     TermKind,
 )
 from wizard.core.project_file import field_path
@@ -149,6 +152,14 @@ def _basics(project: Project) -> Iterator[Problem]:
             yield _warning(
                 Step.BASICS, (*loc, "definition"), _("Say what this term means, or remove it.")
             )
+        built_in = BUILT_IN_SYNONYMS.get(" ".join(definition.term.split()).casefold())
+        if built_in is not None:
+            yield _warning(Step.BASICS, (*loc, "term"), _(
+                '"{term}" says again what the contract\'s own defined term "{built_in}" '
+                "says: remove it and use \"{built_in}\" in your text, or the two definitions "
+                "will disagree.").format(term=definition.term.strip(), built_in=(
+                    contract_translations(project.language).gettext(built_in)
+                    if project.language in SUPPORTED_LOCALES else built_in)))
 
 
 def _parties(project: Project) -> Iterator[Problem]:
@@ -297,6 +308,16 @@ def _metrics(project: Project) -> Iterator[Problem]:
             if metric.unit != PERCENT_UNIT:
                 yield _error(Step.METRICS, (*loc, "unit"),
                              _("Availability is measured in percent."))
+            elif (metric.method.method is SamplingMethod.SAMPLED_INTERVAL
+                  and Decimal(0) <= metric.target < 100
+                  and allowance(metric.target, metric.period, metric.measured_during,
+                                project.schedule.coverage, metric.method).none_in_longest):
+                yield _warning(
+                    Step.METRICS, (*loc, "method"),
+                    _("Checked in intervals of {minutes} minutes, this target allows not one "
+                      "failed interval: a single failed check misses it. Check more often or "
+                      "lower the target.").format(minutes=metric.method.interval_minutes),
+                )
             if (metric.measured_during is MeasuredDuring.ALWAYS
                     and is_around_the_clock(project.schedule.coverage)
                     and not support_around_the_clock):
