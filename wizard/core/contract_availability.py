@@ -32,16 +32,22 @@ if TYPE_CHECKING:
 
 AVAILABILITY_TERM = N_("Availability")
 ELIGIBLE_MINUTES_TERM = N_("Eligible Minutes")
-BUILT_IN_SYNONYMS = (
-    "business hours", "service hours", "covered hours",
-    "uptime", "monthly uptime", "monthly uptime percentage", "uptime percentage",
-    "availability percentage", "monthly availability", "monthly availability percentage",
-    "service availability", "eligible minutes", "coverage hours", "support hours",
-    "downtime", "availability",
-)
-"""User terms (case folded) that say what a built-in defined term already says:
-the checks warn about them, since two definitions of one thing disagree sooner
-or later."""
+BUILT_IN_SYNONYMS: dict[str, str] = {
+    **{name: "Coverage Hours" for name in (
+        "business hours", "service hours", "covered hours", "coverage hours",
+        "hours of coverage", "service coverage hours")},
+    **{name: "Support Hours" for name in ("support hours", "support window")},
+    **{name: "Downtime" for name in ("downtime", "outage", "unavailability")},
+    **{name: "Availability" for name in (
+        "availability", "uptime", "monthly uptime", "monthly uptime percentage",
+        "uptime percentage", "availability percentage", "monthly availability",
+        "monthly availability percentage", "service availability")},
+    **{name: "Eligible Minutes" for name in (
+        "eligible minutes", "eligible time", "measured minutes")},
+}
+"""User terms (case folded) that say what a built-in defined term (English, as
+in the catalog) already says: the checks warn about them, since two
+definitions of one thing disagree sooner or later."""
 
 
 def is_availability(metric: Metric) -> bool:
