@@ -199,3 +199,30 @@ def test_each_signature_says_where_and_when(locale: str) -> None:
     text = contract_text(CLOUD, locale)
     assert formula in text
     assert len(re.findall(rf"^{re.escape(label)}$|^{re.escape(label)} \|", text, re.M)) == 2
+
+
+def with_chronic_failure(example: Path, consecutive_months: int) -> Project:
+    project = load_project(example)
+    chronic = project.termination.chronic_failure.model_copy(
+        update={"consecutive_months": consecutive_months, "months_in_year": None})
+    return project.model_copy(update={"termination": project.termination.model_copy(
+        update={"chronic_failure": chronic})})
+
+
+ONE_MONTH_MISSED = {
+    "fr_FR": "n’est pas respecté au cours d’un mois.",
+    "de_DE": "Servicelevel in 1 Monat verfehlt wird.",
+    "es_ES": "el mismo nivel de servicio en 1 mes.",
+    "it_IT": "per 1 mese",
+    "nl_NL": "in 1 maand",
+    "pt_BR": "em 1 mês",
+}
+
+
+@pytest.mark.parametrize("locale", list(ONE_MONTH_MISSED))
+def test_one_missed_month_is_not_one_consecutive_month(locale: str) -> None:
+    """Chronic failure after a single missed month: no "1 mois consécutif"."""
+    text = text_of(with_chronic_failure(MSP, 1), locale)
+    assert ONE_MONTH_MISSED[locale] in text
+    assert not re.search(r"1.(mois consécutif|mes consecutivo|mese consecutivo|"
+                         r"opeenvolgende maand|mês consecutivo)", text)
