@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from docx_reading import read_contract
 from example_paths import US_EXAMPLE
+from office import needs_libreoffice, pdf_text
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from wizard.core.attainment import Month
+from wizard.core.pdf_export import SOFFICE_ENV
 from wizard.core.project_file import load_project
 from wizard.ui.document import ProjectDocument
 from wizard.ui.language import ENGLISH, apply_language
@@ -322,3 +325,61 @@ def test_in_german_the_month_and_the_row_problem_are_german(
         german.close()
     finally:
         apply_language(ENGLISH)
+
+
+def measured(qtbot: QtBot, document: ProjectDocument, folder: Path) -> MeasureDialog:
+    """The window on March 2027 with the outages read (made after the test
+    chose its LibreOffice)."""
+    shown = MeasureDialog(None, document, today=datetime.date(2027, 4, 15))
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.add_files([write(folder, "outages.csv", OUTAGES)])
+    read_all(qtbot, shown)
+    return shown
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_the_report_is_also_saved_as_pdf(tmp_path: Path, qtbot: QtBot,
+                                         document: ProjectDocument) -> None:
+    dialog = measured(qtbot, document, tmp_path)
+    assert dialog.pdf_box.isEnabled() and not dialog.pdf_note.isVisible()
+    dialog.write_report(tmp_path / "march.docx", pdf=True)
+    qtbot.waitUntil(lambda: dialog.last_report is not None, timeout=180000)
+    assert dialog.last_pdf == tmp_path / "march.pdf"
+    text = " ".join(pdf_text(tmp_path / "march.pdf").split())
+    assert "Service availability" in text and "$107.50" in text
+    assert f"PDF written to {tmp_path / 'march.pdf'}" in dialog.status.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a shell script")
+def test_a_failed_pdf_keeps_the_word_report(tmp_path: Path, qtbot: QtBot,
+                                            document: ProjectDocument,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    program = tmp_path / "fake" / "soffice"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n",
+                       encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv(SOFFICE_ENV, str(program))
+    dialog = measured(qtbot, document, tmp_path)
+    dialog.pdf_box.setChecked(True)
+    dialog.write_report(tmp_path / "march.docx", pdf=dialog.pdf_box.isChecked())
+    qtbot.waitUntil(lambda: dialog.last_report is not None, timeout=20000)
+    assert dialog.last_pdf is None
+    status = dialog.status.text()
+    assert f"Report written to {tmp_path / 'march.docx'}" in status
+    assert "The report was written, but not its PDF: " in status
+    assert "source file could not be loaded" in status
+    assert (tmp_path / "march.docx").is_file() and not (tmp_path / "march.pdf").exists()
+    assert dialog.report_button.isEnabled()
+
+
+def test_without_libreoffice_the_pdf_is_not_offered(tmp_path: Path, qtbot: QtBot,
+                                                    document: ProjectDocument,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "nowhere" / "soffice"))
+    dialog = measured(qtbot, document, tmp_path)
+    assert not dialog.pdf_box.isEnabled()
+    assert dialog.pdf_note.isVisible()
+    assert "needs LibreOffice, which was not found" in dialog.pdf_note.text()
