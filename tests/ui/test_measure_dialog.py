@@ -16,10 +16,11 @@ import pytest
 from docx_reading import read_contract
 from example_paths import US_EXAMPLE
 from office import needs_libreoffice, pdf_text
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFileDialog,
     QGroupBox,
     QLabel,
@@ -383,3 +384,19 @@ def test_without_libreoffice_the_pdf_is_not_offered(tmp_path: Path, qtbot: QtBot
     assert not dialog.pdf_box.isEnabled()
     assert dialog.pdf_note.isVisible()
     assert "needs LibreOffice, which was not found" in dialog.pdf_note.text()
+
+
+def test_the_menu_brings_an_open_window_forward_and_opens_a_closed_one_anew(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    path = tmp_path / "msp.slaproj"
+    shutil.copy(US_EXAMPLE, path)
+    assert window.open_path(path)
+    first = window.measure_month()
+    assert first is not None
+    first.set_month(MARCH)
+    assert window.measure_month() is first
+    first.close()
+    second = window.measure_month()
+    assert second is not None and second is not first and second.isVisible()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(MeasureDialog) == [second]

@@ -477,6 +477,8 @@ def open_measure_dialog(parent: QWidget, document: ProjectDocument) -> MeasureDi
             earlier.raise_()
             earlier.activateWindow()
             return earlier
+        if not earlier.isVisible():  # closed: its reading is over
+            earlier.deleteLater()
     dialog = MeasureDialog(parent, document)
     dialog.show()
     return dialog
