@@ -96,3 +96,18 @@ def test_an_unknown_format_is_a_usage_mistake(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "openslo" in err and "zendesk" in err
+
+
+def test_the_calendar_starts_with_the_agreement(tmp_path: Path) -> None:
+    """Without --start, an agreement that takes effect later starts its
+    calendar and its twelve months of holidays on its effective date."""
+    data = json.loads(US_EXAMPLE.read_text(encoding="utf-8"))
+    data["agreement"]["effective_date"] = "2099-03-02"  # a Monday
+    project = tmp_path / "later.slaproj"
+    project.write_text(json.dumps(data), encoding="utf-8")
+    status, out, _err = run("export", project, "--to", "ics")
+    assert status == 0
+    assert "from 2099-03-02 to 2100-03-01" in out
+    calendar = Calendar.from_ical((tmp_path / "later.ics").read_bytes())
+    coverage = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Coverage hours")
+    assert coverage.start.replace(tzinfo=None) == datetime.datetime(2099, 3, 2, 8)
