@@ -1,5 +1,7 @@
 """Service credits: which metric earns them, the tiers, the cap, the claim
-window and the sole-remedy clause, with a worked example as the user edits."""
+window and the sole-remedy clause, with a worked example as the user edits;
+further schedules, the yearly cap and the claim procedure come from
+:mod:`wizard.ui.pages.credit_parts`."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import credit_example_sentence
-from wizard.core.model import MAX_DAYS, CreditTier, Direction, PartyRole, Project
+from wizard.core.model import MAX_DAYS, CreditForm, CreditTier, Direction, PartyRole, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.credit_parts import CreditParts
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, decimal_text
 from wizard.ui.widgets.record_table import RecordTable
@@ -134,11 +137,14 @@ class CreditsPage(StepPage):
                    "usually ask for this; customers may not accept it."))
         self.sole_remedy_box.setAccessibleName(
             _("Sole remedy: credits are the customer's only remedy for missed targets"))
+        self.parts = CreditParts(self, form)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        layout.addWidget(self.parts.schedules_box)
+        layout.addWidget(self.parts.claim_group)
         layout.addStretch(1)
 
         self.document.changed.connect(self._document_changed)
@@ -146,6 +152,7 @@ class CreditsPage(StepPage):
     def load(self) -> None:
         self._load_metric_combo()
         self.tiers.set_items(self.project.service_credits.tiers)
+        self.parts.load()
         self._document_changed()
 
     def select_item(self, loc: Loc) -> None:
@@ -213,6 +220,9 @@ class CreditsPage(StepPage):
         credits = self.project.service_credits
         self.details.setEnabled(credits.enabled)
         self.off_note.setVisible(not credits.enabled)
+        self.parts.follow()
+        self.claim_spin.setEnabled(not credits.claim_procedure.included
+                                   and credits.form is not CreditForm.AUTOMATIC_WAIVER)
         sentence = credit_example_sentence(self.project) or ""
         self.example_label.setText(sentence)
         self.example_label.setAccessibleName(_("Example: {text}").format(text=sentence))
