@@ -33,7 +33,8 @@ def test_shows_the_metrics_and_the_selected_one(qtbot: QtBot,
     assert page.measurement_edit.toPlainText().startswith("Automated monitoring")
     assert page.baseline_edit.text() == "99.2"
     assert page.downtime_label.text() == (
-        "99.5% of a month during coverage hours (50 hr a week) allows 1 hr 5 min of downtime")
+        "99.5% of a month of 30 days during coverage hours (50 hr a week) allows 1 hr 4 min "
+        "of downtime")
     assert not us_document.modified
 
 
@@ -66,16 +67,16 @@ def test_downtime_follows_the_target_as_it_is_typed(qtbot: QtBot,
     page.measured_combo.activated.emit(1)
     assert us_document.project.metrics[0].measured_during is MeasuredDuring.ALWAYS
     assert page.downtime_label.text() == (
-        "99.5% of a month around the clock allows 3 hr 39 min of downtime")
+        "99.5% of a month of 30 days around the clock allows 3 hr 36 min of downtime")
 
     page.target_edit.selectAll()
     qtbot.keyClick(page.target_edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(page.target_edit, "99.9")
     assert page.downtime_label.text() == (
-        "99.9% of a month around the clock allows 43 min 50 sec of downtime")
+        "99.9% of a month of 30 days around the clock allows 43 min 12 sec of downtime")
     qtbot.keyClicks(page.target_edit, "5")
     assert page.downtime_label.text() == (
-        "99.95% of a month around the clock allows 21 min 55 sec of downtime")
+        "99.95% of a month of 30 days around the clock allows 21 min 36 sec of downtime")
     assert us_document.project.metrics[0].target == Decimal("99.95")
     assert not page.downtime_label.isHidden()
 
@@ -249,3 +250,33 @@ def test_focus_problem_selects_the_item(qtbot: QtBot, us_document: ProjectDocume
     assert page.levels_table.current_row() == 3
     assert page.levels_table.table.currentColumn() == 3
     assert page.definition_edit.toPlainText() == "A service request or question."
+
+
+def test_downtime_counted_in_checked_intervals_follows_the_interval(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """Checked every 5 minutes, 99.99 % allows no failed interval: the sentence must not
+    promise minutes the monitoring cannot show, and the choice must reach the file."""
+    from wizard.core.model import SamplingMethod
+
+    page = open_page(qtbot, MetricsPage, us_document)
+    assert page.interval_row.isHidden()  # counted to the second: no interval to give
+    page.measured_combo.setCurrentIndex(1)
+    page.measured_combo.activated.emit(1)
+    page.method_combo.setCurrentIndex(1)
+    page.method_combo.activated.emit(1)
+    uptime = us_document.project.metrics[0]
+    assert uptime.method.method is SamplingMethod.SAMPLED_INTERVAL
+    assert not page.interval_row.isHidden()
+    # 0.5 % of 43,200 minutes: 216 minutes, 43 whole 5-minute intervals (215 minutes)
+    assert page.downtime_label.text() == (
+        "99.5% of a month of 30 days around the clock, checked in intervals of 5 min, allows "
+        "43 failed intervals (3 hr 35 min of downtime)")
+    retype(qtbot, page.target_edit, "99.99")
+    assert page.downtime_label.text() == (
+        "99.99% around the clock, checked in intervals of 5 min, allows no failed interval in "
+        "any month: a single failed interval misses it")
+    page.interval_spin.setValue(1)
+    assert uptime.method.interval_minutes == 1
+    assert us_document.project.to_data()["metrics"][0]["method"] == {
+        "method": "sampled_interval", "interval_minutes": 1}
+    assert "4 min" in page.downtime_label.text()  # 0.01 % of 43,200 minutes: 4 intervals

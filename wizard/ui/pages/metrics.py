@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import downtime_sentence, severity_sentence
 from wizard.core.model import (
     KNOWN_UNITS,
+    MAX_INTERVAL_MINUTES,
     MAX_TARGET_MINUTES,
     Direction,
     MeasuredDuring,
@@ -30,6 +32,7 @@ from wizard.core.model import (
     PartyRole,
     Period,
     Project,
+    SamplingMethod,
     SeverityLevel,
 )
 from wizard.core.references import metric_references
@@ -171,7 +174,7 @@ class MetricsPage(StepPage):
         metrics_box = QGroupBox(_("Service level targets"))
         metrics_form = QFormLayout(metrics_box)
         metrics_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.row(metrics_form, _("Me&trics"), self.metrics_table, ("metrics",),
+        self.row(metrics_form, _("Metri&cs"), self.metrics_table, ("metrics",),
                  _("What is measured and the target for it. Keep to about ten: the more "
                    "complex the monitoring, the less it is used."))
 
@@ -191,7 +194,7 @@ class MetricsPage(StepPage):
                  _("A short name without spaces, unique among the metrics (e.g. uptime)."))
 
         self.name_edit = self.bind_text(QLineEdit(), "name", base=base)
-        self.row(form, _("&Name"), self.name_edit, self._detail_loc("name"))
+        self.row(form, _("N&ame"), self.name_edit, self._detail_loc("name"))
 
         self.kind_combo = self.bind_choice(QComboBox(), "kind", kind_choices(), base=base)
         self.row(form, _("&Kind"), self.kind_combo, self._detail_loc("kind"))
@@ -209,7 +212,7 @@ class MetricsPage(StepPage):
         self.target_edit = QLineEdit()
         self.target_edit.setMaximumWidth(140)
         self.target_edit.setPlaceholderText(_("e.g. 99.5"))
-        self.row(form, _("&Target"), self.target_edit, self._detail_loc("target"))
+        self.row(form, _("Tar&get"), self.target_edit, self._detail_loc("target"))
         self.bind_decimal(self.target_edit, "target", self._message(self._detail_loc("target")),
                           base=base)
         self.target_edit.textEdited.connect(self._show_downtime)
@@ -230,7 +233,7 @@ class MetricsPage(StepPage):
             unit_edit.textEdited.connect(self._unit_typed)
         self.unit_combo.activated.connect(
             lambda _i: self._unit_typed(self.unit_combo.currentText()))
-        self.row(form, _("&Unit"), self.unit_combo, self._detail_loc("unit"),
+        self.row(form, _("Unit"), self.unit_combo, self._detail_loc("unit"),
                  _("Choose one, or type your own (such as leads)."))
 
         self.direction_combo = self.bind_choice(
@@ -253,17 +256,34 @@ class MetricsPage(StepPage):
         self.row(form, _("Measured d&uring"), self.measured_combo,
                  self._detail_loc("measured_during"))
 
+        self.method_combo = self.bind_choice(
+            QComboBox(), "method.method",
+            [(SamplingMethod.CONTINUOUS, _("To the second, as long as each outage lasted")),
+             (SamplingMethod.SAMPLED_INTERVAL,
+              _("In checked intervals: a failed interval counts whole"))], base=base)
+        self.method_row = self.row(
+            form, _("Downtime &counted"), self.method_combo, self._detail_loc("method"),
+            _("How the monitoring counts downtime. A check every few minutes cannot show "
+              "less than one interval: the contract and the allowed downtime follow this "
+              "choice."))
+        self.interval_spin = self.bind_int(QSpinBox(), "method.interval_minutes", base=base)
+        self.interval_spin.setRange(1, MAX_INTERVAL_MINUTES)
+        self.interval_spin.setSuffix(_(" min"))
+        self.interval_spin.setMaximumWidth(120)
+        self.interval_row = self.row(form, _("Check inter&val"), self.interval_spin,
+                                     (*self._detail_loc("method"), "interval_minutes"))
+
         self.measurement_edit = self.bind_multiline(
             TextBox(_("e.g. Automated checks every minute from two locations."), rows=2),
             "measurement", base=base)
         self.measurement_edit.setMaximumHeight(self.measurement_edit.minimumHeight() * 2)
-        self.row(form, _("M&easurement"), self.measurement_edit,
+        self.row(form, _("Measuremen&t"), self.measurement_edit,
                  self._detail_loc("measurement"),
                  _("The source and the method: which tool or log, how often, what counts."))
 
         self.baseline_edit = QLineEdit()
         self.baseline_edit.setMaximumWidth(140)
-        self.row(form, _("&Baseline"), self.baseline_edit, self._detail_loc("baseline"),
+        self.row(form, _("Bas&eline"), self.baseline_edit, self._detail_loc("baseline"),
                  _("Today's measured value, if known (empty = none). Targets can be "
                    "tightened at a review once more data exists."))
         self.bind_decimal(self.baseline_edit, "baseline",
@@ -291,7 +311,7 @@ class MetricsPage(StepPage):
         levels_box = QGroupBox(_("Incident response"))
         levels_form = QFormLayout(levels_box)
         levels_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.row(levels_form, _("Severity &levels"), self.levels_table, ("severity_levels",),
+        self.row(levels_form, _("Severit&y levels"), self.levels_table, ("severity_levels",),
                  _("How fast the provider responds to an incident and resolves it, by how "
                    "serious it is. Times are in minutes (240 = 4 hours)."))
         self.level_label = plain_label()
@@ -425,6 +445,11 @@ class MetricsPage(StepPage):
                     metric = None
             if metric is not None:
                 sentence = downtime_sentence(metric, self.project.schedule.coverage)
+        availability = metric is not None and metric.kind is MetricKind.AVAILABILITY
+        self.detail_form.setRowVisible(self.method_row, availability)
+        self.detail_form.setRowVisible(
+            self.interval_row, availability and metric is not None
+            and metric.method.method is SamplingMethod.SAMPLED_INTERVAL)
         self.downtime_label.setText(sentence)
         self.downtime_label.setAccessibleName(_("Allowed downtime: {text}").format(text=sentence))
         self.detail_form.setRowVisible(self.downtime_label, bool(sentence))
