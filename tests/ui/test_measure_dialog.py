@@ -86,7 +86,7 @@ def drop(dialog: MeasureDialog, *paths: Path) -> None:
     """Drop ``paths`` on the window, as from a file manager."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    point = dialog.file_list.mapTo(dialog, QPoint(10, 10))
+    point = dialog.files.file_list.mapTo(dialog, QPoint(10, 10))
     enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
                             Qt.KeyboardModifier.NoModifier)
     dialog.dragEnterEvent(enter)
@@ -98,12 +98,12 @@ def drop(dialog: MeasureDialog, *paths: Path) -> None:
 
 
 def read_all(qtbot: QtBot, dialog: MeasureDialog) -> None:
-    qtbot.waitUntil(lambda: not any(entry.reading for entry in dialog.entries), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.files.reading, timeout=20000)
 
 
 def list_texts(dialog: MeasureDialog) -> list[str]:
-    return [item.text() for item in
-            (dialog.file_list.item(row) for row in range(dialog.file_list.count())) if item]
+    shown = dialog.files.file_list
+    return [item.text() for item in (shown.item(row) for row in range(shown.count())) if item]
 
 
 def table_rows(dialog: MeasureDialog) -> dict[str, list[str]]:
@@ -175,7 +175,7 @@ def test_a_bad_row_is_named_and_the_other_files_are_kept(
     unknown = write(tmp_path, "notes.csv", "when,what\n2027-03-01,coffee machine\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *args, **kwargs: ([str(good), str(bad), str(unknown)], ""))
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.files.add_button, Qt.MouseButton.LeftButton)
     read_all(qtbot, dialog)
     texts = list_texts(dialog)
     assert texts[0].startswith("outages.csv — Outages")
@@ -183,15 +183,15 @@ def test_a_bad_row_is_named_and_the_other_files_are_kept(
                         "(2027-03-12T09:00)")
     assert texts[2].startswith("Not read: notes.csv, line 1: the header (when, what) is not "
                                "one of an outages, tickets or values file")
-    refused = dialog.file_list.item(1)
+    refused = dialog.files.file_list.item(1)
     assert refused is not None
     assert refused.foreground().color() == VERDICT_COLOURS[Verdict.MISSED]
     # measured from the file that was read, as if the bad one had not been given
     assert table_rows(dialog)["Service availability"][1] == "99%"
 
     # the fixed file is read once the broken one is taken out of the list
-    dialog.file_list.setCurrentRow(1)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    dialog.files.file_list.setCurrentRow(1)
+    qtbot.mouseClick(dialog.files.remove_button, Qt.MouseButton.LeftButton)
     bad.write_text("service,start,end\ndesk,2027-03-11T09:00,2027-03-11T10:09\n",
                    encoding="utf-8")
     dialog.add_files([bad])
@@ -218,16 +218,16 @@ def test_cancel_stops_a_long_import_and_the_window_stays_usable(
     long_file = samples_file(tmp_path, rows)
     assert not dialog.report_button.isEnabled()  # nothing read yet
     dialog.add_files([long_file])
-    entry = dialog.entries[0]
-    assert dialog.cancel_button.isVisible() and dialog.import_progress.isVisible()
+    entry = dialog.files.entries[0]
+    assert dialog.files.cancel_button.isVisible() and dialog.files.import_progress.isVisible()
     qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
     assert "reading: " in list_texts(dialog)[0]
-    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.files.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not entry.reading, timeout=20000)
     assert entry.cancelled and entry.read is None
     assert entry.progress[0] < rows == entry.progress[1]
     assert list_texts(dialog) == ["samples.csv — not read: the reading was cancelled"]
-    assert not dialog.cancel_button.isVisible()
+    assert not dialog.files.cancel_button.isVisible()
 
     # the window goes on: another file is read and measured
     dialog.add_files([write(tmp_path, "outages.csv", OUTAGES)])
@@ -240,7 +240,7 @@ def test_closing_the_window_stops_the_reading(tmp_path: Path, qtbot: QtBot,
                                               dialog: MeasureDialog) -> None:
     rows = 300_000
     dialog.add_files([samples_file(tmp_path, rows)])
-    entry = dialog.entries[0]
+    entry = dialog.files.entries[0]
     qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -300,8 +300,8 @@ def test_the_menu_opens_it_and_escape_closes_it(window: MainWindow, tmp_path: Pa
     assert {key: texts for key, texts in keys.items() if len(texts) > 1} == {}
     assert {"m", "y", "f", "a", "r", "l", "w", "p"} <= set(keys)
     # every control takes the keyboard focus
-    for widget in (dialog.month_combo, dialog.year_spin, dialog.file_list, dialog.add_button,
-                   dialog.table, dialog.report_button):
+    for widget in (dialog.month_combo, dialog.year_spin, dialog.files.file_list,
+                   dialog.files.add_button, dialog.table, dialog.report_button):
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     # small screens: the window fits in 1024×768
     dialog.resize(1000, 700)

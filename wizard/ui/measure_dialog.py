@@ -11,7 +11,6 @@ the month is measured from the others."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -42,17 +39,12 @@ from PySide6.QtWidgets import (
 
 from wizard.core.attainment import Month, MonthResult, measure_month
 from wizard.core.explain import timezone_text
-from wizard.core.measurement_files import MeasurementFile, combine
+from wizard.core.measurement_files import combine
 from wizard.core.pdf_export import find_libreoffice, install_hint
 from wizard.i18n import _, language
-from wizard.ui.measure_texts import Verdict, credit_lines, file_line, level_rows, ticket_lines
-from wizard.ui.measure_worker import (
-    ImportQueue,
-    ReadCancelled,
-    ReadFailure,
-    ReportJob,
-    ReportSignals,
-)
+from wizard.ui.measure_files import PROBLEM_COLOUR, FilesBox
+from wizard.ui.measure_texts import Verdict, credit_lines, level_rows, ticket_lines
+from wizard.ui.measure_worker import ReportJob, ReportSignals
 from wizard.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -61,30 +53,13 @@ if TYPE_CHECKING:
 REFRESH_MS = 300
 """The results follow the user's edits of the project this long after the last one."""
 
-VERDICT_COLOURS = {Verdict.MET: QColor("#1b7a3a"), Verdict.MISSED: QColor("#b3261e")}
+VERDICT_COLOURS = {Verdict.MET: QColor("#1b7a3a"), Verdict.MISSED: PROBLEM_COLOUR}
 """Beside the words "Met" and "Missed", never instead of them."""
 
 
 def previous_month(today: datetime.date) -> Month:
     first = today.replace(day=1) - datetime.timedelta(days=1)
     return Month(first.year, first.month)
-
-
-@dataclass
-class FileEntry:
-    """A file in the list: being read, read, refused or cancelled."""
-
-    path: Path
-    job: int
-    read: MeasurementFile | None = None
-    problem: str = ""
-    """Why the file is not used (a sentence naming the file)."""
-    cancelled: bool = False
-    progress: tuple[int, int] = (0, 0)
-
-    @property
-    def reading(self) -> bool:
-        return self.read is None and not self.problem and not self.cancelled
 
 
 class MeasureDialog(QDialog):
@@ -97,13 +72,9 @@ class MeasureDialog(QDialog):
                  today: datetime.date | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.entries: list[FileEntry] = []
         self.month_result: MonthResult | None = None
         self.last_report: Path | None = None
         self.last_pdf: Path | None = None
-        self._queue = ImportQueue(self)
-        self._queue.progress.connect(self._progress)
-        self._queue.finished.connect(self._read_done)
         self._report_signals = ReportSignals()
         self._report_signals.finished.connect(self._report_done)
         self._report_job: ReportJob | None = None
@@ -112,13 +83,16 @@ class MeasureDialog(QDialog):
         self.setAcceptDrops(True)
         self.resize(900, 680)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_month_row(today or datetime.date.today()))
-        layout.addWidget(self._build_files_box(), 1)
-        layout.addWidget(self._build_results_box(), 3)
-        layout.addLayout(self._build_report_row())
         self.status = plain_label()
         self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_month_row(today or datetime.date.today()))
+        self.files = FilesBox(lambda: self.document.project, self._folder)
+        self.files.files_changed.connect(self.refresh_results)
+        self.files.note.connect(self.status_note)
+        layout.addWidget(self.files, 1)
+        layout.addWidget(self._build_results_box(), 3)
+        layout.addLayout(self._build_report_row())
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -131,7 +105,6 @@ class MeasureDialog(QDialog):
         document.changed.connect(self._refresh_timer.start)
         document.reverted.connect(self._refresh_timer.start)
         document.replaced.connect(self.close)  # another project: these files are not its own
-        self._show_import(False)
         self.refresh_results()
 
     # building ----------------------------------------------------------------------
@@ -162,41 +135,6 @@ class MeasureDialog(QDialog):
             row.addWidget(widget)
         row.addWidget(zone, 1)
         return row
-
-    def _build_files_box(self) -> QGroupBox:
-        box = QGroupBox(_("&Files"))  # its access key takes the focus to the list
-        hint = QLabel(_(
-            "Drop the month's files here, or add them: outages or monitor samples "
-            "(UptimeRobot's log export too), tickets (Zendesk's export too) and the values of "
-            "other levels. Each file's kind is told by its header row."))
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        self.file_list = QListWidget()
-        self.file_list.setWordWrap(True)
-        self.file_list.setAccessibleName(_("Files read for the month"))
-        self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        line = self.file_list.fontMetrics().lineSpacing()
-        self.file_list.setMinimumHeight(3 * line)
-        self.file_list.setMaximumHeight(7 * line)
-        self.add_button = QPushButton(_("&Add files…"))
-        self.add_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton(_("&Remove"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.import_progress = QProgressBar()
-        self.import_progress.setAccessibleName(_("Reading the files"))
-        self.cancel_button = QPushButton(_("Ca&ncel reading"))
-        self.cancel_button.clicked.connect(self.cancel_import)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.import_progress, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(0)
-        layout = QVBoxLayout(box)
-        layout.addWidget(hint)
-        layout.addWidget(self.file_list, 1)
-        layout.addLayout(buttons)
-        return box
 
     def _build_results_box(self) -> QGroupBox:
         box = QGroupBox(_("Results"))
@@ -267,24 +205,12 @@ class MeasureDialog(QDialog):
         self.month_combo.setCurrentIndex(month.month - 1)
 
     # the files -----------------------------------------------------------------------
-    def choose_files(self) -> None:
-        folder = self.document.path.parent if self.document.path is not None else Path.home()
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Add measurement files"), str(folder),
-            _("CSV files (*.csv *.txt);;All files (*)"))
-        self.add_files([Path(name) for name in names])
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path is not None else Path.home()
 
     def add_files(self, paths: list[Path]) -> None:
         """Read each of ``paths`` not in the list yet, in the background."""
-        known = {entry.path.resolve() for entry in self.entries}
-        for path in paths:
-            if path.resolve() in known:
-                self.status.setText(_("{file} is in the list already.").format(file=path.name))
-                continue
-            known.add(path.resolve())
-            job = self._queue.read(path, self.document.project)
-            self.entries.append(FileEntry(path, job))
-        self._show_files()
+        self.files.add_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():
@@ -296,91 +222,14 @@ class MeasureDialog(QDialog):
             event.acceptProposedAction()
             self.add_files(paths)
 
-    def remove_selected(self) -> None:
-        rows = sorted({self.file_list.row(item) for item in self.file_list.selectedItems()},
-                      reverse=True)
-        for row in rows:
-            entry = self.entries.pop(row)
-            if entry.reading:
-                self._queue.cancel_job(entry.job)
-        self._show_files()
-        self.refresh_results()
-
-    def cancel_import(self) -> None:
-        """Stop reading: the file being read and those waiting stay in the
-        list, marked as not read."""
-        self._queue.cancel()
-
-    def _progress(self, job: int, done: int, total: int) -> None:
-        entry = self._entry(job)
-        if entry is not None:
-            entry.progress = (done, total)
-            self._show_files()
-
-    def _read_done(self, job: int, outcome: object) -> None:
-        entry = self._entry(job)
-        if entry is None:  # removed meanwhile
-            return
-        if isinstance(outcome, MeasurementFile):
-            entry.read = outcome
-        elif isinstance(outcome, ReadFailure):
-            entry.problem = outcome.message
-        elif isinstance(outcome, ReadCancelled):
-            entry.cancelled = True
-        self._show_files()
-        self.refresh_results()
-
-    def _entry(self, job: int) -> FileEntry | None:
-        return next((entry for entry in self.entries if entry.job == job), None)
-
-    def _show_files(self) -> None:
-        _data, refused = combine(self._read_files())
-        used = [entry for entry in self.entries if entry.read is not None]
-        refused_by_entry = {id(used[index]): error for index, error in refused.items()}
-        selected = {self.file_list.row(item) for item in self.file_list.selectedItems()}
-        self.file_list.clear()
-        for row, entry in enumerate(self.entries):
-            item = QListWidgetItem(self._entry_text(entry, str(
-                refused_by_entry.get(id(entry), ""))))
-            if entry.problem or id(entry) in refused_by_entry:
-                item.setForeground(QBrush(VERDICT_COLOURS[Verdict.MISSED]))
-            self.file_list.addItem(item)
-            item.setSelected(row in selected)
-        reading = [entry for entry in self.entries if entry.reading]
-        self._show_import(bool(reading))
-        if reading:
-            done, total = reading[0].progress
-            self.import_progress.setRange(0, max(total, 1))
-            self.import_progress.setValue(min(done, max(total, 1)))
-
-    def _entry_text(self, entry: FileEntry, refused: str) -> str:
-        if entry.read is not None and refused:
-            return _("Not used: {reason}").format(reason=refused)
-        if entry.read is not None:
-            return file_line(entry.read)
-        if entry.problem:
-            return _("Not read: {reason}").format(reason=entry.problem)
-        if entry.cancelled:
-            return _("{file} — not read: the reading was cancelled").format(
-                file=entry.path.name)
-        done, total = entry.progress
-        if total:
-            return _("{file} — reading: {percent}%").format(
-                file=entry.path.name, percent=done * 100 // total)
-        return _("{file} — waiting to be read").format(file=entry.path.name)
-
-    def _show_import(self, busy: bool) -> None:
-        self.import_progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-
-    def _read_files(self) -> list[MeasurementFile]:
-        return [entry.read for entry in self.entries if entry.read is not None]
+    def status_note(self, text: str) -> None:
+        self.status.setText(text)
 
     # the results -------------------------------------------------------------------
     def refresh_results(self) -> None:
         """Measure the month again from the files read (and the project as it is now)."""
         self.month_result = None
-        data, _refused = combine(self._read_files())
+        data, _refused = combine(self.files.read_files())
         project = self.document.project.model_copy(deep=True)
         try:
             self.month_result = measure_month(project, self.month, data)
@@ -403,7 +252,7 @@ class MeasureDialog(QDialog):
                     item.setFont(font)
                 self.table.setItem(index, column, item)
         self.table.resizeRowsToContents()
-        has_data = bool(self._read_files())
+        has_data = bool(self.files.read_files())
         self.tickets_list.clear()
         self.tickets_list.addItems(ticket_lines(result) if result else [])
         for widget in self._tickets_widgets:
@@ -442,7 +291,8 @@ class MeasureDialog(QDialog):
 
     def _report_done(self, report: str, pdf: str, error: str) -> None:
         self._report_job = None
-        self.report_button.setEnabled(self.month_result is not None and bool(self._read_files()))
+        self.report_button.setEnabled(self.month_result is not None
+                                      and bool(self.files.read_files()))
         self.last_report = Path(report) if report else None
         self.last_pdf = Path(pdf) if pdf else None
         messages = []
@@ -458,11 +308,11 @@ class MeasureDialog(QDialog):
     # closing -----------------------------------------------------------------------
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for the files being read and the report being written."""
-        return self._queue.wait(msecs) and self._report_pool.waitForDone(msecs)
+        return self.files.wait(msecs) and self._report_pool.waitForDone(msecs)
 
     def done(self, result: int) -> None:
         self._refresh_timer.stop()
-        self._queue.cancel()
+        self.files.cancel()
         if self._report_job is not None:
             self._report_job.cancel.set()
         self.wait_idle()
