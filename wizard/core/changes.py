@@ -38,6 +38,13 @@ from babel.units import format_unit
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from wizard.core.credit_changes import (
+    CREDIT_ENUM_LABELS,
+    CREDIT_FIELD_NAMES,
+    CREDIT_FORMATS,
+    schedule_name,
+    schedule_tier_name,
+)
 from wizard.core.explain import (
     date_text,
     money_text,
@@ -206,6 +213,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("service_credits", "cap_percent"): N_("Credit cap"),
     ("service_credits", "claim_window_days"): N_("Claim window"),
     ("service_credits", "sole_remedy"): N_("Credits are the sole remedy"),
+    **CREDIT_FIELD_NAMES,
     ("reporting", "included"): N_("Reporting and review clause"),
     ("reporting", "frequency"): N_("Reports"),
     ("reporting", "recipient"): N_("Report recipient"),
@@ -325,6 +333,14 @@ LISTS: dict[Pattern, ListRule] = {
     ("service_credits", "tiers"): ListRule(
         N_("Credit tier"), _tier_name, ("below",), label=N_("Credit tier below {name}"),
         ordered=False),
+    ("service_credits", "more_schedules"): ListRule(
+        N_("Credit schedule"), schedule_name, ("kind", "metric", "severity"),
+        label=N_("Credit schedule {name}")),
+    ("service_credits", "more_schedules", ITEM, "tiers"): ListRule(
+        N_("credit tier"), schedule_tier_name, ("below",), label=N_("tier below {name}"),
+        ordered=False),
+    ("service_credits", "claim_procedure", "contents"): ListRule(
+        N_("Claim content"), _text_name),
     ("reporting", "contents"): ListRule(N_("Report content"), _text_name),
     ("exclusions", "standard"): ListRule(
         N_("Standard exclusion"), _exclusion_name, ordered=False),
@@ -382,6 +398,7 @@ ENUM_LABELS: dict[Enum, str] = {
     StandardExclusion.SUSPENSION_NON_PAYMENT: N_("Suspension for non-payment"),
     StandardExclusion.BETA_FEATURES: N_("Beta features"),
     StandardExclusion.CUSTOMER_REQUESTED_CHANGES: N_("Changes the customer asked for"),
+    **CREDIT_ENUM_LABELS,
 }
 """Each fixed choice in words (weekdays are Babel's)."""
 
@@ -588,6 +605,7 @@ FORMATS: dict[Pattern, Formatter] = {
     ("service_credits", "tiers", ITEM, "credit_percent"):
         lambda value, side: percent_text(value, side.locale),
     ("service_credits", "cap_percent"): lambda value, side: percent_text(value, side.locale),
+    **CREDIT_FORMATS,
     ("schedule", "timezone"): _zone,
     ("schedule", "coverage"): _coverage,
     ("schedule", "support_coverage"): _coverage,
