@@ -36,6 +36,7 @@ from wizard.ui.language import ENGLISH, apply_language
 from wizard.ui.main_window import MainWindow
 from wizard.ui.measure_dialog import VERDICT_COLOURS, MeasureDialog
 from wizard.ui.measure_texts import Verdict
+from wizard.ui.measure_worker import ReadCancelled
 
 MARCH = Month(2027, 3)
 
@@ -400,3 +401,17 @@ def test_the_menu_brings_an_open_window_forward_and_opens_a_closed_one_anew(
     assert second is not None and second is not first and second.isVisible()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(MeasureDialog) == [second]
+
+
+def test_removing_a_file_being_read_stops_its_reading(tmp_path: Path, qtbot: QtBot,
+                                                      dialog: MeasureDialog) -> None:
+    dialog.files.add_files([samples_file(tmp_path, 300_000)])
+    entry = dialog.files.entries[0]
+    qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
+    dialog.files.file_list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.files.queue.finished, timeout=20000) as finished:
+        qtbot.mouseClick(dialog.files.remove_button, Qt.MouseButton.LeftButton)
+        assert list_texts(dialog) == [] and not dialog.files.reading
+        assert not dialog.files.cancel_button.isVisible()
+    assert finished.args is not None
+    assert finished.args[0] == entry.job and isinstance(finished.args[1], ReadCancelled)

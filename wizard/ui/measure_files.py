@@ -66,9 +66,9 @@ class FilesBox(QGroupBox):
         super().__init__(_("&Files"), parent)  # its access key takes the focus to the list
         self._project, self._folder = project, folder
         self.entries: list[FileEntry] = []
-        self._queue = ImportQueue(self)
-        self._queue.progress.connect(self._progress)
-        self._queue.finished.connect(self._read_done)
+        self.queue = ImportQueue(self)
+        self.queue.progress.connect(self._progress)
+        self.queue.finished.connect(self._read_done)
 
         hint = QLabel(_(
             "Drop the month's files here, or add them: outages or monitor samples "
@@ -127,7 +127,7 @@ class FilesBox(QGroupBox):
                 self.note.emit(_("{file} is in the list already.").format(file=path.name))
                 continue
             known.add(path.resolve())
-            job = self._queue.read(path, self._project())
+            job = self.queue.read(path, self._project())
             self.entries.append(FileEntry(path, job))
         self._show()
 
@@ -137,17 +137,17 @@ class FilesBox(QGroupBox):
         for row in rows:
             entry = self.entries.pop(row)
             if entry.reading:
-                self._queue.cancel_job(entry.job)
+                self.queue.cancel_job(entry.job)
         self._show()
         self.files_changed.emit()
 
     def cancel(self) -> None:
         """Stop reading: the file being read and those waiting stay in the
         list, marked as not read."""
-        self._queue.cancel()
+        self.queue.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self._queue.wait(msecs)
+        return self.queue.wait(msecs)
 
     # the reading -------------------------------------------------------------------
     def _entry(self, job: int) -> FileEntry | None:
