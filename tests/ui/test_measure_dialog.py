@@ -415,3 +415,19 @@ def test_removing_a_file_being_read_stops_its_reading(tmp_path: Path, qtbot: QtB
         assert not dialog.files.cancel_button.isVisible()
     assert finished.args is not None
     assert finished.args[0] == entry.job and isinstance(finished.args[1], ReadCancelled)
+
+
+def test_an_agreement_that_cannot_be_measured_says_why_until_it_is_put_right(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog, document: ProjectDocument) -> None:
+    dialog.files.add_files([write(tmp_path, "outages.csv", OUTAGES)])
+    read_all(qtbot, dialog)
+    document.project.schedule.timezone = "Mars/Olympus_Mons"
+    document.touch()
+    qtbot.waitUntil(lambda: "cannot be measured" in dialog.status.text(), timeout=5000)
+    assert 'the agreement\'s time zone "Mars/Olympus_Mons" is unknown' in dialog.status.text()
+    assert dialog.table.rowCount() == 0 and not dialog.report_button.isEnabled()
+    document.project.schedule.timezone = "America/Los_Angeles"
+    document.touch()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=5000)
+    assert dialog.status.text() == ""
+    assert table_rows(dialog)["Service availability"][1] == "99%"

@@ -79,6 +79,7 @@ class MeasureDialog(QDialog):
         self._report_signals.finished.connect(self._report_done)
         self._report_job: ReportJob | None = None
         self._report_pool = QThreadPool(self)
+        self._measure_problem = ""
         self.setWindowTitle(_("Measure a month — {name}").format(name=document.display_name))
         self.setAcceptDrops(True)
         self.resize(900, 680)
@@ -234,7 +235,13 @@ class MeasureDialog(QDialog):
         try:
             self.month_result = measure_month(project, self.month, data)
         except ValueError as exc:  # the agreement's time zone or holiday region
-            self.status.setText(str(exc))
+            self._measure_problem = _("The month cannot be measured: {reason}").format(
+                reason=exc)
+            self.status.setText(self._measure_problem)
+        else:
+            if self._measure_problem and self.status.text() == self._measure_problem:
+                self.status.clear()  # the agreement was put right
+            self._measure_problem = ""
         self._show_results()
 
     def _show_results(self) -> None:
