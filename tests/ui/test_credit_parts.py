@@ -91,9 +91,18 @@ def test_second_schedule_and_claim_procedure_saved_and_reopened(
     assert third.severity == "P1" and third.percent == Decimal("5")
     assert parts.schedule_tiers.isHidden()
     edit_cell(qtbot, parts.schedules, 1, 3, "2.5", Decimal("2.5"))
+    # 2 misses × 2.5 % of $2,150.00
+    assert parts.schedule_example.text() == (
+        "After 2 missed responses of P1 in a month the customer receives $107.50 (of a "
+        "monthly fee of $2,150.00).")
 
+    assert parts.yearly_sentence.isHidden()
     retype(qtbot, parts.yearly_cap_edit, "10")
     assert credits.yearly_cap_percent == Decimal("10")
+    # 10 % of 12 × $2,150.00
+    assert parts.yearly_sentence.text().startswith(
+        "The credits of any twelve consecutive months add up to at most $2,580.00;")
+    assert parts.yearly_sentence.isVisible()
 
     # the claim procedure, switched on and filled in
     parts.claim_switch.setFocus()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc
+from wizard.core.credit_explain import schedule_sentence, yearly_cap_sentence
 from wizard.core.model import (
     MAX_DAYS,
     ClaimDeadlineUnit,
@@ -38,6 +39,7 @@ from wizard.core.model import (
     Project,
 )
 from wizard.i18n import _
+from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, LinesEdit
 from wizard.ui.widgets.record_table import Column, RecordTable
 
@@ -107,6 +109,11 @@ class CreditParts:
             form, _("Yearly cap (&amount)"), "service_credits.yearly_cap_amount",
             _("The same cap as an amount of money; with both, the smaller applies."),
             _("no yearly cap"))
+        self.yearly_sentence = plain_label()
+        self.yearly_sentence.setWordWrap(True)
+        self.yearly_caption = QLabel(_("Yearly cap"))
+        form.addRow(self.yearly_caption, self.yearly_sentence)
+        self._terms = form
         self.form_combo = QComboBox()
         self.page.bind_choice(self.form_combo, "service_credits.form", [
             (CreditForm.FUTURE_INVOICES, _("set off against future invoices, never paid out")),
@@ -149,6 +156,9 @@ class CreditParts:
         self.schedules.input_rejected.connect(self._rejected)
         layout.addWidget(self.schedules)
         layout.addWidget(self.page.register(SCHEDULES_LOC, self.schedules))
+        self.schedule_example = plain_label()
+        self.schedule_example.setWordWrap(True)
+        layout.addWidget(self.schedule_example)
 
         self.schedule_tiers_caption = QLabel(_("Tiers of the selected schedule"))
         self.schedule_tiers = RecordTable(
@@ -219,6 +229,16 @@ class CreditParts:
         self.schedule_tiers.setVisible(tiered)
         if selected is not None and tiered:
             self.schedule_tiers.set_items(selected.tiers)
+        self._explain_selected()
+
+    def _explain_selected(self) -> None:
+        row = self.schedules.current_row()
+        items: Sequence[CreditSchedule] = self.schedules.items
+        sentence = (schedule_sentence(self.page.project, items[row]) or ""
+                    if 0 <= row < len(items) else "")
+        self.schedule_example.setText(sentence)
+        self.schedule_example.setAccessibleName(_("Example: {text}").format(text=sentence))
+        self.schedule_example.setVisible(bool(sentence))
 
     # claim procedure ----------------------------------------------------------
     def _claim_group(self) -> QGroupBox:
@@ -315,6 +335,10 @@ class CreditParts:
         automatic = credits.form is CreditForm.AUTOMATIC_WAIVER
         self.claim_group.setEnabled(credits.enabled and not automatic)
         self.claim_details.setVisible(credits.claim_procedure.included)
+        self._explain_selected()
+        yearly = yearly_cap_sentence(self.page.project) or ""
+        self.yearly_sentence.setText(yearly)
+        self._terms.setRowVisible(self.yearly_sentence, bool(yearly))
         form = self.claim_details.layout()
         if isinstance(form, QFormLayout):
             form.setRowVisible(self.issue_row, credits.claim_procedure.issued
