@@ -8,6 +8,7 @@ from decimal import Decimal
 from wizard.core.credit_schedules import (
     MonthMeasures,
     credit_due,
+    credits_for_month,
     month_credit,
     schedule_credit,
 )
@@ -122,3 +123,22 @@ def test_the_yearly_cap_counts_the_previous_eleven_months() -> None:
     # the smaller limit applies: 3,400 − 3,300 = 100
     assert credit_due(amount, Decimal("750"), earlier, Decimal("36000")) == Decimal("100")
     assert credit_due(credits(), Decimal("750"), earlier, Decimal("36000")) == Decimal("750")
+
+
+def test_a_month_of_every_schedule() -> None:
+    """The first schedule's tiers, a second on the instances, a credit per missed
+    P1 response; the agreement's cap over all of them."""
+    c = credits(cap_percent=Decimal("30"), more_schedules=[
+        CreditSchedule(metric="vm-up", tiers=tiers(("99.5", "5"))),
+        CreditSchedule(kind=CreditKind.PER_MISS, severity="P1", percent=Decimal("1"))])
+    p = project(c)
+    month = credits_for_month(p, MonthMeasures(
+        attained={"region-up": Decimal("99.95"), "vm-up": Decimal("99")},
+        missed_responses={"P1": 4}))
+    # 10 % of 3,000.00 = 300.00; 5 % of 1,383.00 = 69.15; 4 × 1 % of 4,383.00 = 175.32
+    assert [part.amount for part in month.parts] == [
+        Decimal("300.00"), Decimal("69.15"), Decimal("175.32")]
+    assert month.total == Decimal("544.47")  # under 30 % of 4,383.00 = 1,314.90
+    unmeasured = credits_for_month(p, MonthMeasures(attained={"region-up": Decimal("100")}))
+    assert [s.metric or s.severity for s in unmeasured.not_worked_out] == ["vm-up", "P1"]
+    assert unmeasured.total == 0

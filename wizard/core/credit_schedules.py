@@ -178,3 +178,29 @@ def credit_due(credits: ServiceCredits, month_amount: Decimal,
     counted = list(earlier_credits)[-(MONTHS_COUNTED_BY_YEARLY_CAP - 1):]
     left = max(limit - sum(counted, Decimal(0)), Decimal(0))
     return min(month_amount, left)
+
+
+@dataclass(frozen=True)
+class MonthCredits:
+    """Every schedule's credit for a month, and their sum after the monthly caps."""
+
+    parts: tuple[ScheduleCredit, ...]
+    not_worked_out: tuple[CreditSchedule, ...]
+    """Schedules whose level was not measured (or that lack a fee to share)."""
+    total: Decimal
+    """The month's credit before the yearly cap (:func:`credit_due` applies it)."""
+
+
+def credits_for_month(project: Project, measures: MonthMeasures) -> MonthCredits:
+    """What each schedule of the agreement pays for a month's ``measures``."""
+    credits = project.service_credits
+    parts: list[ScheduleCredit] = []
+    missing: list[CreditSchedule] = []
+    for schedule in credits.schedules():
+        part = schedule_credit(project, schedule, measures)
+        if part is None:
+            missing.append(schedule)
+        else:
+            parts.append(part)
+    return MonthCredits(parts=tuple(parts), not_worked_out=tuple(missing),
+                        total=month_credit(project, credits, parts))
