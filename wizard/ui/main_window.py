@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -35,15 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import __version__
 from wizard.core.steps import STEP_TITLES, Step
 from wizard.i18n import _
 from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings, set_aside_note
 from wizard.ui.help_texts import help_html
-from wizard.ui.language import interface_languages, native_name, system_language
 from wizard.ui.page_list import LOAD_AT_THE_LATEST_MS, FirstPaint, PageList
 from wizard.ui.step_states import StepState, start_icon, state_icon, state_label
 from wizard.ui.style import style_help_frame
+from wizard.ui.window_menus import MenuWindow
 
 if TYPE_CHECKING:
     from wizard.core.changes import Change
@@ -70,7 +67,7 @@ _extra_windows: list[MainWindow] = []
 """Windows opened to restore a second recovered project (kept alive here)."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuWindow):
     """The window. ``MainWindow(settings)`` is complete at once; with
     ``loaded=False`` only its frame is built (showing the step ``opening``
     will open on) until :meth:`load` is called, typically just after the
@@ -92,6 +89,8 @@ class MainWindow(QMainWindow):
         self._build_steps_and_pages()
         self._build_preview_dock()
         self._build_actions()
+        self.compare_action.triggered.connect(lambda _checked=False: self.compare_with())
+        self.measure_action.triggered.connect(lambda _checked=False: self.measure_month())
 
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
@@ -308,79 +307,6 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
 
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.new_action = QAction(_("&New…"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.open_action = QAction(_("&Open…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.save_action = QAction(_("&Save"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_as_action = QAction(_("Save &As…"), self)
-        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        self.recover_action = QAction(_("Recover &Unsaved Work…"), self)
-        self.quit_action = QAction(_("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.recent_menu = file_menu.addMenu(_("Open &Recent"))
-        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
-        self.new_copy_action = QAction(_("New from &This Project"), self)
-        self.new_copy_action.setStatusTip(_("A copy for another client: a new reference, "
-                                            "the client's details to fill in"))
-        file_menu.insertAction(self.recent_menu.menuAction(), self.new_copy_action)
-        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        self.save_preset_action = QAction(_("Save as My &Preset…"), self)
-        file_menu.addAction(self.save_preset_action)
-        self.compare_action = QAction(_("Compare &with…"), self)
-        self.compare_action.triggered.connect(lambda _checked=False: self.compare_with())
-        file_menu.addAction(self.compare_action)
-        self.measure_action = QAction(_("&Measure a month…"), self)
-        self.measure_action.triggered.connect(lambda _checked=False: self.measure_month())
-        file_menu.addAction(self.measure_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.recover_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu(_("&Edit"))
-        self.undo_action = QAction(_("&Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.redo_action = QAction(_("&Redo"), self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setEnabled(False)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.replace_action = QAction(_("Replace a &Name Across the Project…"), self)
-        self.replace_action.setShortcut(QKeySequence.StandardKey.Replace)
-        edit_menu.addAction(self.replace_action)
-        self.edit_menu = edit_menu
-
-        view_menu = self.menuBar().addMenu(_("&View"))
-        self.preview_action = self.preview_dock.toggleViewAction()
-        self.preview_action.setText(_("Contract &preview"))
-        self.preview_action.setShortcut(QKeySequence("Ctrl+P"))
-        view_menu.addAction(self.preview_action)
-
-        self.language_menu = self.menuBar().addMenu(_("&Language"))
-        self.language_group = QActionGroup(self)
-        current = self.settings.interface_language or system_language()
-        for code in interface_languages():
-            action = self.language_menu.addAction(native_name(code))
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.setData(code)
-            self.language_group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about = QAction(_("&About SLA Wizard"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
     def _connect(self) -> None:
         self.step_list.currentRowChanged.connect(self._show_page)
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
@@ -406,24 +332,7 @@ class MainWindow(QMainWindow):
         self.recover_action.triggered.connect(lambda: self.offer_recovery(asked=True))
         self.quit_action.triggered.connect(self.close)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
-        self._connect_undo()
-
-    def _connect_undo(self) -> None:
-        stack = self.session.undo_stack
-        self.undo_action.triggered.connect(stack.undo)
-        self.redo_action.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(self._undo_text_changed)
-        stack.redoTextChanged.connect(self._redo_text_changed)
-
-    def _undo_text_changed(self, change: str) -> None:
-        self.undo_action.setText(_("&Undo {change}").format(change=change) if change
-                                 else _("&Undo"))
-
-    def _redo_text_changed(self, change: str) -> None:
-        self.redo_action.setText(_("&Redo {change}").format(change=change) if change
-                                 else _("&Redo"))
+        self._connect_undo(session.undo_stack)
 
     # pages -------------------------------------------------------------------------
     def _build_page(self, index: int) -> StepPage:
@@ -488,17 +397,6 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> StepPage:
         return self.pages[self.stack.currentIndex()]
-
-    def choose_language(self, code: str) -> None:
-        """Remember the interface language; it applies at the next start."""
-        if code == (self.settings.interface_language or system_language()):
-            return
-        self.settings.interface_language = code
-        save_settings(self.settings)
-        QMessageBox.information(
-            self, APP_NAME,
-            _("SLA Wizard will appear in {language} the next time you start it.").format(
-                language=native_name(code)))
 
     def _show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
@@ -669,17 +567,6 @@ class MainWindow(QMainWindow):
             action.setToolTip(literal(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.settings.recent_files))
-
-    def _preview_visibility(self, visible: bool) -> None:
-        if self.isVisible() and not self.isMinimized():
-            self.settings.show_preview = visible
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, _("About SLA Wizard"),
-            _("<p><b>SLA Wizard {version}</b></p><p>Draft a Service Level Agreement step by "
-              "step and get a Word contract.</p><p>The drafts it produces are not legal "
-              "advice.</p>").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.is_loaded:  # closed before the first paint was over: nothing to keep
