@@ -26,7 +26,7 @@ from wizard.core.explain import credit_example_sentence
 from wizard.core.model import MAX_DAYS, CreditForm, CreditTier, Direction, PartyRole, Project
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.credit_parts import CreditParts
+from wizard.ui.pages.credit_parts import SCHEDULES_LOC, CreditParts
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, decimal_text
 from wizard.ui.widgets.record_table import RecordTable
@@ -158,6 +158,8 @@ class CreditsPage(StepPage):
     def select_item(self, loc: Loc) -> None:
         if loc[:2] == TIERS_LOC and len(loc) > 2 and isinstance(loc[2], int):
             self.tiers.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)
+        if loc[:2] == SCHEDULES_LOC and len(loc) > 2 and isinstance(loc[2], int):
+            self.parts.schedules.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)
 
     # problems about one tier stand under the table, with the tier named
     def show_problems(self, problems: Sequence[Problem]) -> None:
