@@ -409,7 +409,7 @@ def fill_credits(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
 
 def fill_reporting(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     page: Any = next_step(qtbot, window, Step.REPORTING)
-    pick(page.frequency_combo, 2)
+    pick(page.frequency_combo, 3)
     typed["reporting.frequency"] = ReportFrequency.QUARTERLY
     offered = [page.recipient_combo.itemText(i) for i in range(page.recipient_combo.count())]
     assert offered == ["Grace Okafor", "Tom Reeve", "Harriet Vane", "Owen Bramble"]
@@ -417,7 +417,7 @@ def fill_reporting(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     typed["reporting.recipient"] = "Tom Reeve"
     type_into(qtbot, page.contents_edit, "Printer availability\nTickets by severity")
     typed["reporting.contents"] = ["Printer availability", "Tickets by severity"]
-    pick(page.review_combo, 2)
+    pick(page.review_combo, 3)
     typed["reporting.review_frequency"] = ReviewFrequency.YEARLY
     tick(qtbot, page.baseline_box)
     typed["reporting.baseline_review"] = True

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from docx_reading import read_contract
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
 from wizard.core.model import Contact, PartyRole, ReportFrequency, ReviewFrequency
+from wizard.core.render import render_contract
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.reporting import ReportingPage
 
@@ -32,13 +34,13 @@ def test_reporting_shows_and_edits_the_project(qtbot: QtBot,
     assert page.contents_edit.lines()[0] == "Availability per service"
     assert not us_document.modified
 
-    page.frequency_combo.setCurrentIndex(0)
-    page.frequency_combo.activated.emit(0)
+    page.frequency_combo.setCurrentIndex(1)
+    page.frequency_combo.activated.emit(1)
     assert us_document.project.reporting.frequency is ReportFrequency.WEEKLY
     assert us_document.modified
 
-    page.review_combo.setCurrentIndex(2)
-    page.review_combo.activated.emit(2)
+    page.review_combo.setCurrentIndex(3)
+    page.review_combo.activated.emit(3)
     assert us_document.project.reporting.review_frequency is ReviewFrequency.YEARLY
 
     qtbot.mouseClick(page.baseline_box, Qt.MouseButton.LeftButton,
@@ -111,3 +113,23 @@ def test_going_to_a_problem_selects_the_report_item(qtbot: QtBot,
     page.focus_problem(("reporting", "contents", 2))
     assert page.contents_edit.textCursor().block().text() == "Response and resolution times"
     qtbot.waitUntil(page.contents_edit.hasFocus)
+
+
+def test_daily_reports_and_half_yearly_reviews_in_the_contract(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """The two new frequencies are offered and written into the contract."""
+    page = make_page(qtbot, us_document)
+    daily = page.frequency_combo.findText("Daily")
+    page.frequency_combo.setCurrentIndex(daily)
+    page.frequency_combo.activated.emit(daily)
+    half = page.review_combo.findText("Half-yearly")
+    page.review_combo.setCurrentIndex(half)
+    page.review_combo.activated.emit(half)
+    reporting = us_document.project.reporting
+    assert (reporting.frequency, reporting.review_frequency) == (
+        ReportFrequency.DAILY, ReviewFrequency.HALF_YEARLY)
+
+    text = read_contract(render_contract(us_document.project, "en_US")).text
+    assert "The Provider reports on the service levels every day to Luis Ortega." in text
+    assert ("The parties review this agreement and the service levels every six months."
+            in text)

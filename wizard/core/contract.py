@@ -292,13 +292,16 @@ LABELS = _Labels(
         MeasuredDuring.SUPPORT_HOURS: N_("during support hours"),
     },
     report_frequency={
+        ReportFrequency.DAILY: N_("every day"),
         ReportFrequency.WEEKLY: N_("every week"),
         ReportFrequency.MONTHLY: N_("every month"),
         ReportFrequency.QUARTERLY: N_("every quarter"),
+        ReportFrequency.HALF_YEARLY: N_("every six months"),
     },
     review_frequency={
         ReviewFrequency.MONTHLY: N_("every month"),
         ReviewFrequency.QUARTERLY: N_("every quarter"),
+        ReviewFrequency.HALF_YEARLY: N_("every six months"),
         ReviewFrequency.YEARLY: N_("every year"),
     },
     exclusion={

@@ -248,14 +248,17 @@ class Holidays(StrEnum):
 
 
 class ReportFrequency(StrEnum):
+    DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
 
 
 class ReviewFrequency(StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
     YEARLY = "yearly"
 
 

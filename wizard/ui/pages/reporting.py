@@ -21,9 +21,11 @@ from wizard.ui.widgets.fields import LinesEdit
 
 def report_frequency_choices() -> list[tuple[ReportFrequency, str]]:
     return [
+        (ReportFrequency.DAILY, _("Daily")),
         (ReportFrequency.WEEKLY, _("Weekly")),
         (ReportFrequency.MONTHLY, _("Monthly")),
         (ReportFrequency.QUARTERLY, _("Quarterly")),
+        (ReportFrequency.HALF_YEARLY, _("Half-yearly")),
     ]
 
 
@@ -31,6 +33,7 @@ def review_frequency_choices() -> list[tuple[ReviewFrequency, str]]:
     return [
         (ReviewFrequency.MONTHLY, _("Monthly")),
         (ReviewFrequency.QUARTERLY, _("Quarterly")),
+        (ReviewFrequency.HALF_YEARLY, _("Half-yearly")),
         (ReviewFrequency.YEARLY, _("Yearly")),
     ]
 
