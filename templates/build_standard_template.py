@@ -31,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from wizard.core.contract import CONVENIENCE_WITH_WRITTEN_NOTICE, RENEWAL_WITH_WRITTEN_NOTICE
 from wizard.core.document_setup import set_compatibility_mode
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -871,7 +872,10 @@ def build() -> Builder:
     b.p(tr_with("This agreement takes effect on %(date)s and runs for an initial term of "
                 "%(term)s.", date="agreement.effective_date", term="termination.initial_term"))
     b.tag("{%p if termination.auto_renew %}")
-    b.p("{% if termination.notice %}"
+    b.p("{% if termination.written_notice %}"
+        + tr_with(RENEWAL_WITH_WRITTEN_NOTICE, renewal="termination.renewal_term",
+                  notice="termination.written_notice")
+        + "{% elif termination.notice %}"
         + tr_with("It then renews automatically for further terms of %(renewal)s, unless either "
                   "party gives notice of at least %(notice)s before the end of the current term.",
                   renewal="termination.renewal_term", notice="termination.notice")
@@ -885,7 +889,9 @@ def build() -> Builder:
            "extend it."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
-    b.tag("{%p if termination.for_convenience %}")
+    b.tag("{%p if termination.for_convenience_notice %}")
+    b.p(tr_with(CONVENIENCE_WITH_WRITTEN_NOTICE, notice="termination.for_convenience_notice"))
+    b.tag("{%p elif termination.for_convenience %}")
     b.p(tr_with("Either party may terminate this agreement at any time by written notice of at "
                 "least %(notice)s.", notice="termination.for_convenience"))
     b.tag("{%p elif termination.for_convenience_at_once %}")

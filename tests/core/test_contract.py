@@ -128,7 +128,7 @@ def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> 
     # the credited level covers all three services: 1,250 + 600 + 300 = 2,150; 10 % of it
     assert ("at 98.7% the Customer receives 10% of a monthly fee of $2,150.00, "
             "that is $215.00") in text
-    assert "capped at 25% of that month's fees" in text
+    assert "capped at 25% of that month\u2019s fees" in text
     assert "within 30 days after the end of the month" in text
     assert "sole and exclusive remedy" in text
 
@@ -138,7 +138,8 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     text = us_contract.text
     assert "All times in this agreement are given in Pacific Time." in text
     assert "America/Los_Angeles" not in text  # a database identifier, not a place
-    assert "Public holidays (US-OR) are not part of the coverage and support hours." in text
+    assert ("Public holidays (Oregon, United States) are not part of the coverage and support "
+            "hours.") in text
     assert "Sunday from 2:00\u202fAM, for up to 3 hours" in text
     assert "at least 72 hours in advance" in text
     assert "does not exceed 12 hours in any month" in text
@@ -147,7 +148,7 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     assert "review this agreement and the service levels every quarter" in text
     assert "initial term of 12 months" in text
     assert "further terms of 12 months" in text
-    assert "at least 60 days before the end" in text
+    assert "at least 60 days\u2019 written notice before the end" in text
     assert "Neither party may terminate this agreement for convenience" in text
     assert "missed in 3 consecutive months, or in 5 months within any twelve months" in text
     assert "Devices older than seven years" in text
@@ -232,7 +233,7 @@ def test_empty_optional_parts_disappear(us_project: Project) -> None:
         assert label not in text, label
     assert "No service credits apply under this agreement." in text
     assert "No exclusions apply to the service levels." in text
-    assert "Each party's signatory is its contact for this agreement." in text
+    assert "Each party\u2019s signatory is its contact for this agreement." in text
     assert "The Provider reports on the service levels every month." in text
     assert "Public holidays are not part of the coverage and support hours." in text
     assert "Version 1.0" in text

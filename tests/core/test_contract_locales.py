@@ -23,7 +23,8 @@ from docx_reading import read_contract
 from example_paths import EXAMPLES
 from test_catalogs import english_fragments
 
-from wizard.core.compute import DurationUnit, allowed_downtime_seconds, duration_parts
+from wizard.core.availability_rule import allowance
+from wizard.core.compute import DurationUnit
 from wizard.core.contract import CONTRACT_LOCALES
 from wizard.core.model import PERCENT_UNIT, MetricKind, Project
 from wizard.core.project_file import load_project
@@ -76,11 +77,16 @@ def downtime(project: Project, locale: str) -> list[str]:
     texts = []
     for metric in project.metrics:
         if metric.kind is MetricKind.AVAILABILITY and metric.unit == PERCENT_UNIT:
-            seconds = allowed_downtime_seconds(metric.target, metric.period,
-                                               metric.measured_during, project.schedule.coverage)
-            parts = [format_unit(int(v) if v == v.to_integral_value() else v, UNIT_KEYS[u],
-                                 length="long", locale=locale).replace(" ", NBSP)
-                     for u, v in duration_parts(seconds)]
+            seconds = allowance(metric.target, metric.period, metric.measured_during,
+                                project.schedule.coverage, metric.method).seconds
+            # to the second: days, hours, minutes and seconds that are not zero
+            whole, parts = int(seconds), []
+            for size, key in ((86400, "duration-day"), (3600, "duration-hour"),
+                              (60, "duration-minute"), (1, "duration-second")):
+                count, whole = divmod(whole, size)
+                if count:
+                    parts.append(format_unit(count, key, length="long",
+                                             locale=locale).replace(" ", NBSP))
             texts.append(format_list(parts, locale=locale))
     return texts
 
@@ -123,45 +129,44 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 HAND_CHECKED: dict[str, dict[Path, list[str]]] = {
     "en_US": {MSP: ["January 1, 2027", "$1,250.00", "99.5%",
-                    f"1{NBSP}hour and 5{NBSP}minutes"],
+                    f"1{NBSP}hour, 4{NBSP}minutes, and 12{NBSP}seconds"],
               CLOUD: ["March 15, 2027", "€89.90", "99.95%",
-                      f"21{NBSP}minutes and 55{NBSP}seconds"]},
+                      f"21{NBSP}minutes and 36{NBSP}seconds"]},
     "en_GB": {MSP: ["1 January 2027", "US$1,250.00", "99.5%"],
               CLOUD: ["15 March 2027", "€89.90", "99.95%"]},
     "de_DE": {MSP: ["1. Januar 2027", f"1.250,00{NBSP}$", f"99,5{NBSP}%",
-                    f"1{NBSP}Stunde und 5{NBSP}Minuten"],
+                    f"1{NBSP}Stunde, 4{NBSP}Minuten und 12{NBSP}Sekunden"],
               CLOUD: ["15. März 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      f"21{NBSP}Minuten und 55{NBSP}Sekunden"]},
+                      f"21{NBSP}Minuten und 36{NBSP}Sekunden"]},
     "de_AT": {MSP: ["1. Jänner 2027", f"${NBSP}1.250,00", f"99,5{NBSP}%"],
               CLOUD: [f"€{NBSP}89,90", f"99,95{NBSP}%"]},
-    "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1'250.00", "99.5%", "«der Anbieter»",
-                    "365.25 / 12 Tagen"],
-              CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Minuten und 55{NBSP}Sekunden"]},
+    "de_CH": {MSP: ["1. Januar 2027", f"${NBSP}1'250.00", "99.5%", "«der Anbieter»"],
+              CLOUD: [f"EUR{NBSP}89.90", "99.95%", f"21{NBSP}Minuten und 36{NBSP}Sekunden"]},
     "fr_FR": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US", f"99,5{NBSP}%",
-                    f"1{NBSP}heure et 5{NBSP}minutes"],
+                    f"1{NBSP}heure, 4{NBSP}minutes et 12{NBSP}secondes"],
               CLOUD: ["15 mars 2027", f"89,90{NBSP}€", f"99,95{NBSP}%",
-                      f"21{NBSP}minutes et 55{NBSP}secondes"]},
+                      f"21{NBSP}minutes et 36{NBSP}secondes"]},
     "fr_BE": {MSP: ["1er janvier 2027", f"1{NNBSP}250,00{NBSP}$US"],
               CLOUD: [f"99,95{NBSP}%"]},
-    "es_ES": {MSP: ["1 de enero de 2027", f"1.250,00{NBSP}US$", f"99,5{NBSP}%", "365,25 / 12 días",
-                    f"1{NBSP}hora y 5{NBSP}minutos"],
+    "es_ES": {MSP: ["1 de enero de 2027", f"1.250,00{NBSP}US$", f"99,5{NBSP}%",
+                    f"1{NBSP}hora, 4{NBSP}minutos y 12{NBSP}segundos"],
               CLOUD: ["15 de marzo de 2027", f"89,90{NBSP}€",
-                      f"21{NBSP}minutos y 55{NBSP}segundos"]},
-    "es_MX": {MSP: ["1 de enero de 2027", f"USD{NBSP}1,250.00", "99.5%", "365.25 / 12 días"],
+                      f"21{NBSP}minutos y 36{NBSP}segundos"]},
+    "es_MX": {MSP: ["1 de enero de 2027", f"USD{NBSP}1,250.00", "99.5%"],
               CLOUD: [f"EUR{NBSP}89.90", "99.95%"]},
     "nl_NL": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00", "99,5%",
-                    f"1{NBSP}uur en 5{NBSP}minuten"],
-              CLOUD: [f"€{NBSP}89,90", "99,95%", f"21{NBSP}minuten en 55{NBSP}seconden"]},
+                    f"1{NBSP}uur, 4{NBSP}minuten en 12{NBSP}seconden"],
+              CLOUD: [f"€{NBSP}89,90", "99,95%", f"21{NBSP}minuten en 36{NBSP}seconden"]},
     "nl_BE": {MSP: ["1 januari 2027", f"US${NBSP}1.250,00"],
               CLOUD: ["99,95%"]},
     "it_IT": {MSP: ["in data 1° gennaio 2027", f"1.250,00{NBSP}USD", "99,5%",
-                    f"1{NBSP}ora e 5{NBSP}minuti"],
+                    f"1{NBSP}ora, 4{NBSP}minuti e 12{NBSP}secondi"],
               CLOUD: ["15 marzo 2027", f"89,90{NBSP}€", "99,95%",
-                      f"21{NBSP}minuti e 55{NBSP}secondi"]},
+                      f"21{NBSP}minuti e 36{NBSP}secondi"]},
     "pt_BR": {MSP: ["1º de janeiro de 2027", f"US${NBSP}1.250,00", "99,5%",
-                    f"1{NBSP}hora e 5{NBSP}minutos"],
+                    f"1{NBSP}hora, 4{NBSP}minutos e 12{NBSP}segundos"],
               CLOUD: ["15 de março de 2027", f"€{NBSP}89,90", "99,95%",
-                      f"21{NBSP}minutos e 55{NBSP}segundos"]},
+                      f"21{NBSP}minutos e 36{NBSP}segundos"]},
 }
 
 

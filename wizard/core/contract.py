@@ -35,6 +35,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
+from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
     PERCENT_UNIT,
     AgreementType,
@@ -55,6 +56,8 @@ from wizard.core.model import (
     TermKind,
     Weekday,
 )
+from wizard.core.no_break_hyphens import unbreakable
+from wizard.core.spelling import american
 from wizard.core.units import DURATION_KEYS, plain
 from wizard.i18n import N_
 from wizard.translations import CONTRACT_DOMAIN, has_catalog, load_translations
@@ -82,6 +85,14 @@ def contract_translations(locale: str) -> gettext.NullTranslations:
     return load_translations(CONTRACT_DOMAIN, locale)
 
 
+RENEWAL_WITH_WRITTEN_NOTICE = (
+    "It then renews automatically for further terms of %(renewal)s, unless either party gives "
+    "at least %(notice)s before the end of the current term.")
+CONVENIENCE_WITH_WRITTEN_NOTICE = (
+    "Either party may terminate this agreement at any time by giving at least %(notice)s.")
+"""Clauses of the standard template worded around a notice period ("30 days’
+written notice"): a contract uses them once its language's catalog has them."""
+
 _UTC_ALIASES = frozenset({"UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich"})
 
 
@@ -97,10 +108,18 @@ class ContractFormatter:
 
     # translation ---------------------------------------------------------
     def gettext(self, message: str) -> str:
-        return self._translations.gettext(message)
+        return self._typeset(self._translations.gettext(message))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._translations.ngettext(singular, plural, n)
+        return self._typeset(self._translations.ngettext(singular, plural, n))
+
+    def _typeset(self, text: str) -> str:
+        """Clause text as it is printed: apostrophes curly (``Customer’s``, beside
+        the curly quotes), and in US English American spelling."""
+        text = text.replace("'", "\u2019")
+        if self.locale.language == "en" and self.locale.territory == "US":
+            text = american(text)
+        return text
 
     # numbers -------------------------------------------------------------
     def number(self, value: Decimal | int) -> str:
@@ -221,6 +240,18 @@ class ContractFormatter:
     def days(self, count: int) -> str:
         return self.unit(count, "duration-day")
 
+    def written_notice(self, days: int) -> str:
+        """``1 day’s written notice``, ``30 days’ written notice``."""
+        return self.ngettext("%(num)s day's written notice", "%(num)s days' written notice",
+                             days) % {"num": self.number(days)}
+
+    def translates(self, message: str) -> bool:
+        """Whether the clause catalog has ``message`` (English needs none): a
+        reworded clause is used once it is translated, the earlier wording
+        until then, so that no contract mixes two languages."""
+        return (self.locale.language == "en"
+                or self._translations.gettext(message) != message)
+
     def hours(self, count: int) -> str:
         return self.unit(count, "duration-hour")
 
@@ -258,8 +289,8 @@ LABELS = _Labels(
             "Provider delivers to the Customer."
         ),
         AgreementType.SERVICE_BASED: N_(
-            "This is a service-based agreement: it sets the same terms for every customer "
-            "of the services it describes."
+            "This is a service-based agreement: it sets out, between the Provider and the "
+            "Customer, the service levels of the services it describes."
         ),
         AgreementType.MULTI_LEVEL: N_(
             "This is a multi-level agreement: its general terms apply to the whole "
@@ -444,7 +475,7 @@ def _party_context(party: Party, role: PartyRole, fmt: ContractFormatter) -> dic
         "signatory": {
             "name": party.signatory.name,
             "title": party.signatory.title,
-            "email": party.signatory.email,
+            "email": unbreakable(party.signatory.email),
         },
     }
 
@@ -544,8 +575,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "party": project.parties.provider.name if c.party is PartyRole.PROVIDER
             else project.parties.customer.name,
             "role": c.role,
-            "email": c.email,
-            "phone": c.phone,
+            "email": unbreakable(c.email),
+            "phone": unbreakable(c.phone),
             "responsibilities": _text_lines(c.responsibilities),
             "escalation_level": c.escalation_level,
         }
@@ -688,7 +719,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "support_hours": schedule.support_coverage is not None,
             "coverage_always": coverage_always,
             "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
-            "holiday_region": schedule.holiday_region.strip(),
+            "holiday_region": holiday_region_name(schedule.holiday_region, fmt.locale)
+            if schedule.holiday_region.strip() else "",
             "maintenance": maintenance,
             "notice": fmt.hours(schedule.maintenance_notice_hours)
             if schedule.maintenance_notice_hours else "",
@@ -729,9 +761,14 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "auto_renew": term.auto_renew,
             "renewal_term": fmt.months(term.renewal_term_months),
             "notice": fmt.days(term.notice_days) if term.notice_days else "",
+            "written_notice": fmt.written_notice(term.notice_days)
+            if term.notice_days and fmt.translates(RENEWAL_WITH_WRITTEN_NOTICE) else "",
             "for_convenience": fmt.days(term.for_convenience_notice_days)
             if term.for_convenience_notice_days else "",
             "for_convenience_at_once": term.for_convenience_notice_days == 0,
+            "for_convenience_notice": fmt.written_notice(term.for_convenience_notice_days)
+            if term.for_convenience_notice_days
+            and fmt.translates(CONVENIENCE_WITH_WRITTEN_NOTICE) else "",
             "chronic_failure": _chronic_condition(chronic, fmt),
             "cure": fmt.days(term.cure_days) if term.cure_days else "",
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",

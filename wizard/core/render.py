@@ -428,6 +428,8 @@ def render_here(project: Project, language: str, template_path: Path,
     worker's work (:func:`render_contract` asks it). ``check=False`` skips
     the template check (the check's own trial render)."""
     from wizard.core.branding import place_logo
+    from wizard.core.no_break_hyphens import word_no_break_hyphens
+    from wizard.core.table_keeping import keep_rows_together
 
     if check:
         from wizard.core.template_check import ensure_template_usable_here
@@ -451,6 +453,8 @@ def render_here(project: Project, language: str, template_path: Path,
         raise RenderError(_template_problem(template_path, exc, env)) from None
     if logo is not None:
         place_logo(document, logo)
+    word_no_break_hyphens(document.docx)
+    keep_rows_together(document.docx)
     core = document.docx.core_properties
     core.title = xml_safe(project.agreement.title)[:255]
     core.subject = xml_safe(project.agreement.reference)[:255]

@@ -231,6 +231,10 @@ DESCRIPTIONS: dict[str, str] = {
                           "none is needed.",
     "termination.for_convenience": "The notice to end it at any time; empty when not allowed "
                                    "or allowed with immediate effect.",
+    "termination.written_notice": "The notice to end it at the end of a term as a phrase "
+                                  "(\"30 days’ written notice\"); empty when none is needed.",
+    "termination.for_convenience_notice": "The notice to end it at any time as a phrase "
+                                          "(\"1 day’s written notice\"); empty as above.",
     "termination.for_convenience_at_once": "Whether either party may end it at any time "
                                            "with immediate effect.",
     "termination.chronic_failure": "When repeated misses let the customer end the agreement "
