@@ -222,3 +222,25 @@ def test_a_sampled_target_no_interval_can_meet_is_warned_about() -> None:
     assert len(warnings("99.99", 5)) == 1
     assert "a single failed check misses it" in warnings("99.99", 5)[0]
     assert warnings("99.9", 10) == []
+
+
+def test_the_monthly_report_shows_the_intervals_and_the_first_month_it_counted(
+        tmp_path: Path) -> None:
+    """The report a customer checks must say why 30 seconds cost 5 minutes, and why
+    June counted only from the 16th."""
+    from wizard.core.report import report_bytes
+
+    project = around_the_clock("99.99", FIVE_MINUTES)
+    project.agreement.effective_date = datetime.date(2027, 6, 16)
+    path = tmp_path / "outages.csv"
+    path.write_text("service,start,end\n*,2027-06-20T10:02:00,2027-06-20T10:02:30\n",
+                    encoding="utf-8")
+    data = Measurements()
+    data.add_outages(read_outages(path, project))
+    result = measure_month(project, Month.parse("2027-06"), data)
+    text = read_contract(report_bytes(result, "en_US")).text
+    assert ("Downtime is counted in whole intervals of 5 minutes from the start of the month: "
+            "an interval an outage touches counts whole.") in text
+    assert "counted from the effective date, June 16, 2027" in text
+    # 15 days × 1,440 = 21,600 minutes, one failed interval of 5
+    assert "Measured time: 21,600 minutes; downtime in it: 5 minutes" in text

@@ -120,7 +120,7 @@ def test_report_holds_the_charts_with_captions(tmp_path: Path) -> None:
                 and p.style.name == "Caption"]
     assert captions == [
         "Availability per day of Service availability against its target of 99.5%",
-        "The month's downtime against the downtime the target allows",
+        "The month\u2019s downtime against the downtime the target allows",
         "Tickets per severity level within and over their target",
     ]
     text = read_contract(data).text

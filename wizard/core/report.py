@@ -46,7 +46,7 @@ from wizard.core.contract import (
     contract_translations,
 )
 from wizard.core.measurements import moment_of
-from wizard.core.model import PERCENT_UNIT, Direction, Metric
+from wizard.core.model import PERCENT_UNIT, Direction, Metric, SamplingMethod
 
 if TYPE_CHECKING:
     from wizard.core.report_charts import Chart
@@ -172,6 +172,10 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
             (t("The month's coverage hours: %(minutes)s minutes") if
              metric.measured_during.value == "coverage"
              else t("The whole month: %(minutes)s minutes")) % {"minutes": base})
+        if eligible.before_effect:
+            document.add_paragraph(t(
+                "counted from the effective date, %(date)s: the agreement took effect during "
+                "the month") % {"date": fmt.date(result.project.agreement.effective_date)})
         if eligible.holidays:
             names = fmt.join([f"{fmt.date(day)} ({name})" for day, name in eligible.holiday_days])
             document.add_paragraph(t("less public holidays (%(days)s): %(minutes)s minutes") % {
@@ -180,6 +184,11 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
             document.add_paragraph(t(
                 "less announced maintenance windows: %(minutes)s minutes") % {
                     "minutes": fmt.number(_minutes_shown(eligible.maintenance))})
+        if metric.method.method is SamplingMethod.SAMPLED_INTERVAL:
+            document.add_paragraph(t(
+                "Downtime is counted in whole intervals of %(minutes)s minutes from the start "
+                "of the month: an interval an outage touches counts whole.") % {
+                    "minutes": fmt.number(metric.method.interval_minutes)})
         document.add_paragraph(t(
             "Measured time: %(eligible)s minutes; downtime in it: %(down)s minutes; attained "
             "(%(eligible)s − %(down)s) ÷ %(eligible)s × 100 = %(attained)s") % {
