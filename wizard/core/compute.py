@@ -1,10 +1,11 @@
 """Computations the contract and the wizard show: coverage, allowed downtime,
 service credits. Pure functions of the model, locale-free.
 
-The downtime convention is the one stated in the contract: a month is
-365.25 / 12 days (43,830 minutes), a quarter three of those, a year 365.25
-days; a target measured during coverage applies to the coverage minutes of a
-week scaled to the period.
+:data:`PERIOD_MINUTES` are average periods (a month of 365.25 / 12 days,
+43,830 minutes), for prorating a fee over time; :func:`allowed_downtime_seconds`
+scales a week's coverage to such a period. Availability itself follows the
+calendar-month rule of :mod:`wizard.core.availability_rule`, which the
+contract states and the monthly report applies.
 """
 
 from __future__ import annotations
