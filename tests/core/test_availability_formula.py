@@ -173,8 +173,8 @@ def test_the_rule_is_defined_once_and_the_section_points_to_it() -> None:
     text = contract(example(), "en_US")
     assert text.count("(Eligible Minutes − minutes of Downtime within them) ÷ Eligible "
                       "Minutes × 100") == 1
-    assert "Each availability service level is measured as Availability, defined in section 2" \
-        in text
+    assert ("Each Service Level of availability is measured as Availability, defined in "
+            "section 2") in text
 
 
 def test_the_method_is_optional_in_the_file_and_round_trips(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_us_contract_tables_have_a_row_per_item(us_contract: ContractText) -> No
     metrics = _table(us_contract, "Service level")
     assert len(metrics) == 5
     assert metrics[1][:3] == ["Service availability", "All services", "at least 99.5%"]
-    assert metrics[1][3] == "per month, during coverage hours"
+    assert metrics[1][3] == "per month, during Coverage Hours"
     assert metrics[1][5] == "99.2%"
     assert metrics[2][2] == "at most 60 minutes"
     assert metrics[3][2] == "at most 5 days"

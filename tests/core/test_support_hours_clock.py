@@ -29,7 +29,7 @@ def test_the_contract_says_during_support_hours(us: Project) -> None:
     us.severity_levels[1].measured_during = MeasuredDuring.SUPPORT_HOURS
     rows = next(t for t in read_contract(render_contract(us, "en_US")).tables
                 if t[0][0] == "Level")
-    assert rows[2][0].startswith("P2") and rows[2][-1] == "during support hours"
+    assert rows[2][0].startswith("P2") and rows[2][-1] == "during Support Hours"
     assert clock_problems(us, 1) == []
 
 

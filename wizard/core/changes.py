@@ -229,10 +229,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("termination", "chronic_failure", "consecutive_months"):
         N_("Customer may leave after misses in a row"),
     ("termination", "chronic_failure", "months_in_year"):
-        N_("Customer may leave after misses within a run of months"),
-    ("termination", "chronic_failure", "within_months"): N_("Run of months misses count in"),
-    ("termination", "chronic_failure", "metrics"): N_("Service levels whose misses count"),
-    ("termination", "chronic_failure", "notice_days"): N_("Time to use the right to leave"),
+        N_("Customer may leave after misses within twelve months"),
     ("termination", "cure_days"): N_("Cure period"),
     ("termination", "data_return_days"): N_("Data returned within"),
     ("termination", "amendments"): N_("Amendments"),

@@ -37,7 +37,6 @@ from wizard.core.compute import (
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
-    MONTHS_IN_YEAR,
     PERCENT_UNIT,
     AgreementType,
     ChronicFailure,
@@ -376,6 +375,22 @@ LABELS = _Labels(
     },
 )
 
+_DURING_DEFINED = {
+    MeasuredDuring.COVERAGE: N_("during Coverage Hours"),
+    MeasuredDuring.SUPPORT_HOURS: N_("during Support Hours"),
+}
+"""The labels with the defined terms capitalised, used once a language's
+catalog has them (the lower-case labels until then)."""
+
+
+def _during(value: MeasuredDuring, fmt: ContractFormatter) -> str:
+    """When a level is measured, its defined term capitalised ("during Coverage Hours")."""
+    defined = _DURING_DEFINED.get(value)
+    if defined is not None and fmt.translates(defined):
+        return fmt.gettext(defined)
+    return fmt.gettext(LABELS.measured_during[value])
+
+
 _UNIT_NAMES = {
     "seconds": "duration-second",
     "minutes": "duration-minute",
@@ -526,32 +541,15 @@ def _chronic_condition(chronic: ChronicFailure, fmt: ContractFormatter) -> str:
         conditions.append(fmt.ngettext(
             "in %(num)s consecutive month", "in %(num)s consecutive months",
             chronic.consecutive_months) % {"num": fmt.number(chronic.consecutive_months)})
-    if chronic.months_in_year and chronic.within_months == MONTHS_IN_YEAR:
+    if chronic.months_in_year:
         conditions.append(fmt.ngettext(
             "in %(num)s month within any twelve months",
             "in %(num)s months within any twelve months",
             chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year)})
-    elif chronic.months_in_year:
-        conditions.append(fmt.ngettext(
-            "in %(num)s month within any %(window)s consecutive months",
-            "in %(num)s months within any %(window)s consecutive months",
-            chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year),
-                                       "window": fmt.number(chronic.within_months)})
     if len(conditions) == 2:
         return fmt.gettext("%(first)s, or %(second)s") % {
             "first": conditions[0], "second": conditions[1]}
     return conditions[0] if conditions else ""
-
-
-def _chronic_levels(project: Project, fmt: ContractFormatter) -> str:
-    """The service levels a chronic-failure right counts, quoted and joined
-    ("“Availability” or “First response”"); empty when it counts every level."""
-    named = set(project.termination.chronic_failure.metrics)
-    names = [fmt.gettext("“%(name)s”") % {"name": metric.name.strip() or metric.id}
-             for metric in project.metrics if metric.id in named]
-    if not names:
-        return ""
-    return format_list(names, style="or", locale=fmt.locale)
 
 
 def capitalised(text: str) -> str:
@@ -651,7 +649,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "service": service_name(m.service),
             "target": t(LABELS.direction[m.direction]) % {"value": target},
             "period": t(LABELS.per_period[m.period]),
-            "measured_during": t(LABELS.measured_during[m.measured_during]),
+            "measured_during": _during(m.measured_during, fmt),
             "measurement": m.measurement.strip(),
             "baseline": _metric_target(m.baseline, m.unit, fmt) if m.baseline is not None
             else "",
@@ -665,7 +663,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                 "name": m.name,
                 "target": fmt.percent(m.target),
                 "period": t(LABELS.period[m.period]),
-                "measured_during": t(LABELS.measured_during[m.measured_during]),
+                "measured_during": _during(m.measured_during, fmt),
                 "measured_minutes": rule["eligible_minutes"],
                 "allowed": rule["allowed"],
                 "reference": rule["reference"],
@@ -683,7 +681,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "response": fmt.minutes(s.response_minutes),
             "resolution": fmt.minutes(s.resolution_minutes)
             if s.resolution_minutes is not None else t("no fixed target"),
-            "measured_during": t(LABELS.measured_during[s.measured_during]),
+            "measured_during": _during(s.measured_during, fmt),
         }
         for s in project.severity_levels
     ]
@@ -788,10 +786,6 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             if term.for_convenience_notice_days
             and fmt.translates(CONVENIENCE_WITH_WRITTEN_NOTICE) else "",
             "chronic_failure": _chronic_condition(chronic, fmt),
-            "chronic_levels": _chronic_levels(project, fmt)
-            if _chronic_condition(chronic, fmt) else "",
-            "chronic_notice": fmt.days(chronic.notice_days)
-            if chronic.notice_days and _chronic_condition(chronic, fmt) else "",
             "cure": fmt.days(term.cure_days) if term.cure_days else "",
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
             "amendments": term.amendments.strip(),

@@ -62,12 +62,12 @@ def availability_terms(project: Project, fmt: ContractFormatter,
         return []
     t = fmt.gettext
     availability = t(
-        "For a service level of availability, in percent: (Eligible Minutes − minutes of "
+        "For a Service Level of availability, in percent: (Eligible Minutes − minutes of "
         "Downtime within them) ÷ Eligible Minutes × 100, worked out for each calendar month "
         "in the time zone set out in section %(schedule)s, with Downtime counted as set out "
-        "for that service level in section %(service_levels)s.") % sections
+        "for that Service Level in section %(service_levels)s.") % sections
     eligible = [t(
-        "The minutes of a calendar month during which a service level of availability "
+        "The minutes of a calendar month during which a Service Level of availability "
         "applies: every minute of the month for a level measured at all times, the minutes "
         "within the Coverage Hours for a level measured during Coverage Hours.")]
     if project.schedule.public_holidays is Holidays.EXCLUDED:
