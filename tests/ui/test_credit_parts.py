@@ -60,6 +60,8 @@ def test_a_project_without_the_new_parts_looks_as_before(
     page = open_page(qtbot, CreditsPage, us_document)
     parts = page.parts
     assert parts.schedules.table.rowCount() == 0
+    assert parts.schedules.isHidden()  # one button until a schedule is added
+    assert not parts.add_schedule_button.isHidden()
     assert parts.schedule_tiers.isHidden()
     assert not parts.claim_switch.isChecked()
     assert parts.claim_details.isHidden()
@@ -75,8 +77,9 @@ def test_second_schedule_and_claim_procedure_saved_and_reopened(
     credits = us_document.project.service_credits
 
     # a second schedule of tiers on the availability level, with its own tiers
-    qtbot.mouseClick(parts.schedules.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(parts.add_schedule_button, Qt.MouseButton.LeftButton)
     assert len(credits.more_schedules) == 1
+    assert parts.schedules.isVisible() and parts.add_schedule_button.isHidden()
     second = credits.more_schedules[0]
     assert (second.kind, second.metric) == (CreditKind.TIERS, "uptime")
     assert parts.schedule_tiers.isVisible()

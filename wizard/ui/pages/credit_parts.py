@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -96,7 +98,7 @@ class CreditParts:
 
     def _terms_rows(self, form: QFormLayout) -> None:
         self.minimum_edit = self._decimal_row(
-            form, _("Mi&nimum credit"), "service_credits.minimum_credit",
+            form, _("&Minimum credit"), "service_credits.minimum_credit",
             _("A credit due under the tiers above is at least this amount; empty = no "
               "minimum."), _("no minimum"))
         self.yearly_cap_edit = self._decimal_row(
@@ -106,7 +108,7 @@ class CreditParts:
               "those months' fees; each month's credit counts the eleven months before it. "
               "Empty = no yearly cap."), _("no yearly cap"))
         self.yearly_amount_edit = self._decimal_row(
-            form, _("Yearly cap (&amount)"), "service_credits.yearly_cap_amount",
+            form, _("Yearly ca&p (amount)"), "service_credits.yearly_cap_amount",
             _("The same cap as an amount of money; with both, the smaller applies."),
             _("no yearly cap"))
         self.yearly_sentence = plain_label()
@@ -121,7 +123,7 @@ class CreditParts:
                                          "at the end of the term")),
             (CreditForm.AUTOMATIC_WAIVER, _("waived on the next invoice without a claim")),
         ])
-        self.page.row(form, _("Credits &are"), self.form_combo, ("service_credits", "form"),
+        self.page.row(form, _("Credits are"), self.form_combo, ("service_credits", "form"),
                       _("How the customer receives its credits. Waived without a claim, the "
                         "contract sets out no claim window and no claim procedure."))
 
@@ -154,6 +156,9 @@ class CreditParts:
         self.schedules.edited.connect(self._schedules_edited)
         self.schedules.current_changed.connect(lambda _row: self._show_selected_tiers())
         self.schedules.input_rejected.connect(self._rejected)
+        self.add_schedule_button = QPushButton(_("Add a credit schedule"))
+        self.add_schedule_button.clicked.connect(self.schedules.add)
+        layout.addWidget(self.add_schedule_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.schedules)
         layout.addWidget(self.page.register(SCHEDULES_LOC, self.schedules))
         self.schedule_example = plain_label()
@@ -223,6 +228,9 @@ class CreditParts:
     def _show_selected_tiers(self) -> None:
         row = self.schedules.current_row()
         items: Sequence[CreditSchedule] = self.schedules.items
+        # without further schedules the group is one button, as simple as before
+        self.schedules.setVisible(bool(items))
+        self.add_schedule_button.setVisible(not items)
         selected = items[row] if 0 <= row < len(items) else None
         tiered = selected is not None and selected.kind is CreditKind.TIERS
         self.schedule_tiers_caption.setVisible(tiered)
@@ -257,7 +265,7 @@ class CreditParts:
         form.setContentsMargins(0, 0, 0, 0)
         self.channel_edit = page.bind_text(QLineEdit(), f"{CLAIM}.channel")
         self.channel_edit.setPlaceholderText(_("in writing"))
-        page.row(form, _("Send c&laims to"), self.channel_edit,
+        page.row(form, _("Send claims t&o"), self.channel_edit,
                  ("service_credits", "claim_procedure", "channel"),
                  _("A portal, an e-mail address or the support desk, as the contract should "
                    "name it (\"the support portal\", \"credits@example.com\")."))
@@ -293,7 +301,7 @@ class CreditParts:
         self.answer_spin.setSpecialValueText(_("not set"))
         self.answer_spin.setMaximumWidth(140)
         page.bind_int(self.answer_spin, f"{CLAIM}.answer_days")
-        page.row(form, _("Provider ans&wers within"), self.answer_spin,
+        page.row(form, _("Provider answers within"), self.answer_spin,
                  ("service_credits", "claim_procedure", "answer_days"),
                  _("The provider's time to accept or reject a claim, with its reasons."))
         self.issued_combo = QComboBox()
@@ -307,13 +315,13 @@ class CreditParts:
         self.issue_spin.setSuffix(_(" days"))
         self.issue_spin.setMaximumWidth(140)
         page.bind_int(self.issue_spin, f"{CLAIM}.issue_days")
-        self.issue_row = page.row(form, _("Issued wit&hin"), self.issue_spin,
+        self.issue_row = page.row(form, _("Iss&ued within"), self.issue_spin,
                                   ("service_credits", "claim_procedure", "issue_days"))
         self.last_month_combo = QComboBox()
         page.bind_choice(self.last_month_combo, f"{CLAIM}.last_month", [
             (LastMonthCredit.REFUNDED, _("is refunded")),
             (LastMonthCredit.LAPSES, _("lapses"))])
-        page.row(form, _("A credit for the last &month"), self.last_month_combo,
+        page.row(form, _("A credit for the last month"), self.last_month_combo,
                  ("service_credits", "claim_procedure", "last_month"),
                  _("No invoice follows the last month of the term to set its credit off "
                    "against."))
