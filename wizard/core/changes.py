@@ -200,6 +200,8 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("metrics", ITEM, "measured_during"): N_("measured"),
     ("metrics", ITEM, "measurement"): N_("measurement"),
     ("metrics", ITEM, "baseline"): N_("baseline"),
+    ("metrics", ITEM, "method", "method"): N_("downtime counted"),
+    ("metrics", ITEM, "method", "interval_minutes"): N_("check interval (minutes)"),
     ("severity_levels", ITEM, "id"): N_("identifier"),
     ("severity_levels", ITEM, "name"): N_("name"),
     ("severity_levels", ITEM, "definition"): N_("definition"),
