@@ -90,7 +90,7 @@ def test_suspension_is_not_said_to_follow_a_clause_the_contract_lacks(us: Projec
 
 def test_contacts_without_signatories(us: Project) -> None:
     us.contacts = []
-    assert "Each party's signatory is its contact for this agreement." in text_of(us)
+    assert "Each party\u2019s signatory is its contact for this agreement." in text_of(us)
     us.parties.customer.signatory.name = ""
     text = text_of(us)
     assert "signatory is its contact" not in text
@@ -104,7 +104,7 @@ def test_contacts_without_signatories(us: Project) -> None:
     (True, False, "A missed service level is handled through the escalation path set out in "
                   "section 3."),
     (False, True, "A missed service level is handled at the reviews set out in section 8."),
-    (False, False, "A missed service level is raised in writing with the other party's "
+    (False, False, "A missed service level is raised in writing with the other party\u2019s "
                    "contact."),
 ])
 def test_without_credits_a_miss_goes_where_the_agreement_has_somewhere(

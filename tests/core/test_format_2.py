@@ -160,8 +160,8 @@ def test_an_agreement_until_a_revised_one_replaces_it(us: Project) -> None:
     assert ("remains in force until the parties agree in writing a revised agreement that "
             "replaces it.") in body
     assert "initial term" not in body
-    assert ("Either party may terminate this agreement at any time by written notice of at "
-            "least 90 days.") in body
+    assert ("Either party may terminate this agreement at any time by giving at least "
+            "90 days\u2019 written notice.") in body
 
 
 def test_zero_notice_is_never_written_as_zero_days(us: Project) -> None:
