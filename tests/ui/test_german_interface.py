@@ -45,7 +45,7 @@ def test_every_step_shows_german_labels(german: MainWindow) -> None:
 
 
 ENGLISH_LABELS = {
-    "&Title", "&Reference", "Contract &language", "C&urrency", "&Purpose and scope",
+    "&Title", "&Reference", "&Contract language", "C&urrency", "&Purpose and scope",
     "Time zone and public holidays", "Service coverage", "&Identifier", "Kind",
     "Give the customer credits when a target is missed", "Problems", "Summary",
     "New agreement", "Existing project", "&Recent projects", "Escalation path",

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
 from wizard.core.model import PartyKind
+from wizard.ui.access_keys import mnemonic
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.parties import PartiesPage
 
@@ -89,11 +90,14 @@ def test_problems_show_under_the_party_fields(qtbot: QtBot,
 
 def test_every_field_has_its_own_shortcut_and_name(qtbot: QtBot,
                                                    us_document: ProjectDocument) -> None:
-    """Alt+letter reaches exactly one field, and a screen reader says whose field it is."""
+    """Alt+letter reaches exactly one field, and a screen reader says whose field it is.
+    Fourteen fields and the window's own keys (Back, Next and the menus) leave
+    too few letters of these words for all: three fields go without."""
     page = open_page(qtbot, PartiesPage, us_document)
     labels = [label for label in page.findChildren(QLabel) if label.buddy() is not None]
     assert len(labels) == 14
-    letters = [label.text().split("&")[1][0].lower() for label in labels]
+    letters = [key for label in labels if (key := mnemonic(label.text())) is not None]
+    assert len(letters) == 11
     assert len(set(letters)) == len(letters)
     names = [label.buddy().accessibleName() for label in labels]
     assert len(set(names)) == len(names)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -40,6 +40,7 @@ from wizard.ui.help_texts import help_html
 from wizard.ui.page_list import LOAD_AT_THE_LATEST_MS, FirstPaint, PageList
 from wizard.ui.step_states import StepState, start_icon, state_icon, state_label
 from wizard.ui.style import style_help_frame
+from wizard.ui.window_fit import WindowFit
 from wizard.ui.window_menus import MenuWindow
 
 if TYPE_CHECKING:
@@ -92,10 +93,8 @@ class MainWindow(MenuWindow):
         self.compare_action.triggered.connect(lambda _checked=False: self.compare_with())
         self.measure_action.triggered.connect(lambda _checked=False: self.measure_month())
 
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        else:
-            self.resize(1280, 800)
+        self.fit = WindowFit(self, self)
+        self.fit.place(settings.window_geometry)
         if loaded:
             self.load(document)
         else:

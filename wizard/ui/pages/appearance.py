@@ -81,7 +81,7 @@ class AppearancePage(StepPage):
         self.logo_name = plain_label()
         self.logo_name.setWordWrap(True)
         self.logo_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.choose_logo_button = QPushButton(_("C&hoose…"))
+        self.choose_logo_button = QPushButton(_("&Choose…"))
         self.choose_logo_button.setAccessibleName(_("Choose a logo"))
         self.choose_logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button = QPushButton(_("Re&move"))
@@ -101,7 +101,7 @@ class AppearancePage(StepPage):
         logo_layout.addWidget(self.logo_thumbnail)
         logo_layout.addLayout(details, 1)
         self.logo_message = self._button_row(
-            form, _("&Logo"), logo_box, self.choose_logo_button, LOGO_LOC,
+            form, _("Lo&go"), logo_box, self.choose_logo_button, LOGO_LOC,
             _("PNG or JPEG, at most {limit}. It is printed above the contract's title, "
               "at most 4 cm wide.").format(limit=file_size_text(LOGO_MAX_BYTES)))
 
@@ -127,7 +127,7 @@ class AppearancePage(StepPage):
         self.font_combo.addItem(_("Template default"))
         self.font_combo.addItems(QFontDatabase.families())
         self.font_combo.editTextChanged.connect(self._store_font)
-        self.row(form, _("Body &font"), self.font_combo, FONT_LOC,
+        self.row(form, _("B&ody font"), self.font_combo, FONT_LOC,
                  _("A font the reader of the contract has too, or Word shows a substitute."))
 
         # the paper: the one of the contract's country, or one chosen

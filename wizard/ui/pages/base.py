@@ -32,6 +32,7 @@ from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, DecimalRangeError, Project
 from wizard.core.references import Reference, redirect, removal_consequences
 from wizard.i18n import _
+from wizard.ui.access_keys import connect_access_keys
 from wizard.ui.document import ProjectDocument
 from wizard.ui.widgets.fields import (
     FieldMessage,
@@ -79,6 +80,7 @@ class StepPage(QWidget):
         self.page_message = FieldMessage()
         self.build()
         guard_wheel(self)
+        connect_access_keys(self)
         for table in self.findChildren(RecordTable):
             if table.removal_consequences is None:
                 table.removal_consequences = self._removal_consequences

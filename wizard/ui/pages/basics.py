@@ -91,11 +91,11 @@ class BasicsPage(StepPage):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.bind_date(self.date_edit, "agreement.effective_date")
-        self.row(form, _("&Effective date"), self.date_edit, ("agreement", "effective_date"))
+        self.row(form, _("Effective &date"), self.date_edit, ("agreement", "effective_date"))
 
         self.language_combo = QComboBox()
         self.language_combo.setEditable(False)
-        self.row(form, _("Contract &language"), self.language_combo, ("language",),
+        self.row(form, _("&Contract language"), self.language_combo, ("language",),
                  _("The language and country the contract is written for; it sets the "
                    "format of dates, numbers and money."))
         self.language_combo.activated.connect(
@@ -107,7 +107,7 @@ class BasicsPage(StepPage):
             lambda i: self.edited(lambda p: setattr(p, "currency", self._currencies[i])))
 
         self.version_edit = self.bind_text(QLineEdit(), "agreement.document_version")
-        self.row(form, _("Document &version"), self.version_edit,
+        self.row(form, _("D&ocument version"), self.version_edit,
                  ("agreement", "document_version"))
 
         self.purpose_edit = self.bind_multiline(TextBox(rows=4), "agreement.purpose")
@@ -120,7 +120,7 @@ class BasicsPage(StepPage):
             lambda: Definition(term=_("New term")), _("definition"))
         self.definitions.edited.connect(lambda: self.table_edited(self.definitions))
         self.definitions.setMinimumHeight(160)
-        self.row(form, _("&Definitions"), self.definitions, ("agreement", "definitions"),
+        self.row(form, _("Def&initions"), self.definitions, ("agreement", "definitions"),
                  _("Terms your contract uses in a specific sense. The contract adds its own "
                    "(Coverage Hours, Downtime …)."))
 

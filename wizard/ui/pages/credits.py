@@ -70,7 +70,7 @@ class CreditsPage(StepPage):
         self.enabled_box = self.bind_bool(
             QCheckBox(_("Give the customer credits when a target is missed")),
             "service_credits.enabled")
-        self.row(top, _("Service &credits"), self.enabled_box, ("service_credits", "enabled"))
+        self.row(top, _("Se&rvice credits"), self.enabled_box, ("service_credits", "enabled"))
         self.enabled_box.setAccessibleName(
             _("Service credits: give the customer credits when a target is missed"))
         self.off_note = QLabel(_("No service credits. Internal SLAs usually use escalation and "
@@ -85,7 +85,7 @@ class CreditsPage(StepPage):
 
         self.metric_combo = QComboBox()
         self.metric_combo.activated.connect(self._metric_chosen)
-        self.row(form, _("&Metric"), self.metric_combo, ("service_credits", "metric"),
+        self.row(form, _("Metric"), self.metric_combo, ("service_credits", "metric"),
                  _("The metric whose misses earn credits, normally availability. Only "
                    "metrics where more is better can be chosen."))
 
@@ -112,7 +112,7 @@ class CreditsPage(StepPage):
         self.cap_edit = QLineEdit()
         self.cap_edit.setMaximumWidth(140)
         self.cap_edit.setPlaceholderText(_("no cap"))
-        self.row(form, _("Ca&p (percentage of monthly fee)"), self.cap_edit,
+        self.row(form, _("Cap (percenta&ge of monthly fee)"), self.cap_edit,
                  ("service_credits", "cap_percent"),
                  _("The most a month's credits can add up to; empty = no cap."))
         self.bind_decimal(self.cap_edit, "service_credits.cap_percent",

@@ -38,10 +38,10 @@ def exclusion_choices() -> list[tuple[StandardExclusion, str, str]]:
         (StandardExclusion.INTERNET_OUTSIDE_NETWORK, _("&Internet outside the provider's "
                                                        "network"),
          _("Problems of the internet or of networks the provider does not run")),
-        (StandardExclusion.SUSPENSION_NON_PAYMENT, _("Suspension for &non-payment"),
+        (StandardExclusion.SUSPENSION_NON_PAYMENT, _("Suspension for non-&payment"),
          _("Time the service is suspended as the agreement allows, in particular for unpaid "
            "invoices")),
-        (StandardExclusion.BETA_FEATURES, _("&Beta features"),
+        (StandardExclusion.BETA_FEATURES, _("Beta feat&ures"),
          _("Features offered as beta, preview or trial versions")),
         (StandardExclusion.CUSTOMER_REQUESTED_CHANGES, _("Changes the customer as&ked for"),
          _("Interruptions caused by changes the customer requested or approved")),

@@ -174,7 +174,7 @@ class MetricsPage(StepPage):
         metrics_box = QGroupBox(_("Service level targets"))
         metrics_form = QFormLayout(metrics_box)
         metrics_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.row(metrics_form, _("Metri&cs"), self.metrics_table, ("metrics",),
+        self.row(metrics_form, _("Metrics"), self.metrics_table, ("metrics",),
                  _("What is measured and the target for it. Keep to about ten: the more "
                    "complex the monitoring, the less it is used."))
 
@@ -194,7 +194,7 @@ class MetricsPage(StepPage):
                  _("A short name without spaces, unique among the metrics (e.g. uptime)."))
 
         self.name_edit = self.bind_text(QLineEdit(), "name", base=base)
-        self.row(form, _("N&ame"), self.name_edit, self._detail_loc("name"))
+        self.row(form, _("Na&me"), self.name_edit, self._detail_loc("name"))
 
         self.kind_combo = self.bind_choice(QComboBox(), "kind", kind_choices(), base=base)
         self.row(form, _("&Kind"), self.kind_combo, self._detail_loc("kind"))
@@ -233,7 +233,7 @@ class MetricsPage(StepPage):
             unit_edit.textEdited.connect(self._unit_typed)
         self.unit_combo.activated.connect(
             lambda _i: self._unit_typed(self.unit_combo.currentText()))
-        self.row(form, _("Unit"), self.unit_combo, self._detail_loc("unit"),
+        self.row(form, _("&Unit"), self.unit_combo, self._detail_loc("unit"),
                  _("Choose one, or type your own (such as leads)."))
 
         self.direction_combo = self.bind_choice(
@@ -253,7 +253,7 @@ class MetricsPage(StepPage):
             QComboBox(), "measured_during",
             [(MeasuredDuring.COVERAGE, _("During coverage hours (see the schedule)")),
              (MeasuredDuring.ALWAYS, _("At all times (around the clock)"))], base=base)
-        self.row(form, _("Measured d&uring"), self.measured_combo,
+        self.row(form, _("Measured &during"), self.measured_combo,
                  self._detail_loc("measured_during"))
 
         self.method_combo = self.bind_choice(
@@ -262,7 +262,7 @@ class MetricsPage(StepPage):
              (SamplingMethod.SAMPLED_INTERVAL,
               _("In checked intervals: a failed interval counts whole"))], base=base)
         self.method_row = self.row(
-            form, _("Downtime &counted"), self.method_combo, self._detail_loc("method"),
+            form, _("Do&wntime counted"), self.method_combo, self._detail_loc("method"),
             _("How the monitoring counts downtime. A check every few minutes cannot show "
               "less than one interval: the contract and the allowed downtime follow this "
               "choice."))
@@ -270,7 +270,7 @@ class MetricsPage(StepPage):
         self.interval_spin.setRange(1, MAX_INTERVAL_MINUTES)
         self.interval_spin.setSuffix(_(" min"))
         self.interval_spin.setMaximumWidth(120)
-        self.interval_row = self.row(form, _("Check inter&val"), self.interval_spin,
+        self.interval_row = self.row(form, _("&Check interval"), self.interval_spin,
                                      (*self._detail_loc("method"), "interval_minutes"))
 
         self.measurement_edit = self.bind_multiline(
@@ -283,7 +283,7 @@ class MetricsPage(StepPage):
 
         self.baseline_edit = QLineEdit()
         self.baseline_edit.setMaximumWidth(140)
-        self.row(form, _("Bas&eline"), self.baseline_edit, self._detail_loc("baseline"),
+        self.row(form, _("Baseline"), self.baseline_edit, self._detail_loc("baseline"),
                  _("Today's measured value, if known (empty = none). Targets can be "
                    "tightened at a review once more data exists."))
         self.bind_decimal(self.baseline_edit, "baseline",
@@ -324,7 +324,7 @@ class MetricsPage(StepPage):
             TextBox(_("e.g. The business cannot take orders or payments."), rows=2),
             "definition", base=lambda _p: self.selected_level())
         self.definition_edit.setMaximumHeight(self.definition_edit.minimumHeight() * 2)
-        self.row(levels_form, _("&Definition of the selected level"), self.definition_edit,
+        self.row(levels_form, _("Definition of the selected level"), self.definition_edit,
                  ("severity_levels", SELECTED, "definition"),
                  _("When an incident has this severity, in words both sides recognise."))
         self._level_loaders = self._loaders[first_level_loader:]

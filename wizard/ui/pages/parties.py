@@ -59,13 +59,13 @@ class PartiesPage(StepPage):
         # each Alt+letter reaches exactly one field.
         self.provider = self._party_box(
             "provider", _provider, _("Provider"),
-            (_("&Name"), _("&Kind"), _("&Address"), _("&Registration"), _("&Signatory"),
-             _("Signatory's &title"), _("Signatory's &e-mail")),
+            (_("Na&me"), _("&Kind"), _("Addre&ss"), _("&Registration"), _("Signatory"),
+             _("Signatory's &title"), _("Signatory's e-mail")),
             _("e.g. Northwind IT Services LLC"))
         self.customer = self._party_box(
             "customer", _customer, _("Customer"),
-            (_("Na&me"), _("K&ind"), _("A&ddress"), _("Re&gistration"), _("Signat&ory"),
-             _("Signatory's tit&le"), _("Signator&y's e-mail")),
+            (_("N&ame"), _("K&ind"), _("A&ddress"), _("Re&gistration"), _("Signat&ory"),
+             _("Signatory's title"), _("Signator&y's e-mail")),
             _("e.g. Harbor Bakery Co."))
 
         layout = QVBoxLayout(self)

@@ -78,7 +78,7 @@ class ReportingPage(StepPage):
         form = QFormLayout(reports)
         self.frequency_combo = self.bind_choice(QComboBox(), "reporting.frequency",
                                                 report_frequency_choices())
-        self.row(form, _("Report &frequency"), self.frequency_combo,
+        self.row(form, _("Report frequenc&y"), self.frequency_combo,
                  ("reporting", "frequency"))
 
         self.recipient_combo = QComboBox()
@@ -100,7 +100,7 @@ class ReportingPage(StepPage):
         review_form = QFormLayout(reviews)
         self.review_combo = self.bind_choice(QComboBox(), "reporting.review_frequency",
                                              review_frequency_choices())
-        self.row(review_form, _("Re&view frequency"), self.review_combo,
+        self.row(review_form, _("&Review frequency"), self.review_combo,
                  ("reporting", "review_frequency"),
                  _("How often the parties meet to review the agreement and its service "
                    "levels."))
@@ -108,7 +108,7 @@ class ReportingPage(StepPage):
         self.baseline_box = self.bind_bool(
             QCheckBox(_("Allow targets to be tightened at a review")),
             "reporting.baseline_review")
-        self.row(review_form, _("&Baseline review"), self.baseline_box,
+        self.row(review_form, _("Ba&seline review"), self.baseline_box,
                  ("reporting", "baseline_review"),
                  _("Once enough data has been collected, the parties may tighten the "
                    "targets, starting from the measured baseline."))

@@ -201,7 +201,7 @@ class ReviewPage(StepPage):
         self.open_button.clicked.connect(self.open_contract)
         self.open_pdf_button = QPushButton(_("Open the P&DF"))
         self.open_pdf_button.clicked.connect(self.open_pdf)
-        self.folder_button = QPushButton(_("Show in &folder"))
+        self.folder_button = QPushButton(_("Show &in folder"))
         self.folder_button.clicked.connect(self.show_folder)
         after = QHBoxLayout()
         after.addWidget(self.open_button)

@@ -99,7 +99,7 @@ class SchedulePage(StepPage):
 
         self.holidays_combo = self.bind_choice(QComboBox(), "schedule.public_holidays",
                                                holiday_choices())
-        self.row(zone_form, _("Public &holidays"), self.holidays_combo,
+        self.row(zone_form, _("P&ublic holidays"), self.holidays_combo,
                  ("schedule", "public_holidays"))
 
         self.region_edit = self.bind_text(QLineEdit(), "schedule.holiday_region")
@@ -166,7 +166,7 @@ class SchedulePage(StepPage):
         self.notice_spin.setSuffix(_(" hours"))
         self.notice_spin.setMaximumWidth(200)
         self.bind_int(self.notice_spin, "schedule.maintenance_notice_hours")
-        self.row(maintenance_form, _("&Notice"), self.notice_spin,
+        self.row(maintenance_form, _("N&otice"), self.notice_spin,
                  ("schedule", "maintenance_notice_hours"),
                  _("How long before planned maintenance the customer is told; 48 to 72 "
                    "hours is usual."))

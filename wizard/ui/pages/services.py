@@ -88,7 +88,7 @@ class ServicesPage(StepPage):
         self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
         self.name_edit.setPlaceholderText(_("e.g. Service Desk"))
         self.name_edit.textEdited.connect(self._refresh_list)
-        self.row(form, _("&Name"), self.name_edit, ("services", SELECTED, "name"))
+        self.row(form, _("Na&me"), self.name_edit, ("services", SELECTED, "name"))
 
         self.description_edit = self.bind_multiline(
             TextBox(_("What the service is, for whom, in a sentence or two."), rows=3),
@@ -101,7 +101,7 @@ class ServicesPage(StepPage):
         self.included_edit = self.bind_lines(
             LinesEdit(_("e.g. Password resets and account management")), "included",
             base=selected)
-        self.row(form, _("Inc&luded"), self.included_edit, ("services", SELECTED, "included"),
+        self.row(form, _("Incl&uded"), self.included_edit, ("services", SELECTED, "included"),
                  _("What the service covers, one item per line."))
 
         self.excluded_edit = self.bind_lines(
@@ -134,7 +134,7 @@ class ServicesPage(StepPage):
         fee_layout.addStretch(1)
         fee_box.setFocusProxy(self.fee_edit)
         fee_loc: Loc = ("services", SELECTED, "monthly_fee")
-        self.row(form, _("Monthly &fee"), fee_box, fee_loc,
+        self.row(form, _("M&onthly fee"), fee_box, fee_loc,
                  _("Leave empty when there is no fee (as between departments). Service "
                    "credits are a share of this fee."))
         self.fee_edit.setAccessibleName(_("Monthly fee"))

@@ -84,7 +84,7 @@ class StartPage(StepPage):
             line.addWidget(explanation, 1)
             preset_layout.addLayout(line)
             self.preset_buttons[kind] = button
-        self.blank_button = QPushButton(_("&Empty agreement"))
+        self.blank_button = QPushButton(_("Empty &agreement"))
         self.blank_button.setMinimumWidth(160)
         self.blank_button.clicked.connect(self.blank_requested.emit)
         blank_text = QLabel(_("No example values: every field starts empty."))

@@ -86,7 +86,7 @@ class TerminationPage(StepPage):
         term_group = QGroupBox(_("Term and renewal"))
         form = QFormLayout(term_group)
         self.term_combo = self.bind_choice(QComboBox(), "termination.term", term_choices())
-        self.row(form, _("&How long the agreement runs"), self.term_combo,
+        self.row(form, _("How long the agreement run&s"), self.term_combo,
                  ("termination", "term"),
                  _("A fixed term suits a contract with fees; an internal agreement often "
                    "runs as long as the services are used, or until the parties agree a "
@@ -112,7 +112,7 @@ class TerminationPage(StepPage):
         self.notice_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
                                          "termination.notice_days")
         self.notice_meaning = self._meaning(_("notice at any time before the term ends"))
-        self.row(form, _("&Notice to end"),
+        self.row(form, _("Notice &to end"),
                  self._beside(self.notice_spin, self.notice_meaning),
                  ("termination", "notice_days"),
                  _("How long before the end of a term a party must say that it will not "
@@ -125,7 +125,7 @@ class TerminationPage(StepPage):
                                      suffix=_(" days"))),
             "termination.for_convenience_notice_days")
         self.convenience_meaning = self._meaning(_("with immediate effect"))
-        self.row(ending, _("For con&venience"),
+        self.row(ending, _("For &convenience"),
                  self._beside(self.convenience_spin, self.convenience_meaning),
                  ("termination", "for_convenience_notice_days"),
                  _("Notice either party gives to end the agreement at any time without a "
@@ -135,7 +135,7 @@ class TerminationPage(StepPage):
             _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_MONTHS,
                                      suffix=_(" months"))),
             "termination.chronic_failure.consecutive_months")
-        self.row(ending, _("Missed in a r&ow"), self.consecutive_spin,
+        self.row(ending, _("Missed in a row"), self.consecutive_spin,
                  ("termination", "chronic_failure", "consecutive_months"),
                  _("Chronic failure: the customer may terminate when the same target is "
                    "missed this many months in a row."))
