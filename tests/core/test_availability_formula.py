@@ -173,6 +173,9 @@ def test_the_rule_is_defined_once_and_the_section_points_to_it() -> None:
     text = contract(example(), "en_US")
     assert text.count("(Eligible Minutes − minutes of Downtime within them) ÷ Eligible "
                       "Minutes × 100") == 1
+    # the report counts any service's outage against a level covering all services
+    assert ("Service availability covers all services: any of them being unavailable is "
+            "Downtime.") in text
     assert ("Each Service Level of availability is measured as Availability, defined in "
             "section 2") in text
 

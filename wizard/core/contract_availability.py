@@ -185,6 +185,15 @@ def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> di
         else:
             allowed = t("A target of %(target)s allows %(allowed)s of Downtime %(reference)s.") \
                 % values
+    if metric.service == "*":
+        scope = t("%(name)s covers all services: any of them being unavailable is Downtime.") \
+            % values
+    else:
+        service = project.service_by_id(metric.service)
+        scope = t("%(name)s covers %(service)s: that service being unavailable, or all "
+                  "services being unavailable, is Downtime.") % {
+                      **values, "service": service.name if service else metric.service}
+    method = f"{method} {scope}"
     return {"method": method, "allowance": allowed, "sentence": f"{method} {allowed}",
             "allowed": values["allowed"],
             "eligible_minutes": fmt.number(found.eligible_minutes),
