@@ -207,3 +207,74 @@ def test_a_choice_made_on_a_page_is_named_in_the_edit_menu(
         f"Undo Edit “{combo.accessibleName()}”"
     window.undo_action.trigger()
     assert window.document.project.currency == before
+
+
+def test_undoing_everything_gives_the_opened_project_and_redoing_everything_the_edited_one(
+        window: MainWindow, bakery: Path, qtbot: QtBot, questions: list[str]) -> None:
+    """A mixed session: typing in several fields, rows added, renamed, moved and removed."""
+    opened = window.document.project.model_dump()
+    window.go_to(window.pages.index_of(Step.BASICS))
+    basics = window.current_page()
+    assert isinstance(basics, BasicsPage)
+    qtbot.keyClicks(basics.title_edit, " v2")
+    qtbot.keyClicks(basics.reference_edit, "-A")
+    qtbot.keyClicks(basics.title_edit, "!")
+    page = services_page(window)
+    qtbot.mouseClick(page.services.add_button, LEFT)
+    qtbot.keyClicks(page.name_edit, "Printing")
+    page.services.select_row(0)
+    qtbot.mouseClick(page.services.down_button, LEFT)
+    page.services.select_row(2)
+    qtbot.mouseClick(page.services.remove_button, LEFT)
+    qtbot.keyClicks(page.id_edit, "x")
+    window.save_action.trigger()  # a save in the middle: the clean state moves
+    qtbot.keyClicks(page.description_edit, " More.")
+    edited = window.document.project.model_dump()
+    assert edited != opened
+
+    steps = 0
+    while window.undo_action.isEnabled():
+        window.undo_action.trigger()
+        steps += 1
+    assert window.document.project.model_dump() == opened
+    assert steps == 9
+    assert listed(page) == ["Service Desk", "Managed Endpoints", "Cloud Backup"]
+
+    while window.redo_action.isEnabled():
+        window.redo_action.trigger()
+    assert window.document.project.model_dump() == edited
+    assert window.isWindowModified()  # the last edit came after the save
+    window.undo_action.trigger()
+    assert not window.isWindowModified()  # exactly what was saved
+
+
+def test_removing_the_level_credits_are_paid_on_says_so_and_undo_restores_it(
+        window: MainWindow, bakery: Path, qtbot: QtBot, questions: list[str]) -> None:
+    project = window.document.project
+    credited = project.service_credits.metric
+    row = next(i for i, m in enumerate(project.metrics) if m.id == credited)
+    name = project.metrics[row].name
+    window.go_to(window.pages.index_of(Step.METRICS))
+    page = window.current_page()
+    table = page.metrics_table  # type: ignore[attr-defined]
+    table.select_row(row)
+    qtbot.mouseClick(table.remove_button, LEFT)
+    assert "Service credits are paid on this service level." in questions[0]
+    assert name not in [m.name for m in window.document.project.metrics]
+    assert window.undo_action.text().replace("&", "") == \
+        f"Undo Remove {table.item_name} “{name}”"
+    qtbot.keyClick(table.table, Qt.Key.Key_Z, CTRL)
+    assert [m.id for m in window.document.project.metrics][row] == credited
+    assert table.table.rowCount() == len(window.document.project.metrics)
+
+
+def test_an_ampersand_in_a_name_shows_in_the_edit_menu(window: MainWindow, bakery: Path,
+                                                        qtbot: QtBot,
+                                                        questions: list[str]) -> None:
+    """"R&D" would show as "RD" with an underlined D (an access key)."""
+    page = services_page(window)
+    page.services.select_row(1)
+    page.name_edit.selectAll()
+    qtbot.keyClicks(page.name_edit, "R&D")
+    qtbot.mouseClick(page.services.remove_button, LEFT)
+    assert window.undo_action.text() == "&Undo Remove service “R&&D”"

@@ -195,8 +195,10 @@ class CompareDialog(QDialog):
         """Give the open project the version suggested."""
         if self.suggested_version is None:
             return
+        self.document.about_to_change()
         self.document.project.agreement.document_version = self.suggested_version
-        self.document.touch()
+        self.document.touch(_("Document version {version}").format(
+            version=self.suggested_version))
         self.project_edited.emit()
         self.refresh()
 

@@ -1,6 +1,7 @@
 """The open project as the window sees it: the model, its file, and whether
-it has unsaved changes. Pages edit ``document.project`` in place and call
-:meth:`ProjectDocument.touch`; everything else listens to the signals."""
+it has unsaved changes. Pages edit ``document.project`` in place between
+:meth:`ProjectDocument.about_to_change` and :meth:`ProjectDocument.touch`;
+everything else listens to the signals."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class ProjectDocument(QObject):
     """The file name or the unsaved-changes mark changed."""
     replaced = Signal()
     """A different project was loaded: pages read it afresh."""
+    about_to_edit = Signal(str)
+    """merge key: the project is about to be changed in place (for undo)."""
     recorded = Signal(str, str)
     """label, merge key: the user changed the project in place (for undo)."""
     reverted = Signal()
@@ -53,6 +56,12 @@ class ProjectDocument(QObject):
         self.replaced.emit()
         self.changed.emit()
         self.state_changed.emit()
+
+    def about_to_change(self, merge_key: str = "") -> None:
+        """Say that the project is about to be changed in place (then call
+        :meth:`touch`), so that the change can be undone; ``merge_key`` as
+        for :meth:`touch`."""
+        self.about_to_edit.emit(merge_key)
 
     def touch(self, label: str = "", merge_key: str = "") -> None:
         """Record that the user changed something: ``label`` names the change

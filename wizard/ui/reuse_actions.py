@@ -81,6 +81,7 @@ def replace_across_project(session: ProjectSession, old: str, new: str) -> int:
     """Replace ``old`` by ``new`` in every text of the project, as one change
     to undo; says how many times in the status bar."""
     document = session.document
+    document.about_to_change()
     count = replace_text(document.project, old, new)
     if count:
         document.touch(_("Replace “{old}” with “{new}”").format(old=old, new=new))

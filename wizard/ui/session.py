@@ -342,6 +342,7 @@ class ProjectSession(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
+            self.document.about_to_change()
             self.document.project.agreement.document_version = suggestion.suggested
             self.document.touch(_("Document version {version}").format(
                 version=suggestion.suggested))

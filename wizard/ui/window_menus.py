@@ -101,12 +101,13 @@ class MenuWindow(QMainWindow):
         stack.redoTextChanged.connect(self._redo_text_changed)
 
     def _undo_text_changed(self, change: str) -> None:
-        self.undo_action.setText(_("&Undo {change}").format(change=change) if change
-                                 else _("&Undo"))
+        # an ampersand in a name ("R&D") is shown, not taken for an access key
+        self.undo_action.setText(_("&Undo {change}").format(change=change.replace("&", "&&"))
+                                 if change else _("&Undo"))
 
     def _redo_text_changed(self, change: str) -> None:
-        self.redo_action.setText(_("&Redo {change}").format(change=change) if change
-                                 else _("&Redo"))
+        self.redo_action.setText(_("&Redo {change}").format(change=change.replace("&", "&&"))
+                                 if change else _("&Redo"))
 
     def choose_language(self, code: str) -> None:
         """Remember the interface language; it applies at the next start."""

@@ -84,6 +84,11 @@ class StepPage(QWidget):
         for table in self.findChildren(RecordTable):
             if table.removal_consequences is None:
                 table.removal_consequences = self._removal_consequences
+            table.about_to_edit.connect(self._table_about_to_edit)
+
+    def _table_about_to_edit(self) -> None:
+        if not self._loading:
+            self.document.about_to_change()
 
     def _removal_consequences(self, item: object) -> list[str]:
         return removal_consequences(self.project, item)
@@ -120,6 +125,7 @@ class StepPage(QWidget):
         in a row are undone together (see :meth:`ProjectDocument.touch`)."""
         if self._loading:
             return
+        self.document.about_to_change(merge_key)
         apply(self.project)
         self.document.touch(label or self._focused_field_label(), merge_key)
 

@@ -130,6 +130,8 @@ class _Delegate(QStyledItemDelegate):
 class RecordTable(QWidget):
     """A table bound to a list of model objects."""
 
+    about_to_edit = Signal()
+    """An item is about to be added, removed, moved or changed."""
     edited = Signal()
     """An item was added, removed, moved or changed."""
     current_changed = Signal(int)
@@ -232,6 +234,7 @@ class RecordTable(QWidget):
     def set_value(self, row: int, col: int, value: Any) -> None:
         attribute = self.columns[col].attribute
         old = getattr(self.items[row], attribute)
+        self.about_to_edit.emit()
         setattr(self.items[row], attribute, value)
         self.change_label = _("Edit {item} “{name}”").format(
             item=self.item_name, name=self.item_label(self.items[row]))
@@ -262,7 +265,9 @@ class RecordTable(QWidget):
 
     # actions -------------------------------------------------------------------
     def add(self) -> None:
-        self.items.append(self.new_item())
+        item = self.new_item()
+        self.about_to_edit.emit()
+        self.items.append(item)
         self.change_label = _("Add {item}").format(item=self.item_name)
         self.set_items(self.items)
         self.table.setCurrentCell(len(self.items) - 1, 0)
@@ -276,6 +281,7 @@ class RecordTable(QWidget):
                 return
             self.change_label = _("Remove {item} “{name}”").format(
                 item=self.item_name, name=self.item_label(self.items[row]))
+            self.about_to_edit.emit()
             del self.items[row]
             self.set_items(self.items)
             if self.items:
@@ -289,6 +295,7 @@ class RecordTable(QWidget):
         if 0 <= row < len(self.items) and 0 <= target < len(self.items):
             self.change_label = _("Move {item} “{name}”").format(
                 item=self.item_name, name=self.item_label(self.items[row]))
+            self.about_to_edit.emit()
             self.items[row], self.items[target] = self.items[target], self.items[row]
             self.set_items(self.items)
             self.table.setCurrentCell(target, self.table.currentColumn())

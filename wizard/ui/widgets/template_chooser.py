@@ -200,8 +200,9 @@ class TemplateChooser(QGroupBox):
     def set_template(self, value: str) -> None:
         """Make the project use ``value`` (empty for the standard template)."""
         if self.document.project.template != value:
+            self.document.about_to_change()
             self.document.project.template = value
-            self.document.touch()
+            self.document.touch(_("Choose the template"))
         self.reload()
 
     def add_template(self) -> None:
