@@ -111,3 +111,21 @@ def test_a_contract_no_program_opens_is_said_so(window: MainWindow, bakery: Path
     assert len(no_modal_dialogs) == 1
     assert "DOCX" in no_modal_dialogs[0] and "contract.docx" in no_modal_dialogs[0]
     assert str(tmp_path) in no_modal_dialogs[0]
+
+
+def test_a_contract_still_being_written_when_another_project_opens_is_not_announced(
+        window: MainWindow, bakery: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    """The previous project's "Contract written to …" arrived after the next one opened."""
+    assert window.open_path(bakery)
+    window.go_to(window.pages.index_of(Step.REVIEW))
+    review = window.review_page
+    review.generate(tmp_path / "previous.docx")  # in the background
+    other = tmp_path / "other.slaproj"
+    shutil.copy(US_EXAMPLE, other)
+    assert window.open_path(other)  # before the result is delivered
+    assert review.wait_idle()
+    qtbot.waitUntil(review.generate_button.isEnabled, timeout=5000)
+    assert (tmp_path / "previous.docx").exists()
+    assert review.status.text() == ""
+    assert review.last_contract is None
+    assert not review.open_button.isVisibleTo(review)

@@ -143,6 +143,8 @@ class ReviewPage(StepPage):
         self._soffice: Path | None = None
         self._want_pdf = False
         self.last_contract: Path | None = None
+        self._writing: Path | None = None
+        """The contract being written for this project (None: none, or forgotten)."""
         self.last_pdf: Path | None = None
         app = QCoreApplication.instance()
         if app is not None:
@@ -325,8 +327,12 @@ class ReviewPage(StepPage):
             self.pdf_status.setText(_("Cancelling…"))
 
     def _pdf_done(self, path: str, error: str, kind: str) -> None:
+        forgotten = self._pdf_cancel is None  # another project was loaded meanwhile
         self._pdf_cancel = None
         self._show_pdf_progress(False)
+        if forgotten:
+            self.generate_button.setEnabled(not has_errors(self._problems))
+            return
         self.generate_button.setEnabled(not has_errors(self._problems))
         if kind == PdfErrorKind.CANCELLED.value:
             self.pdf_status.setText(error)
@@ -356,6 +362,11 @@ class ReviewPage(StepPage):
         this one's."""
         self.last_contract = None
         self.last_pdf = None
+        self._writing = None
+        if self._pdf_cancel is not None:  # its result is not this project's
+            self._pdf_cancel.set()
+            self._pdf_cancel = None
+        self._show_pdf_progress(False)
         self.status.setText("")
         self.pdf_status.setText("")
         self.pdf_status.setVisible(False)
@@ -400,6 +411,7 @@ class ReviewPage(StepPage):
         self.pdf_status.setVisible(False)
         self.pdf_message.clear_message()
         snapshot = self.project.model_copy(deep=True)
+        self._writing = target
         self._pool.start(_GenerateJob(snapshot, self.document.path, target,
                                       preview_locale(snapshot), self._signals))
 
@@ -408,6 +420,9 @@ class ReviewPage(StepPage):
 
     def _generation_done(self, path: str, error: str) -> None:
         self.generate_button.setEnabled(not has_errors(self._problems))
+        if self._writing is None or Path(path) != self._writing:
+            return  # written for a project no longer shown
+        self._writing = None
         if error:
             self.status.setText(_("The contract could not be written: {error}").format(
                 error=error))
