@@ -115,8 +115,8 @@ def test_a_saturday_shift_until_midnight(qtbot: QtBot, page: SchedulePage,
     saturday = page.coverage.rows[SAT]
     qtbot.keyClick(saturday.covered, Qt.Key.Key_Space)
     saturday.end.setFocus()
-    saturday.end.setSelectedSection(saturday.end.Section.HourSection)
-    qtbot.keyClicks(saturday.end, "0000")
+    saturday.end.lineEdit().selectAll()
+    qtbot.keyClicks(saturday.end, "24:00")
     assert us_document.project.schedule.coverage[-1] == CoverageBlock(
         days=[SAT], start="08:00", end="24:00")
 
@@ -241,3 +241,25 @@ def test_a_coverage_problem_focuses_its_first_day(page: SchedulePage,
     """Jumping to a coverage problem would put the focus somewhere unrelated."""
     page.focus_problem(("schedule", "support_coverage", 1, "end"))
     assert QApplication.focusWidget() is page.support.rows[SAT].covered
+
+
+def test_a_time_that_is_no_time_is_said_beside_the_hours(qtbot: QtBot, page: SchedulePage,
+                                                        us_document: ProjectDocument) -> None:
+    """Typing that could not be used was dropped without a word."""
+    monday = page.support.rows[MON]
+    before = list(us_document.project.schedule.support_coverage or [])
+    monday.start.setFocus()
+    monday.start.lineEdit().selectAll()
+    qtbot.keyClicks(monday.start, "noon")
+    qtbot.keyClick(monday.start, Qt.Key.Key_Return)
+    message = page._message(("schedule", "support_coverage"))
+    qtbot.waitUntil(lambda: bool(message.messages()))
+    assert message.messages() == [
+        '"noon" is not a time of day: type it as 9, 9:30, 09:30 or 0930.']
+    assert us_document.project.schedule.support_coverage == before
+    monday.start.lineEdit().selectAll()
+    qtbot.keyClicks(monday.start, "9")
+    qtbot.keyClick(monday.start, Qt.Key.Key_Return)
+    assert message.messages() == []
+    support = us_document.project.schedule.support_coverage
+    assert support is not None and support[0].start == "09:00"

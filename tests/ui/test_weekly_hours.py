@@ -26,11 +26,37 @@ def editor(qtbot: QtBot) -> WeeklyHoursEditor:
     return widget
 
 
-def type_time(qtbot: QtBot, edit: QTimeEdit, digits: str) -> None:
-    """Type a time as a user does: into the hour section, on to the minutes."""
+def type_time(qtbot: QtBot, edit: QTimeEdit, text: str) -> None:
+    """Type a time as a user does: into the field (entering it selects the
+    time), then on to the next one."""
     edit.setFocus()
-    edit.setSelectedSection(QTimeEdit.Section.HourSection)
-    qtbot.keyClicks(edit, digits)
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("9", "09:00"), ("09", "09:00"), ("9:00", "09:00"), ("0900", "09:00"), ("930", "09:30"),
+    ("9.30", "09:30"), ("17:45", "17:45")])
+def test_a_time_is_read_as_people_type_it(qtbot: QtBot, editor: WeeklyHoursEditor,
+                                          typed: str, shown: str) -> None:
+    """Typing "09" into a time field did nothing until the hour part was
+    double-clicked."""
+    start = editor.rows[MON].start
+    with qtbot.waitSignal(editor.edited):
+        type_time(qtbot, start, typed)
+    assert start.text() == shown
+    assert editor.week()[MON][0][0] == shown
+
+
+def test_text_that_is_no_time_is_reported(qtbot: QtBot, editor: WeeklyHoursEditor) -> None:
+    """A time that cannot be read was dropped without a word."""
+    start = editor.rows[MON].start
+    with qtbot.waitSignal(editor.unreadable) as blocker:
+        type_time(qtbot, start, "noon")
+    assert blocker.args == ["noon"]
+    assert start.text() == "07:00"
+    assert editor.week()[MON][0][0] == "07:00"
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:

@@ -245,6 +245,9 @@ class SchedulePage(StepPage):
 
         self.add_loader(load)
         editor.edited.connect(store)
+        editor.unreadable.connect(lambda text: message.set_input_error(
+            _('"{text}" is not a time of day: type it as 9, 9:30, 09:30 or 0930.').format(
+                text=text.strip())))
 
     # the support-hours promise -------------------------------------------------
     def _load_support_promise(self) -> None:

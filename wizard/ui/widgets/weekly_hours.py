@@ -44,6 +44,7 @@ from wizard.core.weekly import (
     week_to_blocks,
 )
 from wizard.i18n import _, ngettext
+from wizard.ui.widgets.typed_inputs import ClockEdit
 
 SECOND_SPAN: Span = ("13:00", "18:00")
 MIDNIGHT = QTime(0, 0)
@@ -78,9 +79,8 @@ def _time(clock: str) -> QTime:
 
 
 def _start_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    return edit
+    """A time of day that takes ``9``, ``9:00`` or ``0900`` as typed."""
+    return ClockEdit()
 
 
 def _end_edit() -> QTimeEdit:
@@ -182,6 +182,8 @@ class WeeklyHoursEditor(QWidget):
     """Per-day hours, Monday to Sunday, read from and written as coverage blocks."""
 
     edited = Signal()
+    unreadable = Signal(str)
+    """Text that is not a time of day was typed into one of the times."""
     """The user changed the hours (not emitted by :meth:`set_blocks`)."""
 
     def __init__(self, name: str) -> None:
@@ -234,6 +236,8 @@ class WeeklyHoursEditor(QWidget):
                 box.toggled.connect(self._user_changed)
             for edit in (row.start, row.end, row.start2, row.end2):
                 edit.timeChanged.connect(self._user_changed)
+                if isinstance(edit, ClockEdit):
+                    edit.rejected.connect(self.unreadable.emit)
         grid.setColumnStretch(9, 1)
 
         self.kept_label = QLabel()
