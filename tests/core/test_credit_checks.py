@@ -73,3 +73,16 @@ def test_switched_off_credits_are_not_checked() -> None:
     project.service_credits.enabled = False
     project.service_credits.more_schedules = [CreditSchedule(kind=CreditKind.PER_MISS)]
     assert problems(project) == {}
+
+
+def test_no_claim_window_is_asked_for_when_the_contract_does_not_use_one() -> None:
+    project = load_project(US_EXAMPLE)
+    credits = project.service_credits
+    credits.claim_window_days = 0
+    window = ("service_credits", "claim_window_days")
+    assert window in problems(project)
+    credits.claim_procedure = ClaimProcedure(included=True, channel="the portal")
+    assert window not in problems(project)
+    credits.claim_procedure.included = False
+    credits.form = CreditForm.AUTOMATIC_WAIVER
+    assert window not in problems(project)

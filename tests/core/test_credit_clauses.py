@@ -56,7 +56,7 @@ def test_a_credit_per_missed_response() -> None:
                                      percent=Decimal("2.5")))
     english = clause(project)
     assert ("For each response to an incident of severity “Critical” that misses its target, "
-            "the Customer receives a service credit of 2.5% of that month's fees.") in english
+            "the Customer receives a service credit of 2.5% of that month’s fees.") in english
     # two misses × 2.5 % = 5 % of $2,150.00 = $107.50
     assert ("For example, after 2 missed responses in a month the Customer receives $107.50 "
             "of a monthly fee of $2,150.00.") in english
@@ -106,7 +106,7 @@ def test_a_second_schedule_with_its_own_tiers_and_cap() -> None:
     # at 99 − 0.3 = 98.7: 30 % of $2,150.00 = $645.00, capped at 20 % = $430.00
     assert ("For example, at 98.7% the Customer receives $430.00 of a monthly fee of "
             "$2,150.00.") in english
-    assert ("Service credits under the schedule above are capped at 20% of a month's fees "
+    assert ("Service credits under the schedule above are capped at 20% of a month’s fees "
             "for the affected services.") in english
     assert "430,00 $" in clause(example(schedule), "de_DE")
 

@@ -85,6 +85,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from wizard.core.business_units import BUSINESS_UNITS, business_unit_minutes
 from wizard.core.compute import (
     applicable_tier,
     credit_amount,
@@ -725,8 +726,11 @@ def measure_month(project: Project, month: Month, data: Measurements,
         elif metric.kind in (MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME):
             measure = (Measure.RESPONSE if metric.kind is MetricKind.RESPONSE_TIME
                        else Measure.RESOLUTION)
+            # business hours and days run on the support calendar
+            counted_during = (MeasuredDuring.SUPPORT_HOURS if metric.unit in BUSINESS_UNITS
+                              else metric.measured_during)
             outcome = _ticket_level(project, metric, measure, tickets, data, targets,
-                                    clock(metric.measured_during), month_end)
+                                    clock(counted_during), month_end)
             if isinstance(outcome, Unmeasured):
                 unmeasured.append(outcome)
             else:
@@ -757,14 +761,16 @@ def _ticket_level(project: Project, metric: Metric, measure: Measure, tickets: S
         attained = Decimal(counted - len(missed)) * _HUNDRED / counted
         return LevelResult(metric, attained, meets(attained, metric.target, metric.direction),
                            Origin.TICKETS, tickets=missed)
-    if metric.unit in _UNIT_MINUTES:
+    unit_minutes = (business_unit_minutes(project, metric.unit)
+                    if metric.unit in BUSINESS_UNITS else _UNIT_MINUTES.get(metric.unit))
+    if unit_minutes is not None:
         times = _ticket_times(tickets, clock, measure, None, month_end)
         if not times:
             return Unmeasured(metric, _("no ticket was created in the month"))
         longest = max(times, key=lambda t: t.micros)
-        attained = minutes(longest.micros) / _UNIT_MINUTES[metric.unit]
+        attained = minutes(longest.micros) / unit_minutes
         met = meets(attained, metric.target, metric.direction)
-        limit = metric.target * _UNIT_MINUTES[metric.unit] * US_PER_MINUTE
+        limit = metric.target * unit_minutes * US_PER_MINUTE
         over = tuple(t for t in times if not meets(Decimal(t.micros), limit, metric.direction))
         return LevelResult(metric, attained, met, Origin.TICKETS, tickets=over)
     return Unmeasured(metric, _(

@@ -413,6 +413,8 @@ _UNIT_NAMES = {
     "minutes": N_("minutes"),
     "hours": N_("hours"),
     "days": N_("days"),
+    "business_hours": N_("business hours"),
+    "business_days": N_("business days"),
     "count": N_("count"),
 }
 

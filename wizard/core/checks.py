@@ -430,10 +430,14 @@ def _credits(project: Project) -> Iterator[Problem]:
             step, ("service_credits", "enabled"),
             _("Credits are a share of the monthly fee, but no service has a monthly fee."),
         )
-    if credits.claim_window_days == 0:
+    from wizard.core.credit_checks import (  # they build on this module
+        credit_addition_problems,
+        uses_claim_window,
+    )
+
+    if credits.claim_window_days == 0 and uses_claim_window(credits):
         yield _warning(step, ("service_credits", "claim_window_days"),
                        _("Give the customer a number of days to claim a credit."))
-    from wizard.core.credit_checks import credit_addition_problems  # it builds on this module
 
     yield from credit_addition_problems(project)
 

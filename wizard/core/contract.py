@@ -26,6 +26,12 @@ from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from wizard.core import credit_clauses
+from wizard.core.business_units import (
+    BUSINESS_TERMS,
+    BUSINESS_UNITS,
+    business_value,
+    uses_business_units,
+)
 from wizard.core.compute import (
     DAYS_PER_YEAR,
     PERIOD_MINUTES,
@@ -562,6 +568,8 @@ def _metric_target(value: Decimal, unit: str, fmt: ContractFormatter) -> str:
         return fmt.percent(value)
     if unit in _UNIT_NAMES:
         return fmt.unit(plain(value), _UNIT_NAMES[unit])
+    if unit in BUSINESS_UNITS:
+        return business_value(plain(value), unit, fmt)
     if unit == "count":
         return fmt.number(value)
     return f"{fmt.number(value)} {unit}"
@@ -697,7 +705,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     term = project.termination
     chronic = term.chronic_failure
     terms = [*_template_terms(project),
-             *((*_CREDIT_TERMS, *credit_terms) if credits_context["enabled"] else ())]
+             *((*_CREDIT_TERMS, *credit_terms) if credits_context["enabled"] else ()),
+             *(BUSINESS_TERMS if uses_business_units(project) else ())]
     user_terms = {d.term.strip().casefold() for d in agreement.definitions}
     built_in = [(t(term_), t(text) % sections) for term_, text in terms]
     built_in += availability_terms(project, fmt, sections)

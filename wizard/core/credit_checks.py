@@ -18,6 +18,7 @@ from wizard.core.model import (
     MetricKind,
     PartyRole,
     Project,
+    ServiceCredits,
 )
 from wizard.core.steps import Step
 from wizard.i18n import _
@@ -84,6 +85,13 @@ def _schedule(project: Project, schedule: CreditSchedule, loc: Loc) -> Iterator[
     elif schedule.multiple is None or schedule.multiple <= 0:
         yield _error((*loc, "multiple"),
                      _("Give how many times the downtime is credited (more than 0)."))
+
+
+def uses_claim_window(credits: ServiceCredits) -> bool:
+    """Whether the contract states the claim window: not when credits need no
+    claim, nor when the claim procedure sets its own deadline."""
+    return (credits.form is not CreditForm.AUTOMATIC_WAIVER
+            and not credits.claim_procedure.included)
 
 
 def credit_addition_problems(project: Project) -> Iterator[Problem]:

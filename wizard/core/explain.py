@@ -19,6 +19,7 @@ from babel.dates import format_date, get_timezone, get_timezone_name
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from wizard.core.availability_rule import Allowance, allowance
+from wizard.core.business_units import BUSINESS_HOURS, BUSINESS_UNITS
 from wizard.core.compute import (
     credit_amount,
     credit_example_value,
@@ -105,6 +106,12 @@ def value_text(value: Decimal, unit: str, locale: str | None = None) -> str:
     if unit in _UNIT_KEYS:
         return short_unit(plain(value), _UNIT_KEYS[unit], locale)
     number = format_decimal(value, locale=locale, decimal_quantization=False)
+    if unit in BUSINESS_UNITS:
+        count = 1 if value == 1 else 2
+        if unit == BUSINESS_HOURS:
+            return ngettext("{num} business hour", "{num} business hours", count).format(
+                num=number)
+        return ngettext("{num} business day", "{num} business days", count).format(num=number)
     if unit == "count" or not unit.strip():
         return number
     return f"{number} {unit.strip()}"

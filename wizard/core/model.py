@@ -275,7 +275,10 @@ class StandardExclusion(StrEnum):
 
 
 PERCENT_UNIT = "percent"
-KNOWN_UNITS = ("percent", "seconds", "minutes", "hours", "days", "count")
+KNOWN_UNITS = ("percent", "seconds", "minutes", "hours", "days", "business_hours",
+               "business_days", "count")
+"""Units the program writes in words; ``business_hours`` and ``business_days``
+count the support calendar (:mod:`wizard.core.business_units`)."""
 
 
 class Definition(Model):

@@ -154,12 +154,11 @@ class Shape:
 
 
 def sample_projects() -> Iterator[Any]:
+    from wizard.core.credit_clauses import with_every_credit_part
     from wizard.core.model import AgreementType
     from wizard.core.presets import new_project
     from wizard.core.project_file import ProjectFileError, load_project
     from wizard.paths import examples_dir
-
-    from wizard.core.credit_clauses import with_every_credit_part
 
     for path in sorted(examples_dir().glob("*.slaproj")):
         try:

@@ -108,6 +108,8 @@ def unit_labels() -> dict[str, str]:
         "minutes": _("minutes"),
         "hours": _("hours"),
         "days": _("days"),
+        "business_hours": _("business hours"),
+        "business_days": _("business days"),
         "count": _("count"),
     }
     return {unit: names[unit] for unit in KNOWN_UNITS}
