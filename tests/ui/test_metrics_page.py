@@ -85,7 +85,7 @@ def test_a_target_that_is_not_a_number_is_refused_beside_the_field(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
     """Garbage would be saved into the file, or the user would not know why nothing changed."""
     page = open_page(qtbot, MetricsPage, us_document)
-    retype(qtbot, page.target_edit, "99.5 %")
+    retype(qtbot, page.target_edit, "99.5 or so")
 
     assert us_document.project.metrics[0].target == Decimal("99.5")
     message = page._field_for(("metrics", 0, "target"))

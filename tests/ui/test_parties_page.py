@@ -121,3 +121,23 @@ def test_tab_walks_through_provider_then_customer(qtbot: QtBot,
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is widget
     assert not us_document.modified
+
+
+def test_an_address_that_is_no_e_mail_is_said_beside_the_field(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """An invalid e-mail address passed without a word."""
+    page = open_page(qtbot, PartiesPage, us_document)
+    page.show()
+    edit = page.customer.signatory_email_edit
+    message = page._field_for(("parties", "customer", "signatory", "email"))
+    assert message is not None and message[1] is edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "anna.example.com")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert message[2].messages() == [
+        "“anna.example.com” is not an e-mail address: write it as name@example.com."]
+    edit.selectAll()
+    qtbot.keyClicks(edit, "anna@example.com")
+    assert message[2].messages() == []
+    assert us_document.project.parties.customer.signatory.email == "anna@example.com"

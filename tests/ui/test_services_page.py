@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +93,27 @@ def test_the_monthly_fee_is_a_number_or_empty(qtbot: QtBot, page: ServicesPage,
     qtbot.keyClick(page.fee_edit, Qt.Key.Key_Delete)
     assert desk.monthly_fee is None
     assert us_document.modified
+
+
+@pytest.mark.parametrize(("typed", "fee"), [
+    ("49 Euro", "49"), ("€49", "49"), ("49,00 €", "49.00"), ("EUR 1.250,50", "1250.50"),
+    ("$1,300.50", "1300.50"), ("49,-", "49")])
+def test_a_fee_is_read_with_its_currency(qtbot: QtBot, page: ServicesPage,
+                                         us_document: ProjectDocument, typed: str,
+                                         fee: str) -> None:
+    """ "49 Euro" in a fee field was dropped without a word."""
+    desk = us_document.project.services[0]
+    page.fee_edit.selectAll()
+    for character in typed:  # QTest types Latin-1 only: € as a key press of its own
+        if character.isascii():
+            qtbot.keyClick(page.fee_edit, character)
+        else:
+            QApplication.sendEvent(page.fee_edit, QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                character))
+    assert page.fee_edit.text() == typed
+    assert desk.monthly_fee == Decimal(fee)
+    assert page.fee_message.messages() == []
 
 
 def test_add_and_remove_services(qtbot: QtBot, page: ServicesPage,

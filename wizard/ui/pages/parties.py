@@ -19,6 +19,7 @@ from wizard.core.references import person_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import Base, StepPage
 from wizard.ui.widgets.fields import TextBox
+from wizard.ui.widgets.typed_inputs import say_when_no_email
 
 
 def party_kind_choices() -> list[tuple[PartyKind, str]]:
@@ -111,7 +112,10 @@ class PartiesPage(StepPage):
         self.row(form, labels[5], signatory_title_edit, (*loc, "signatory", "title"))
 
         signatory_email_edit = self.bind_text(QLineEdit(), "signatory.email", base)
+        signatory_email_edit.setPlaceholderText(_("e.g. name@example.com"))
         self.row(form, labels[6], signatory_email_edit, (*loc, "signatory", "email"))
+        email_message = self._fields[-1][2]
+        self.add_loader(say_when_no_email(signatory_email_edit, email_message.set_input_error))
 
         editors: tuple[QWidget, ...] = (
             name_edit, kind_combo, address_edit, registration_edit, signatory_name_edit,

@@ -15,6 +15,7 @@ from wizard.core.checks import Severity
 from wizard.core.model import parse_decimal_text
 from wizard.i18n import _, language
 from wizard.ui.widgets.record_table import Column
+from wizard.ui.widgets.typed_inputs import strip_currency
 
 
 def decimal_text(value: Decimal) -> str:
@@ -29,8 +30,10 @@ _SPACES = re.compile("[\\s\u00a0\u202f'’]")
 def parse_decimal_input(text: str) -> Decimal:
     """A number as typed in any of the interface's languages: ``99.95`` and
     ``99,95`` alike; with both marks (``1,250.50``, ``1.250,50``) the last is
-    the decimal one. ``ValueError`` if it is not a number."""
-    cleaned = _SPACES.sub("", text)
+    the decimal one. A currency (``49 Euro``, ``€49``, ``49,00 €``) or a
+    percent sign around the number is left aside. ``ValueError`` if it is
+    not a number."""
+    cleaned = _SPACES.sub("", strip_currency(text).rstrip("%"))
     if "," in cleaned and "." in cleaned:
         mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
         cleaned = cleaned.replace("." if mark == "," else ",", "")

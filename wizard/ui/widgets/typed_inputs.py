@@ -10,10 +10,13 @@ page, which hears of it through :attr:`ClockEdit.rejected`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QTimeEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QTimeEdit, QWidget
+
+from wizard.i18n import _
 
 _CLOCK = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{1,2}))?\s*(?:h|uhr|hrs?)?", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(\d{1,2})(\d{2})")
@@ -125,3 +128,25 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 def is_email(text: str) -> bool:
     """Whether ``text`` has the form of an e-mail address (name@domain.tld)."""
     return bool(_EMAIL.fullmatch(text.strip()))
+
+
+def say_when_no_email(edit: QLineEdit, say: Callable[[str], None]) -> Callable[[], None]:
+    """When ``edit`` is left holding something that is no e-mail address,
+    ``say`` so (beside the field); typing a good one, or nothing, clears it.
+    Returns the check, for a page to run when it shows a project."""
+
+    def judge() -> None:
+        text = edit.text().strip()
+        if text and not is_email(text):
+            say(_("“{text}” is not an e-mail address: write it as name@example.com.").format(
+                text=text))
+        else:
+            say("")
+
+    def typing(text: str) -> None:
+        if not text.strip() or is_email(text):
+            say("")
+
+    edit.editingFinished.connect(judge)
+    edit.textEdited.connect(typing)
+    return judge
