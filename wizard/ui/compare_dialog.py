@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from wizard.core.changes import Change, changes_by_step, compare_projects, versi
 from wizard.core.model import Project
 from wizard.core.steps import STEP_TITLES
 from wizard.i18n import _, ngettext
+from wizard.ui.background import BackgroundWork
 from wizard.ui.plain_text import literal, plain_label
 from wizard.ui.preview import preview_locale
 
@@ -37,27 +38,6 @@ REFRESH_MS = 300
 """The list follows the user's edits this long after the last one."""
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _RedlineSignals(QObject):
-    done = Signal(str, str)  # path, error
-
-
-class _RedlineJob(QRunnable):
-    def __init__(self, old: Project, new: Project, new_path: Path | None, target: Path,
-                 locale: str, signals: _RedlineSignals) -> None:
-        super().__init__()
-        self.old, self.new, self.new_path = old, new, new_path
-        self.target, self.locale, self.signals = target, locale, signals
-
-    def run(self) -> None:
-        try:
-            from wizard.core.redline import write_redline
-
-            write_redline(self.old, self.new, self.target, self.locale, self.new_path)
-            self.signals.done.emit(str(self.target), "")
-        except Exception as exc:  # told in the dialog; the project is untouched
-            self.signals.done.emit(str(self.target), str(exc) or type(exc).__name__)
 
 
 class CompareDialog(QDialog):
@@ -77,9 +57,7 @@ class CompareDialog(QDialog):
         self.changes: list[Change] = []
         self.suggested_version: str | None = None
         self.last_redline: Path | None = None
-        self._pool = QThreadPool(self)
-        self._signals = _RedlineSignals()
-        self._signals.done.connect(self._redline_done)
+        self._work = BackgroundWork(self)
         self.setWindowTitle(_("Compare with {name}").format(name=old_path.name))
         self.resize(640, 520)
 
@@ -222,9 +200,17 @@ class CompareDialog(QDialog):
         """Write the redline to ``target`` in the background."""
         self.redline_button.setEnabled(False)
         self.status.setText(_("Writing the redline…"))
-        snapshot = self.document.project.model_copy(deep=True)
-        self._pool.start(_RedlineJob(self.old, snapshot, self.document.path, target,
-                                     preview_locale(snapshot), self._signals))
+        old, new = self.old, self.document.project.model_copy(deep=True)
+        new_path, locale = self.document.path, preview_locale(new)
+
+        def write() -> None:
+            from wizard.core.redline import write_redline
+
+            write_redline(old, new, target, locale, new_path)
+
+        # an error is told in the dialog; the project is untouched
+        self._work.start(write, lambda _none, error: self._redline_done(
+            str(target), "" if error is None else str(error) or type(error).__name__))
 
     def _redline_done(self, path: str, error: str) -> None:
         self.redline_button.setEnabled(bool(self.changes))
@@ -237,7 +223,7 @@ class CompareDialog(QDialog):
         self.redline_written.emit(path)
 
     def wait_idle(self, msecs: int = 30000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._work.wait_idle(msecs)
 
     def done(self, result: int) -> None:
         self._refresh_timer.stop()

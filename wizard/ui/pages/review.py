@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,54 +49,12 @@ from wizard.core.pdf_export import (
 from wizard.core.summaries import left_out_text, service_levels_text
 from wizard.i18n import N_, _
 from wizard.settings import Settings, default_projects_dir, save_settings
+from wizard.ui.background import BackgroundWork
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.basics import locale_label
 from wizard.ui.plain_text import literal, plain_label
 from wizard.ui.preview import preview_locale
 from wizard.ui.widgets.fields import FieldMessage
-
-
-class _GenerateSignals(QObject):
-    done = Signal(str, str)  # path, error
-
-
-class _GenerateJob(QRunnable):
-    def __init__(self, project: Project, project_path: Path | None, target: Path, locale: str,
-                 signals: _GenerateSignals) -> None:
-        super().__init__()
-        self.project, self.project_path = project, project_path
-        self.target, self.locale, self.signals = target, locale, signals
-
-    def run(self) -> None:
-        try:
-            from wizard.core.render import generate_contract
-
-            generate_contract(self.project, self.target, self.locale,
-                              project_path=self.project_path)
-            self.signals.done.emit(str(self.target), "")
-        except Exception as exc:  # reported on the page, the project is untouched
-            self.signals.done.emit(str(self.target), str(exc) or type(exc).__name__)
-
-
-class _PdfSignals(QObject):
-    done = Signal(str, str, str)  # path, error, error kind
-
-
-class _PdfJob(QRunnable):
-    def __init__(self, docx: Path, soffice: Path, cancel: threading.Event,
-                 signals: _PdfSignals) -> None:
-        super().__init__()
-        self.docx, self.soffice, self.cancel, self.signals = docx, soffice, cancel, signals
-
-    def run(self) -> None:
-        try:
-            pdf = convert_to_pdf(self.docx, soffice=self.soffice, cancel=self.cancel)
-            self.signals.done.emit(str(pdf), "", "")
-        except PdfExportError as exc:
-            self.signals.done.emit("", str(exc), exc.kind.value)
-        except Exception as exc:  # reported on the page, the contract is kept
-            self.signals.done.emit("", str(exc) or type(exc).__name__,
-                                   PdfErrorKind.FAILED.value)
 
 
 def summary_rows(project: Project) -> list[tuple[str, str]]:
@@ -133,11 +91,7 @@ class ReviewPage(StepPage):
     def build(self) -> None:
         self._problems: list[Problem] = []
         self._foreign_texts: list[Problem] = []
-        self._pool = QThreadPool(self)
-        self._signals = _GenerateSignals()
-        self._signals.done.connect(self._generation_done)
-        self._pdf_signals = _PdfSignals()
-        self._pdf_signals.done.connect(self._pdf_done)
+        self._work = BackgroundWork(self)
         self._pdf_cancel: threading.Event | None = None
         self._settings: Settings | None = None
         self._soffice: Path | None = None
@@ -317,7 +271,17 @@ class ReviewPage(StepPage):
         self.pdf_status.setText(_("Saving the PDF…"))
         self.pdf_status.setVisible(True)
         self._show_pdf_progress(True)
-        self._pool.start(_PdfJob(docx, self._soffice, self._pdf_cancel, self._pdf_signals))
+        soffice, cancel = self._soffice, self._pdf_cancel
+        self._work.start(lambda: convert_to_pdf(docx, soffice=soffice, cancel=cancel),
+                         self._pdf_finished)
+
+    def _pdf_finished(self, pdf: object, error: BaseException | None) -> None:
+        if error is None:
+            self._pdf_done(str(pdf), "", "")
+        elif isinstance(error, PdfExportError):
+            self._pdf_done("", str(error), error.kind.value)
+        else:  # reported on the page, the contract is kept
+            self._pdf_done("", str(error) or type(error).__name__, PdfErrorKind.FAILED.value)
 
     def cancel_pdf(self) -> None:
         """Stop a PDF conversion under way (the Word contract stays)."""
@@ -412,11 +376,19 @@ class ReviewPage(StepPage):
         self.pdf_message.clear_message()
         snapshot = self.project.model_copy(deep=True)
         self._writing = target
-        self._pool.start(_GenerateJob(snapshot, self.document.path, target,
-                                      preview_locale(snapshot), self._signals))
+        project_path, locale = self.document.path, preview_locale(snapshot)
+
+        def write() -> None:
+            from wizard.core.render import generate_contract
+
+            generate_contract(snapshot, target, locale, project_path=project_path)
+
+        # an error is reported on the page; the project is untouched
+        self._work.start(write, lambda _none, error: self._generation_done(
+            str(target), "" if error is None else str(error) or type(error).__name__))
 
     def wait_idle(self, msecs: int = 20000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._work.wait_idle(msecs)
 
     def _generation_done(self, path: str, error: str) -> None:
         self.generate_button.setEnabled(not has_errors(self._problems))
