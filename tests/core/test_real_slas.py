@@ -1,8 +1,9 @@
-"""Five published SLAs written as projects (resources/examples/real/): each opens,
-saves as it was read, passes the checks, and its contract, in English and in
+"""Seven published SLAs written as projects (resources/examples/real/): five
+providers' own, a managed IT provider's and an internal help desk's. Each opens,
+reopens equal once saved, passes the checks, and its contract, in English and in
 German, reads back every term the project models, with the figures worked out
 by hand here; the clauses the source does not have (reporting, support hours, a
-fixed term that renews, severity levels) are not in it.
+fixed term that renews, severity levels, exclusions) are not in it.
 
 The German contracts are read for what the program formats itself (numbers,
 percentages, money, days, the effective date): the catalogs may not yet hold
@@ -28,6 +29,8 @@ GITHUB = REAL / "github-enterprise-cloud.slaproj"
 MICROSOFT = REAL / "microsoft-online-services.slaproj"
 ATLASSIAN = REAL / "atlassian-cloud.slaproj"
 CLOUDFLARE = REAL / "cloudflare-enterprise.slaproj"
+SAFEPOINT = REAL / "safepoint-it-msp.slaproj"
+HELP_DESK = REAL / "internal-it-help-desk.slaproj"
 SOURCES = {
     GOOGLE: "https://cloud.google.com/compute/sla",
     GITHUB: "https://docs.github.com/en/site-policy/site-policy-deprecated/"
@@ -36,9 +39,13 @@ SOURCES = {
                "Service-Level-Agreements-SLA-for-Online-Services",
     ATLASSIAN: "https://www.atlassian.com/legal/sla",
     CLOUDFLARE: "https://www.cloudflare.com/enterprise-support-sla/",
+    SAFEPOINT: "https://www.safepointit.com/service-level-agreement",
+    HELP_DESK: "https://www.givainc.com/resources/wp/sample-it-help-desk-service-level-agreement-sla/",
 }
 PROVIDERS = {GOOGLE: "Google LLC", GITHUB: "GitHub, Inc.", MICROSOFT: "Microsoft Corporation",
-             ATLASSIAN: "Atlassian Pty Ltd", CLOUDFLARE: "Cloudflare, Inc."}
+             ATLASSIAN: "Atlassian Pty Ltd", CLOUDFLARE: "Cloudflare, Inc.",
+             SAFEPOINT: "Premier Hosting, Inc., d/b/a SafePoint IT",
+             HELP_DESK: "Northgate Mutual IT Help Desk"}
 REAL_SLAS = list(SOURCES)
 
 # The checks ask the first credit schedule for tiers whatever its kind, so a project
@@ -52,16 +59,21 @@ def contract(path: Path, locale: str) -> ContractText:
     return read_contract(render_contract(load_project(path), locale))
 
 
+def spaced(words: str) -> str:
+    """No-break spaces (before a unit, inside "8:30 AM") read as spaces."""
+    return words.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def text(path: Path, locale: str = "en_US") -> str:
     """The contract as a reader sees it, a no-break space as a space."""
-    return contract(path, locale).text.replace("\u00a0", " ")
+    return spaced(contract(path, locale).text)
 
 
 def row(path: Path, first_cell: str, locale: str = "en_US") -> list[str]:
     """The table row whose first cell reads ``first_cell``."""
     rows = [r for table in contract(path, locale).tables for r in table if r[0] == first_cell]
     assert len(rows) == 1, first_cell
-    return [cell.replace("\u00a0", " ") for cell in rows[0]]
+    return [spaced(cell) for cell in rows[0]]
 
 
 def section(path: Path, heading: str, locale: str = "en_US") -> str:
@@ -73,8 +85,8 @@ def section(path: Path, heading: str, locale: str = "en_US") -> str:
 
 
 def assert_absent_clauses(path: Path) -> None:
-    """What none of the five sources has: a reporting clause, support hours, severity
-    levels, maintenance windows, or a fixed term that renews."""
+    """What none of the five providers' own SLAs has: a reporting clause, support hours,
+    severity levels, maintenance windows, or a fixed term that renews."""
     english = text(path)
     assert "# Reporting and review" not in english
     assert "# Severity levels" not in english
@@ -276,3 +288,59 @@ def test_cloudflare_enterprise_in_german() -> None:
     german = text(CLOUDFLARE, "de_DE")
     for figure in ("100 %", "342,23 $", "5.000,00 $", "43.830"):
         assert figure in german, figure
+
+
+def test_safepoint_it_in_english() -> None:
+    # the business-hours response targets; resolution "1-2" and "3-5 business days" as
+    # their longer end, a business day being 8:30 to 17:00 (8.5 hours): 17 and 42.5 hours
+    assert row(SAFEPOINT, "P1\nCritical")[2:5] == ["30 minutes", "4 hours", "during Support Hours"]
+    assert row(SAFEPOINT, "P2\nHigh")[2:4] == ["1 hour", "8 hours"]
+    assert row(SAFEPOINT, "P3\nMedium")[2:4] == ["2 hours", "17 hours"]
+    assert row(SAFEPOINT, "P4\nLow")[2:4] == ["24 hours", "42 hours and 30 minutes"]
+    assert "any interruption to clinical systems or patient workflows is Priority 1" \
+        in row(SAFEPOINT, "P1\nCritical")[1]
+    assert row(SAFEPOINT, "Monday")[2] == "8:30 AM to 5:00 PM"
+    assert row(SAFEPOINT, "Saturday")[2] == "closed"
+    english = text(SAFEPOINT)
+    assert "All times in this agreement are given in Central Time." in english
+    assert "Public holidays (United States) are not part of the coverage and support hours." \
+        in english
+    assert "Project-based work, unless otherwise specified." in english
+    assert "emergency support for Priority 1 and Priority 2" in english
+    for heading in ("# Reporting and review", "# Exclusions", "# Maintenance"):
+        assert heading not in english
+    assert "remains in force for as long as the Customer uses the services." \
+        in section(SAFEPOINT, "Term and termination")
+
+
+def test_safepoint_it_in_german() -> None:
+    assert row(SAFEPOINT, "P4\nLow", "de_DE")[2:4] == ["24 Stunden", "42 Stunden und 30 Minuten"]
+    assert row(SAFEPOINT, "P3\nMedium", "de_DE")[3] == "17 Stunden"
+    assert row(SAFEPOINT, "Montag", "de_DE")[2] == "08:30 bis 17:00 Uhr"
+
+
+def test_internal_help_desk_in_english() -> None:
+    assert row(HELP_DESK, "Return call after an urgent voice mail message")[2:4] == [
+        "at most 5 minutes", "per month, during Coverage Hours"]
+    assert row(HELP_DESK, "Confirmation of receipt of a voice mail message")[2] == \
+        "at most 4 hours"
+    assert row(HELP_DESK, "Monday")[1:] == ["8:00 AM to 5:00 PM", "8:00 AM to 5:00 PM"]
+    assert row(HELP_DESK, "Sunday")[1:] == ["closed", "closed"]
+    english = text(HELP_DESK)
+    assert "This is an internal agreement between two departments" in english
+    assert "Problems are resolved or assigned to the appropriate specialist." in english
+    assert "The Provider reports on the service levels every month to Owen Hughes." in english
+    term = section(HELP_DESK, "Term and termination")
+    # the service period: January 1 to December 31, not renewed
+    assert "takes effect on January 1, 2027 and runs for an initial term of 12 months." in term
+    assert "It ends at the end of the initial term unless the parties agree in writing" in term
+    for heading in ("# Exclusions", "# Severity levels", "# Maintenance"):
+        assert heading not in english
+
+
+def test_internal_help_desk_in_german() -> None:
+    assert row(HELP_DESK, "Return call after an urgent voice mail message", "de_DE")[2] == \
+        "höchstens 5 Minuten"
+    assert row(HELP_DESK, "Montag", "de_DE")[1] == "08:00 bis 17:00 Uhr"
+    german = text(HELP_DESK, "de_DE")
+    assert "1. Januar 2027" in german and "12 Monate" in german
