@@ -262,6 +262,12 @@ class Builder:
         """A paragraph holding only a ``{%p … %}`` tag: docxtpl removes it."""
         self.doc.add_paragraph(text)
 
+    def paragraphs(self, loop: str) -> None:
+        """One paragraph for each text of the list ``loop``."""
+        self.tag("{%p for text in " + loop + " %}")
+        self.p("{{ text }}")
+        self.tag("{%p endfor %}")
+
     def h1(self, text: str) -> None:
         self.doc.add_paragraph(text, style="Heading 1")
 
@@ -679,8 +685,10 @@ def build() -> Builder:
     b.p(tr("Coverage hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
-    b.tag("{%p if schedule.maintenance %}")
+    b.tag("{%p if schedule.maintenance or maintenance_rules %}")
     b.h2(tr("Maintenance"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if schedule.maintenance %}")
     b.p(tr("Scheduled maintenance takes place in these windows:"), keep=True)
     b.bullets("w in schedule.maintenance", "{{ w.text }}")
     b.tag("{%p endif %}")
@@ -692,6 +700,7 @@ def build() -> Builder:
     b.p(tr_with("Scheduled maintenance does not exceed %(limit)s in any month.",
                 limit="schedule.max_maintenance"))
     b.tag("{%p endif %}")
+    b.paragraphs("maintenance_rules")
 
     # 7. Service levels --------------------------------------------------------
     b.h1(tr("Service levels"))
@@ -739,6 +748,10 @@ def build() -> Builder:
         [["**{{ s.id }}**", "{{ s.name }}"], ["{{ s.definition }}"], ["{{ s.response }}"],
          ["{{ s.resolution }}"], ["{{ s.measured_during }}"]],
     )
+    b.tag("{%p endif %}")
+    b.tag("{%p if measurement_terms %}")
+    b.h2(tr("Measurement and incidents"))
+    b.paragraphs("measurement_terms")
     b.tag("{%p endif %}")
 
     # 8. Service credits --------------------------------------------------------
@@ -846,6 +859,7 @@ def build() -> Builder:
     b.p(tr("Once enough measurements have been collected, the parties may tighten the targets "
            "at a review, starting from the measured baseline."))
     b.tag("{%p endif %}")
+    b.paragraphs("report_mechanics")
     b.tag("{%p endif %}")
 
     # 10. Exclusions -------------------------------------------------------------
@@ -922,8 +936,21 @@ def build() -> Builder:
     b.p("{{ termination.amendments }}")
     b.tag("{%p endif %}")
 
+    # Commercial terms and general provisions (optional) -----------------------
+    b.tag("{%p if commercial %}")
+    b.h1(tr("Commercial terms"))
+    b.paragraphs("commercial")
+    b.tag("{%p endif %}")
+    b.tag("{%p if general %}")
+    b.h1(tr("General provisions"))
+    b.paragraphs("general")
+    b.tag("{%p endif %}")
+
     # 12. Signatures -------------------------------------------------------------
     b.h1(tr("Signatures"))
+    b.tag("{%p if signing.place %}")
+    b.p("{{ signing.place }}")
+    b.tag("{%p endif %}")
     b.p(tr("Signed for and on behalf of the parties:"), keep=True)
     signatures = doc.add_table(rows=1, cols=3)
     _table_look(signatures, [7.4, 1.2, 7.4], borders=False)
@@ -948,7 +975,32 @@ def build() -> Builder:
         ])
         for index in (4, 11):
             _signature_line(cell.paragraphs[index])
+    _signing_formalities(b)
     return b
+
+
+def _signing_formalities(b: Builder) -> None:
+    """The Customer's second signature approving onerous clauses (Italy) and
+    two witnesses (Brazil), when the project asks for signing formalities."""
+    b.tag("{%p if signing.onerous %}")
+    b.p("{{ signing.onerous }}", keep=True).paragraph_format.space_before = Pt(12)
+    approval = b.doc.add_table(rows=1, cols=3)
+    _table_look(approval, [7.4, 1.2, 7.4], borders=False)
+    _keep_row_together(approval.rows[0])
+    _cell_text(approval.rows[0].cells[2], [
+        "**" + tr("For the Customer") + "**", "", "", tr("Signature"),
+    ])
+    _signature_line(approval.rows[0].cells[2].paragraphs[2])
+    b.tag("{%p endif %}")
+    b.tag("{%p if signing.witnesses %}")
+    b.p(tr("Witnesses:"), bold=True, keep=True).paragraph_format.space_before = Pt(12)
+    witnesses = b.doc.add_table(rows=1, cols=3)
+    _table_look(witnesses, [7.4, 1.2, 7.4], borders=False)
+    _keep_row_together(witnesses.rows[0])
+    for cell in (witnesses.rows[0].cells[0], witnesses.rows[0].cells[2]):
+        _cell_text(cell, ["", "", tr("Signature"), tr("Name:"), tr("Taxpayer number (CPF):")])
+        _signature_line(cell.paragraphs[1])
+    b.tag("{%p endif %}")
 
 
 def _no_hyphenation(paragraph: Paragraph) -> None:

@@ -88,6 +88,7 @@ def check_project(project: Project, project_path: Path | None = None) -> list[Pr
         *_credits(project),
         *_reporting(project),
         *_termination(project),
+        *_legal_parts(project),
         *_branding(project),
         *_template(project, project_path),
         *_length(project),
@@ -455,6 +456,12 @@ def _reporting(project: Project) -> Iterator[Problem]:
             _('The report recipient "{name}" is neither a contact nor a signatory.').format(
                 name=recipient),
         )
+
+
+def _legal_parts(project: Project) -> Iterator[Problem]:
+    from wizard.core.frame_checks import frame_problems  # it builds on this module
+
+    yield from frame_problems(project)
 
 
 def _termination(project: Project) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
+from wizard.core.contract_frame import frame_context, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
     PERCENT_UNIT,
@@ -450,7 +451,7 @@ _MAINTENANCE_EXCLUSIONS = {
 
 SECTIONS = ("purpose", "definitions", "stakeholders", "services", "schedule",
             "service_levels", "credits", "reporting", "exclusions", "termination",
-            "signatures")
+            "commercial", "general", "signatures")
 """The standard template's numbered sections, in order."""
 
 
@@ -458,7 +459,8 @@ def section_numbers(project: Project) -> dict[str, str]:
     """The number of each section of the standard template for ``project``, for
     cross-references: the sections the agreement leaves out take no number."""
     left_out = {"reporting": not project.reporting.included,
-                "exclusions": not project.exclusions.included}
+                "exclusions": not project.exclusions.included,
+                **left_out_sections(project)}
     present = [name for name in SECTIONS if not left_out.get(name, False)]
     return {name: str(number) for number, name in enumerate(present, start=1)}
 
@@ -799,5 +801,6 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
             "amendments": term.amendments.strip(),
         },
+        **frame_context(project, fmt, sections, language),
     }
 

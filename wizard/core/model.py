@@ -599,6 +599,92 @@ class Termination(Model):
     amendments: str = ""
 
 
+class MeasurementTerms(Model):
+    """What the service levels' words mean in practice: an optional clause, off
+    by default (the contract then says nothing more than before)."""
+
+    included: bool = False
+    unavailable_when: str = ""
+    """What counts as unavailable ("the service does not answer requests, or
+    answers only with server errors"); empty: not said."""
+    measured_from: str = ""
+    """Where and how unavailability is detected ("the Provider's monitoring,
+    checking every minute from two locations outside its network")."""
+    records_prevail: PartyRole = PartyRole.PROVIDER
+    """Whose records decide when the parties' records differ."""
+    workaround_resolves: bool = True
+    """Whether a workaround that restores the service resolves an incident."""
+    severity_assigned_by: PartyRole = PartyRole.CUSTOMER
+    """The party that gives an incident its severity level first."""
+
+
+class MaintenanceRules(Model):
+    """How maintenance is announced and what emergency maintenance may take: an
+    optional clause, off by default."""
+
+    included: bool = False
+    notice_channel: str = ""
+    """How notice is given ("by e-mail to the Customer's contacts and on the
+    status page"); empty: not said."""
+    emergency_notice_hours: NoticeHours = 0
+    """The least notice of emergency maintenance (0: as early as possible)."""
+    emergency_cap_minutes_per_month: MonthMinutes | None = None
+    """The most emergency maintenance excluded from Downtime in a month."""
+
+
+class Frame(Model):
+    """The legal frame: master agreement, notices, law, courts, entire
+    agreement, severability, counterparts. Optional, off by default."""
+
+    included: bool = False
+    master_agreement: str = ""
+    """The master agreement this one forms part of; empty: none."""
+    master_prevails: bool = True
+    """Whether the master agreement prevails in a conflict (else this one)."""
+    governing_law: str = ""
+    """The governing law; empty: the law of the contract locale's country."""
+    courts: str = ""
+    """The courts with jurisdiction; empty: those of the Provider's seat."""
+    electronic_signature: bool = True
+    """Whether the parties may sign electronically."""
+
+
+class Commercial(Model):
+    """Payment, taxes, price changes, liability, data protection and report
+    mechanics. Optional, off by default."""
+
+    included: bool = False
+    payment_days: Days = 30
+    """Days the Customer has to pay an invoice (0: not said)."""
+    fees_exclude_tax: bool = True
+    """Whether the fees are stated before VAT and other taxes."""
+    price_change_notice_days: Days | None = None
+    """Notice of a price change (``None``: prices change only by agreement)."""
+    liability_cap_months: Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)] | None = 12
+    """Liability capped at the fees of this many months (``None``: no cap clause)."""
+    data_protection: str = ""
+    """The data protection terms personal data is processed under; empty: a
+    data processing agreement in the EU locales, nothing elsewhere."""
+    report_due_business_days: Days | None = None
+    """Business days after a period's end by which its report is delivered."""
+    objection_days: Days | None = None
+    """Days the Customer has to object to a report."""
+
+
+class Signing(Model):
+    """Signing formalities: place, originals and each country's own (the
+    approval of onerous clauses in Italy, two witnesses in Brazil). Optional."""
+
+    included: bool = False
+    place: str = ""
+    """Where the agreement is signed ("Paris"); empty: not said."""
+
+
+LEGAL_PARTS = ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing")
+"""The optional parts of a contract a project holds only when they differ
+from their defaults (a file without them means what it always meant)."""
+
+
 LOGO_MAX_BYTES = 1024 * 1024
 """The largest logo a project may hold (the file stays small enough to mail)."""
 
@@ -691,6 +777,11 @@ class Project(Model):
     template: str = ""
     """The Word template the contract uses: empty for the bundled standard
     template, else a file name in the user's templates folder or a path."""
+    measurement_terms: MeasurementTerms = Field(default_factory=MeasurementTerms)
+    maintenance_rules: MaintenanceRules = Field(default_factory=MaintenanceRules)
+    frame: Frame = Field(default_factory=Frame)
+    commercial: Commercial = Field(default_factory=Commercial)
+    signing: Signing = Field(default_factory=Signing)
 
     @model_serializer(mode="wrap")
     def _leave_out_unset_additions(
@@ -701,6 +792,9 @@ class Project(Model):
             data.pop("branding", None)
         if not self.template:
             data.pop("template", None)
+        for name in LEGAL_PARTS:
+            if getattr(self, name) == type(getattr(self, name))():
+                data.pop(name, None)
         return data
 
     def to_data(self) -> dict[str, Any]:

@@ -243,6 +243,28 @@ DESCRIPTIONS: dict[str, str] = {
     "termination.data_return": "How long the customer has to get their data back; empty when "
                                "not set.",
     "termination.amendments": "How the agreement may be changed.",
+    "measurement_terms": "What Downtime, a response and a resolution mean and who assigns "
+                         "severity, as sentences; empty unless the project includes them "
+                         "(Service levels step).",
+    "maintenance_rules": "How maintenance is announced and what emergency maintenance may "
+                         "take, as sentences; empty unless included (Availability schedule "
+                         "step).",
+    "commercial": "Payment, taxes, price changes, liability and data protection, as "
+                  "sentences; empty unless the commercial terms are included (Termination "
+                  "step).",
+    "report_mechanics": "When reports are due and how the customer objects, as sentences; "
+                        "empty unless the commercial terms set them.",
+    "general": "Master agreement, notices, entire agreement, severability, governing law, "
+               "courts and signing in counterparts, as sentences; empty unless the legal frame "
+               "is included (Termination step).",
+    "signing": "Signing formalities (Termination step).",
+    "signing.included": "Whether the project asks for signing formalities.",
+    "signing.place": "Where and in how many originals the agreement is signed, as a "
+                     "sentence; empty unless included.",
+    "signing.onerous": "In Italian contracts, the customer's specific approval of onerous "
+                       "clauses under articles 1341 and 1342 of the Civil Code; empty "
+                       "elsewhere.",
+    "signing.witnesses": "Whether two witnesses sign (Brazilian contracts).",
 }
 """What each value means; a party's fields are described once, below."""
 

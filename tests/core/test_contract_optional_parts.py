@@ -1,0 +1,281 @@
+"""The optional parts a real SLA has beside its service levels, read back from
+the generated contract: each part switched on writes its clauses with the
+user's values; switched off it leaves no trace (no heading, no sentence, no
+section number), whatever its fields hold."""
+
+from __future__ import annotations
+
+import pytest
+from docx_reading import read_contract
+from example_paths import US_EXAMPLE
+
+from wizard.core.checks import check_project
+from wizard.core.contract import ContractFormatter, contract_translations
+from wizard.core.model import PartyRole, Project, StandardExclusion
+from wizard.core.project_file import load_project
+from wizard.core.render import render_contract
+from wizard.core.steps import Step
+
+PARTS = ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing")
+
+
+@pytest.fixture
+def us() -> Project:
+    return load_project(US_EXAMPLE)
+
+
+def text_of(project: Project, locale: str = "en_US") -> str:
+    return read_contract(render_contract(project, locale)).text
+
+
+def headings(project: Project, locale: str = "en_US") -> list[str]:
+    return [line.removeprefix("# ") for line in read_contract(
+        render_contract(project, locale)).headings()]
+
+
+def translated(locale: str, message: str) -> str:
+    """``message`` as the contract in ``locale`` prints it (English until its
+    catalog has it)."""
+    return ContractFormatter(locale, "EUR", contract_translations(locale)).gettext(message)
+
+
+def fill_every_part(project: Project) -> None:
+    """Values in every field of every optional part, the switches left as they are."""
+    terms = project.measurement_terms
+    terms.unavailable_when = "it does not answer requests, or answers only with server errors"
+    terms.measured_from = "the Provider's monitoring, checking every minute from two locations"
+    terms.records_prevail = PartyRole.CUSTOMER
+    terms.workaround_resolves = False
+    terms.severity_assigned_by = PartyRole.PROVIDER
+    project.maintenance_rules.notice_channel = "e-mail to the Customer's contacts"
+    project.maintenance_rules.emergency_notice_hours = 4
+    project.maintenance_rules.emergency_cap_minutes_per_month = 90
+    project.frame.master_agreement = "the Master Services Agreement of 1 March 2026"
+    project.frame.governing_law = "the law of the State of Oregon"
+    project.frame.courts = "the state and federal courts in Multnomah County, Oregon"
+    project.commercial.payment_days = 45
+    project.commercial.price_change_notice_days = 90
+    project.commercial.liability_cap_months = 6
+    project.commercial.data_protection = "the Data Processing Addendum of 1 March 2026"
+    project.commercial.report_due_business_days = 5
+    project.commercial.objection_days = 15
+    project.signing.place = "Portland"
+
+
+# off: no trace ------------------------------------------------------------------------------
+def test_parts_switched_off_leave_the_contract_as_it_was(us: Project) -> None:
+    before = text_of(us)
+    filled = us.model_copy(deep=True)
+    fill_every_part(filled)
+    assert text_of(filled) == before
+    assert not {"Measurement and incidents", "Commercial terms", "General provisions"} \
+        & set(headings(filled))
+    saved = filled.model_copy(deep=True)
+    for part in PARTS:
+        setattr(saved, part, type(getattr(saved, part))())
+    assert not set(PARTS) & set(saved.to_data()), "parts at their defaults are not saved"
+
+
+@pytest.mark.parametrize("locale", ["it_IT", "pt_BR", "fr_FR"])
+def test_signing_formalities_off_add_nothing_in_their_countries(us: Project, locale: str) -> None:
+    before = text_of(us, locale)
+    us.signing.place = "Milano"
+    assert text_of(us, locale) == before
+    assert "1341" not in before and translated(locale, "Witnesses:") not in before
+
+
+# on: the user's values ------------------------------------------------------------------------
+def test_measurement_terms_define_downtime_response_resolution_and_severity(us: Project) -> None:
+    fill_every_part(us)
+    us.measurement_terms.included = True
+    text = text_of(us)
+    assert "Measurement and incidents" in headings(us)
+    assert ("The service is unavailable when it does not answer requests, or answers only with "
+            "server errors.") in text
+    assert ("Unavailability is detected and measured by the Provider's monitoring, checking "
+            "every minute from two locations.") in text
+    assert "the Customer’s records prevail unless the Provider shows them to be wrong." in text
+    assert "an automatic acknowledgment is not a response." in text  # en_US spelling
+    assert "a workaround does not stop the resolution time." in text
+    # the severity levels are in the service levels section, number 6 of the example
+    assert ("The Provider assigns each incident a severity level on receiving it, by the "
+            "definitions in section 6, and tells the Customer the level assigned.") in text
+    # the other choices
+    us.measurement_terms.records_prevail = PartyRole.PROVIDER
+    us.measurement_terms.workaround_resolves = True
+    us.measurement_terms.severity_assigned_by = PartyRole.CUSTOMER
+    text = text_of(us)
+    assert "the Provider’s records prevail unless the Customer shows them to be wrong." in text
+    assert "whether by a fix or by a workaround the Customer can reasonably use" in text
+    assert "The Customer assigns each incident a severity level when reporting it" in text
+
+
+def test_without_severity_levels_no_response_or_resolution_terms(us: Project) -> None:
+    us.measurement_terms.included = True
+    us.severity_levels = []
+    text = text_of(us)
+    assert "Downtime starts when the service is first recorded as unavailable" in text
+    assert "A response is" not in text and "severity level" not in text
+
+
+def test_maintenance_rules_give_the_channel_and_cap_emergency_maintenance(us: Project) -> None:
+    fill_every_part(us)
+    us.maintenance_rules.included = True
+    text = text_of(us)
+    assert "The Provider gives notice of maintenance by e-mail to the Customer's contacts." \
+        in text
+    assert "The Provider gives notice of emergency maintenance at least 4 hours in advance." \
+        in text
+    # the example does not exclude emergency maintenance: the cap is a plain limit
+    assert StandardExclusion.EMERGENCY_MAINTENANCE not in us.exclusions.standard
+    assert "Emergency maintenance does not exceed 1 hour and 30 minutes in any month." in text
+    us.exclusions.standard.append(StandardExclusion.EMERGENCY_MAINTENANCE)
+    us.maintenance_rules.emergency_notice_hours = 0
+    text = text_of(us)
+    assert "any further emergency maintenance counts as Downtime." in text
+    assert "as early as it reasonably can, and in any case before the work begins." in text
+
+
+def test_maintenance_rules_bring_the_heading_without_windows(us: Project) -> None:
+    us.schedule.maintenance_windows = []
+    us.schedule.maintenance_notice_hours = 0
+    us.schedule.max_maintenance_minutes_per_month = None
+    assert "Maintenance" not in headings(us)
+    us.maintenance_rules.included = True
+    assert "Maintenance" in headings(us)
+    problems = [p for p in check_project(us) if p.loc == ("maintenance_rules", "included")]
+    assert problems and problems[0].step is Step.SCHEDULE
+
+
+def test_commercial_terms(us: Project) -> None:
+    fill_every_part(us)
+    us.commercial.included = True
+    text = text_of(us)
+    assert "The Customer pays each invoice within 45 days of its date." in text
+    assert "All fees are exclusive of value added tax, sales tax and similar taxes" in text
+    assert ("The Provider may change the fees by written notice given at least 90 days before "
+            "the change takes effect.") in text
+    assert "the fees paid and payable under it in the 6 months before the event" in text
+    assert ("Personal data the Provider processes on behalf of the Customer under this agreement "
+            "is processed in accordance with the Data Processing Addendum of 1 March 2026.") \
+        in text
+    assert "Each report is delivered within 5 business days after the end of the period" in text
+    assert "The Customer may object to a report in writing within 15 days of receiving it" in text
+    us.commercial.price_change_notice_days = None
+    us.commercial.liability_cap_months = None
+    us.commercial.fees_exclude_tax = False
+    us.commercial.data_protection = ""
+    text = text_of(us)
+    assert "The fees may be changed only by written agreement of the parties." in text
+    assert "total liability" not in text and "Personal data" not in text
+    assert "All fees include value added tax" in text
+
+
+def test_report_mechanics_go_with_the_reporting_clause(us: Project) -> None:
+    fill_every_part(us)
+    us.commercial.included = True
+    us.reporting.included = False
+    assert "Each report is delivered" not in text_of(us)
+
+
+def test_commercial_and_general_sections_take_numbers_before_the_signatures(us: Project) -> None:
+    fill_every_part(us)
+    us.commercial.included = True
+    us.frame.included = True
+    titles = headings(us)
+    top = ["Purpose and scope", "Definitions", "Stakeholders and responsibilities", "Services",
+           "Availability schedule", "Service levels", "Service credits", "Reporting and review",
+           "Exclusions", "Term and termination", "Commercial terms", "General provisions",
+           "Signatures"]
+    assert [title for title in titles if title in top] == top
+    us.frame.included = False
+    titles = headings(us)
+    assert "General provisions" not in titles
+    assert [title for title in titles if title in top][-2:] == ["Commercial terms", "Signatures"]
+
+
+def test_legal_frame(us: Project) -> None:
+    fill_every_part(us)
+    us.frame.included = True
+    text = text_of(us)
+    assert ("This agreement forms part of the Master Services Agreement of 1 March 2026 (the "
+            "“Master Agreement”).") in text
+    assert "If this agreement and the Master Agreement conflict, the Master Agreement prevails." \
+        in text
+    assert "This agreement and the Master Agreement are the entire agreement" in text
+    assert "are governed by the law of the State of Oregon." in text
+    assert ("subject to the exclusive jurisdiction of the state and federal courts in Multnomah "
+            "County, Oregon.") in text
+    assert "If a provision of this agreement is invalid or unenforceable" in text
+    assert "signed in counterparts" in text and "electronic signature" in text
+    assert "Notices under this agreement are given in writing" in text
+    us.frame.master_agreement = ""
+    us.frame.electronic_signature = False
+    us.frame.courts = ""
+    text = text_of(us)
+    assert "Master Agreement" not in text and "electronic signature" not in text
+    assert "This agreement is the entire agreement of the parties on its subject matter" in text
+    assert ("the exclusive jurisdiction of the competent courts at the place of the Provider’s "
+            "registered office.") in text
+
+
+def test_governing_law_defaults_to_the_contract_country(us: Project) -> None:
+    us.frame.included = True
+    assert "are governed by the law of England and Wales." in text_of(us, "en_GB")
+    german = text_of(us, "de_DE")
+    assert translated("de_DE", "the law of the Federal Republic of Germany") in german
+    # the United States has no one law: the contract names none and the check says so
+    assert "are governed by" not in text_of(us)
+    problems = [p for p in check_project(us) if p.loc == ("frame", "governing_law")]
+    assert len(problems) == 1 and problems[0].step is Step.TERMINATION
+    us.frame.governing_law = "the law of the State of Oregon"
+    assert not [p for p in check_project(us) if p.loc == ("frame", "governing_law")]
+
+
+def test_data_protection_defaults_to_a_dpa_in_the_eu(us: Project) -> None:
+    us.commercial.included = True
+    german = text_of(us, "de_DE")
+    assert translated("de_DE", "the data processing agreement the parties conclude under "
+                      "Article 28 of Regulation (EU) 2016/679 (General Data Protection "
+                      "Regulation)") in german
+    assert "Personal data" not in text_of(us, "en_US")
+
+
+# signing formalities ------------------------------------------------------------------------------
+def test_place_and_originals(us: Project) -> None:
+    us.signing.included = True
+    us.signing.place = "Portland"
+    assert "Signed in two originals, one for each party, at Portland." in text_of(us)
+    us.signing.place = ""
+    assert "Signed in two originals, one for each party." in text_of(us)
+
+
+def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) -> None:
+    us.signing.included = True
+    us.commercial.included = True
+    contract = read_contract(render_contract(us, "it_IT"))
+    text = contract.text
+    approval = next(line for line in contract.body if "1341" in line)
+    # credits 7, exclusions 9, termination 10, commercial terms 11 (no general provisions)
+    for number, title in (("7", "Service credits"), ("9", "Exclusions"),
+                          ("10", "Term and termination"), ("11", "Commercial terms")):
+        cited = translated("it_IT", "section %(number)s (%(title)s)") % {
+            "number": number, "title": translated("it_IT", title)}
+        assert cited in approval
+    assert "General provisions" not in approval
+    # a second signature of the Customer below the approval
+    after = text[text.index(approval):]
+    assert translated("it_IT", "For the Customer") in after
+    assert translated("it_IT", "Signature") in after
+    assert "1341" not in text_of(us, "fr_FR") and "1341" not in text_of(us, "pt_BR")
+
+
+def test_brazilian_contract_has_two_witnesses(us: Project) -> None:
+    us.signing.included = True
+    contract = read_contract(render_contract(us, "pt_BR"))
+    witnesses = translated("pt_BR", "Witnesses:")
+    assert witnesses in contract.body
+    table = contract.tables[-1]
+    assert [cell for cell in table[0] if translated("pt_BR", "Taxpayer number (CPF):") in cell] \
+        and len([c for c in table[0] if c.strip()]) == 2
+    assert witnesses not in text_of(us, "it_IT")

@@ -1,0 +1,44 @@
+"""Checks of the optional legal parts (:mod:`wizard.core.contract_frame`): a
+part switched on without what makes it say something useful."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wizard.core.checks import Problem, Severity
+from wizard.core.contract_frame import default_governing_law
+from wizard.core.model import Project
+from wizard.core.steps import Step
+from wizard.i18n import _
+
+
+def frame_problems(project: Project) -> Iterator[Problem]:
+    """Warnings about the legal frame, the measurement terms and the
+    maintenance rules."""
+    frame = project.frame
+    if frame.included and not frame.governing_law.strip() \
+            and not default_governing_law(project.language):
+        yield Problem(
+            Severity.WARNING, Step.TERMINATION, ("frame", "governing_law"),
+            _("The legal frame names no governing law, and the contract's country has no single "
+              "one (in the United States each state has its own): enter the law that governs "
+              "the agreement, for example \"the law of the State of New York\"."))
+    if frame.included and not frame.master_prevails and not frame.master_agreement.strip():
+        yield Problem(
+            Severity.WARNING, Step.TERMINATION, ("frame", "master_agreement"),
+            _("This agreement is to prevail over a master agreement, but none is named: enter "
+              "the master agreement, or leave the choice at its default."))
+    terms = project.measurement_terms
+    if terms.included and not terms.unavailable_when.strip() and not terms.measured_from.strip():
+        yield Problem(
+            Severity.WARNING, Step.METRICS, ("measurement_terms", "unavailable_when"),
+            _("The measurement terms say neither what counts as unavailable nor how it is "
+              "measured: a Downtime definition without them leaves the parties to argue about "
+              "every outage."))
+    rules = project.maintenance_rules
+    if rules.included and not project.schedule.maintenance_windows:
+        yield Problem(
+            Severity.WARNING, Step.SCHEDULE, ("maintenance_rules", "included"),
+            _("The maintenance rules speak of emergency maintenance outside the maintenance "
+              "windows, but the agreement sets no windows: add the windows in which scheduled "
+              "maintenance takes place."))
