@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from example_paths import US_EXAMPLE
 
 from wizard.core.model import Contact, PartyRole, Project, Service
@@ -40,6 +42,8 @@ def test_a_copy_for_a_new_client_empties_the_clients_details_only() -> None:
     assert "parties.customer.name" in result.to_review
     assert "contacts.2.email" in result.to_review
     assert "parties.provider.name" not in result.to_review
+    # the same parts of the file are written, no new ones
+    assert json.loads(project_to_bytes(copy)).keys() == json.loads(before).keys()
 
 
 def test_replace_counts_every_occurrence_in_the_texts() -> None:

@@ -82,7 +82,8 @@ def copy_for_new_client(project: Project) -> NewClientCopy:
             empty(contact, attribute, f"contacts.{index}.{attribute}")
     if copy.reporting.recipient and copy.reporting.recipient in customer_names:
         empty(copy.reporting, "recipient", "reporting.recipient")
-    copy.history = []
+    if "history" in Project.model_fields:  # the months measured for the other client
+        setattr(copy, "history", [])  # noqa: B010
     return NewClientCopy(copy, emptied)
 
 
