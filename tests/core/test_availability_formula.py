@@ -187,7 +187,9 @@ def test_the_method_is_optional_in_the_file_and_round_trips(tmp_path: Path) -> N
     assert "method" not in project.to_data()["metrics"][0]
     project.metrics[0].method = FIVE_MINUTES
     data = project.to_data()
-    assert data["metrics"][0]["method"] == {"method": "sampled_interval", "interval_minutes": 5}
+    assert data["metrics"][0]["method"] == {"method": "sampled_interval", "interval_minutes": 5,
+                                            "measured_over": "calendar_month",
+                                            "cycle_start_day": 1}
     assert project_from_data(data, US_EXAMPLE).metrics[0].method == FIVE_MINUTES
 
 
@@ -247,3 +249,23 @@ def test_the_monthly_report_shows_the_intervals_and_the_first_month_it_counted(
     assert "counted from the effective date, June 16, 2027" in text
     # 15 days × 1,440 = 21,600 minutes, one failed interval of 5
     assert "Measured time: 21,600 minutes; downtime in it: 5 minutes" in text
+
+
+def test_a_level_measured_over_the_billing_cycle_counts_the_cycle(tmp_path: Path) -> None:
+    """Billed from the 15th: "2027-06" is 15 June to the end of 14 July, 30 days ×
+    1,440 = 43,200 minutes; an outage on 10 June belongs to the cycle before, one on
+    10 July to this one; and the contract says which month it counts."""
+    from wizard.core.model import MeasuredOver
+
+    project = around_the_clock("99.9", AvailabilityMethod(
+        measured_over=MeasuredOver.BILLING_CYCLE, cycle_start_day=15))
+    level = attained(project, "2027-06", "*,2027-06-10T10:00,2027-06-10T12:00\n"
+                     "*,2027-07-10T10:00,2027-07-10T10:10\n", tmp_path)
+    assert level.availability.eligible.eligible == 43_200 * US_PER_MINUTE
+    assert level.availability.down == 10 * US_PER_MINUTE
+    assert level.attained == Decimal(43_190) * 100 / Decimal(43_200)
+    assert ("Service availability is worked out for each billing cycle instead of the calendar "
+            "month: from the start of day 15 of a month to the end of day 14 of the next"
+            ) in contract(project, "en_US")
+    data = project.to_data()["metrics"][0]["method"]
+    assert data["measured_over"] == "billing_cycle" and data["cycle_start_day"] == 15

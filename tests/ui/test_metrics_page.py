@@ -278,5 +278,24 @@ def test_downtime_counted_in_checked_intervals_follows_the_interval(
     page.interval_spin.setValue(1)
     assert uptime.method.interval_minutes == 1
     assert us_document.project.to_data()["metrics"][0]["method"] == {
-        "method": "sampled_interval", "interval_minutes": 1}
+        "method": "sampled_interval", "interval_minutes": 1, "measured_over": "calendar_month",
+        "cycle_start_day": 1}
     assert "4 min" in page.downtime_label.text()  # 0.01 % of 43,200 minutes: 4 intervals
+
+
+def test_the_month_can_be_a_billing_cycle(qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """Billed from the 15th, availability is worked out for that cycle: the choice
+    reaches the file; day 1 is the calendar month again."""
+    from wizard.core.model import MeasuredOver
+
+    page = open_page(qtbot, MetricsPage, us_document)
+    uptime = us_document.project.metrics[0]
+    assert page.cycle_spin.value() == 1
+    assert page.cycle_spin.text() == "1 (the calendar month)"
+    page.cycle_spin.setValue(15)
+    assert uptime.method.measured_over is MeasuredOver.BILLING_CYCLE
+    assert uptime.method.cycle_start_day == 15
+    assert us_document.modified
+    page.cycle_spin.setValue(1)
+    assert uptime.method.measured_over is MeasuredOver.CALENDAR_MONTH
+    assert "method" not in us_document.project.to_data()["metrics"][0]

@@ -27,6 +27,10 @@ month). The eligible time is
 - in the month the agreement takes effect, less the days before its
   effective date (a month before it has no eligible time).
 
+A level measured over a ``billing_cycle`` counts the cycle that starts on
+day ``cycle_start_day`` of the month named (``2027-03`` with day 15: from 15
+March to the end of 14 April) instead of the calendar month.
+
 The downtime is the union of the outages that concern the level (for one
 service: that service's outages and those of ``*``; for every service
 (``*``): every outage, since any service down is the services down),
@@ -553,23 +557,27 @@ def meets(value: Decimal, target: Decimal, direction: Direction) -> bool:
 
 
 def eligible_time(project: Project, month: Month, zone: ZoneInfo,
-                  measured_during: MeasuredDuring) -> EligibleTime:
-    """The time an availability level measured ``measured_during`` counts in ``month``."""
-    start = wall_instant(month.first_day, 0, zone)
-    end = wall_instant(month.next_first_day, 0, zone)
+                  measured_during: MeasuredDuring, cycle_day: int = 1) -> EligibleTime:
+    """The time an availability level measured ``measured_during`` counts in
+    ``month``: the calendar month, or the billing cycle that starts on day
+    ``cycle_day`` of it and ends before that day of the next month."""
+    first_day = month.first_day.replace(day=cycle_day)
+    next_first_day = month.next_first_day.replace(day=cycle_day)
+    last_day = next_first_day - _ONE_DAY
+    start = wall_instant(first_day, 0, zone)
+    end = wall_instant(next_first_day, 0, zone)
     effect = wall_instant(project.agreement.effective_date, 0, zone)
     whole: Spans = normalise([(max(start, effect), end)])
     if measured_during is MeasuredDuring.ALWAYS:
         base = whole
     else:
-        base = intersect(whole, block_spans(project.schedule.coverage, month.first_day,
-                                            month.last_day, zone))
-    holidays = public_holidays(project, month.first_day, month.last_day)
+        base = intersect(whole, block_spans(project.schedule.coverage, first_day,
+                                            last_day, zone))
+    holidays = public_holidays(project, first_day, last_day)
     after_holidays = subtract(base, day_spans((d for d, _n in holidays), zone))
     after_maintenance = after_holidays
     if maintenance_excluded(project) and project.schedule.maintenance_windows:
-        windows = maintenance_spans(project, month.first_day - 7 * _ONE_DAY, month.last_day,
-                                    zone)
+        windows = maintenance_spans(project, first_day - 7 * _ONE_DAY, last_day, zone)
         after_maintenance = subtract(after_holidays, windows)
     return EligibleTime(
         spans=after_maintenance, month=end - start, base=total(base),
@@ -685,7 +693,7 @@ def measure_month(project: Project, month: Month, data: Measurements,
                     _ticket_times(own, clock(level.measured_during), measure, target,
                                   month_end)))
 
-    eligible_cache: dict[MeasuredDuring, EligibleTime] = {}
+    eligible_cache: dict[tuple[MeasuredDuring, int], EligibleTime] = {}
     levels: list[LevelResult] = []
     unmeasured: list[Unmeasured] = []
     for metric in project.metrics:
@@ -709,10 +717,10 @@ def measure_month(project: Project, month: Month, data: Measurements,
             elif data.outages is None:
                 unmeasured.append(Unmeasured(metric, _("no outages file was given")))
             else:
-                if metric.measured_during not in eligible_cache:
-                    eligible_cache[metric.measured_during] = eligible_time(
-                        project, month, zone, metric.measured_during)
-                eligible = eligible_cache[metric.measured_during]
+                key = (metric.measured_during, metric.method.cycle_day())
+                if key not in eligible_cache:
+                    eligible_cache[key] = eligible_time(project, month, zone, *key)
+                eligible = eligible_cache[key]
                 if not eligible.eligible:
                     unmeasured.append(Unmeasured(metric, _(
                         "the month has no time during which the level applies")))

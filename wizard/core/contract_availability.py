@@ -18,6 +18,7 @@ from wizard.core.availability_rule import Allowance, allowance, measures_coverag
 from wizard.core.model import (
     PERCENT_UNIT,
     Holidays,
+    MeasuredOver,
     Metric,
     MetricKind,
     Period,
@@ -98,6 +99,9 @@ def _reference(period: Period, found: Allowance, fmt: ContractFormatter) -> str:
         if period is Period.QUARTER:
             return fmt.ngettext("in a quarter of %(num)s Coverage Hour",
                                 "in a quarter of %(num)s Coverage Hours", hours) % values
+        if period is Period.HALF_YEAR:
+            return fmt.ngettext("in a half-year of %(num)s Coverage Hour",
+                                "in a half-year of %(num)s Coverage Hours", hours) % values
         if period is Period.YEAR:
             return fmt.ngettext("in a year of %(num)s Coverage Hour",
                                 "in a year of %(num)s Coverage Hours", hours) % values
@@ -110,6 +114,8 @@ def _reference(period: Period, found: Allowance, fmt: ContractFormatter) -> str:
         return fmt.gettext("in a week")
     if period is Period.QUARTER:
         return fmt.gettext("in a quarter of %(num)s days") % days
+    if period is Period.HALF_YEAR:
+        return fmt.gettext("in a half-year of %(num)s days") % days
     if period is Period.YEAR:
         return fmt.gettext("in a year of %(num)s days") % days
     return fmt.gettext("in a month of %(num)s days") % days
@@ -119,7 +125,7 @@ def _any_period(period: Period, fmt: ContractFormatter) -> str:
     return fmt.gettext({
         Period.DAY: N_("in any day"), Period.WEEK: N_("in any week"),
         Period.MONTH: N_("in any month"), Period.QUARTER: N_("in any quarter"),
-        Period.YEAR: N_("in any year")}[period])
+        Period.HALF_YEAR: N_("in any half-year"), Period.YEAR: N_("in any year")}[period])
 
 
 def exact_duration(seconds: Decimal, fmt: ContractFormatter) -> str:
@@ -194,6 +200,15 @@ def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> di
                   "services being unavailable, is Downtime.") % {
                       **values, "service": service.name if service else metric.service}
     method = f"{method} {scope}"
+    if metric.method.measured_over is MeasuredOver.BILLING_CYCLE \
+            and metric.method.cycle_start_day > 1:
+        day = metric.method.cycle_start_day
+        cycle = t(
+            "%(name)s is worked out for each billing cycle instead of the calendar month: from "
+            "the start of day %(day)s of a month to the end of day %(before)s of the next; "
+            "Eligible Minutes and intervals count from the start of the cycle.") % {
+                **values, "day": fmt.number(day), "before": fmt.number(day - 1)}
+        method = f"{method} {cycle}"
     return {"method": method, "allowance": allowed, "sentence": f"{method} {allowed}",
             "allowed": values["allowed"],
             "eligible_minutes": fmt.number(found.eligible_minutes),

@@ -377,13 +377,30 @@ MAX_INTERVAL_MINUTES = 60
 """The longest sampling interval: an hour."""
 
 
+class MeasuredOver(StrEnum):
+    """The month an availability level is worked out for."""
+
+    CALENDAR_MONTH = "calendar_month"
+    """From the 1st to the end of the month (format 1's meaning)."""
+    BILLING_CYCLE = "billing_cycle"
+    """From day ``cycle_start_day`` of a month to the day before it in the next."""
+
+
 class AvailabilityMethod(Model):
     """How an availability level is measured. The defaults are what every
-    format-1 file meant: downtime counted to the second."""
+    format-1 file meant: downtime counted to the second, per calendar month."""
 
     method: SamplingMethod = SamplingMethod.CONTINUOUS
     interval_minutes: Annotated[int, Field(ge=1, le=MAX_INTERVAL_MINUTES, strict=True)] = 5
     """The length of one interval, for ``sampled_interval``."""
+    measured_over: MeasuredOver = MeasuredOver.CALENDAR_MONTH
+    cycle_start_day: Annotated[int, Field(ge=1, le=28, strict=True)] = 1
+    """The day of the month a billing cycle starts on, for ``billing_cycle``."""
+
+    def cycle_day(self) -> int:
+        """The day the measured month starts on: 1 for the calendar month."""
+        return (self.cycle_start_day if self.measured_over is MeasuredOver.BILLING_CYCLE
+                else 1)
 
 
 class Metric(Model):

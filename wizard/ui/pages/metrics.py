@@ -27,6 +27,7 @@ from wizard.core.model import (
     MAX_TARGET_MINUTES,
     Direction,
     MeasuredDuring,
+    MeasuredOver,
     Metric,
     MetricKind,
     PartyRole,
@@ -275,6 +276,18 @@ class MetricsPage(StepPage):
         self.interval_row = self.row(form, _("&Check interval"), self.interval_spin,
                                      (*self._detail_loc("method"), "interval_minutes"))
 
+        self.cycle_spin = QSpinBox()
+        self.cycle_spin.setRange(1, 28)
+        self.cycle_spin.setSpecialValueText(_("1 (the calendar month)"))
+        self.cycle_spin.setMaximumWidth(220)
+        self._loaders.append(self._load_cycle)
+        self.cycle_spin.valueChanged.connect(self._cycle_chosen)
+        self.cycle_row = self.row(
+            form, _("Month starts on day (&1: calendar month)"), self.cycle_spin,
+            (*self._detail_loc("method"), "cycle_start_day"),
+            _("The calendar month, or the billing cycle that starts on this day of each "
+              "month: availability is worked out for it."))
+
         self.measurement_edit = self.bind_multiline(
             TextBox(_("e.g. Automated checks every minute from two locations."), rows=2),
             "measurement", base=base)
@@ -449,12 +462,28 @@ class MetricsPage(StepPage):
                 sentence = downtime_sentence(metric, self.project.schedule.coverage)
         availability = metric is not None and metric.kind is MetricKind.AVAILABILITY
         self.detail_form.setRowVisible(self.method_row, availability)
+        self.detail_form.setRowVisible(self.cycle_row, availability)
         self.detail_form.setRowVisible(
             self.interval_row, availability and metric is not None
             and metric.method.method is SamplingMethod.SAMPLED_INTERVAL)
         self.downtime_label.setText(sentence)
         self.downtime_label.setAccessibleName(_("Allowed downtime: {text}").format(text=sentence))
         self.detail_form.setRowVisible(self.downtime_label, bool(sentence))
+
+    def _load_cycle(self) -> None:
+        metric = self.selected_metric()
+        self.cycle_spin.setValue(metric.method.cycle_day() if metric is not None else 1)
+
+    def _cycle_chosen(self, day: int) -> None:
+        """Day 1 is the calendar month; any later day a billing cycle starting on it."""
+        metric = self.selected_metric()
+        if self._loading or metric is None or metric.method.cycle_day() == day:
+            return
+        method = metric.method.model_copy(update={
+            "measured_over": MeasuredOver.BILLING_CYCLE if day > 1
+            else MeasuredOver.CALENDAR_MONTH,
+            "cycle_start_day": day})
+        self.field_edited(self.cycle_spin, metric, "method", method, merge=True)
 
     def _load_service_combo(self) -> None:
         metric = self.selected_metric()
