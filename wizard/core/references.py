@@ -50,9 +50,15 @@ def removal_consequences(project: Project, item: object) -> list[str]:
                     metric=metric.name or metric.id)
                 for metric in project.metrics if metric.service == item.id]
     schedules = _credit_schedules(project)
-    if isinstance(item, Metric) and item.id \
-            and any(schedule.metric == item.id for schedule in schedules):
-        return [_("Service credits are paid on this service level.")]
+    if isinstance(item, Metric) and item.id:
+        found = []
+        if any(schedule.metric == item.id for schedule in schedules):
+            found.append(_("Service credits are paid on this service level."))
+        # the service levels whose misses let the customer end the agreement
+        if item.id in (getattr(project.termination.chronic_failure, "metrics", None) or []):
+            found.append(_("The customer may end the agreement when this service level is "
+                           "missed repeatedly."))
+        return found
     if isinstance(item, SeverityLevel) and item.id \
             and any(schedule.severity == item.id for schedule in schedules):
         return [_("Service credits are paid for missed responses at this severity level.")]
