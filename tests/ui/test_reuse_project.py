@@ -107,8 +107,10 @@ def test_replace_a_name_across_the_project_and_undo_it(window: MainWindow, baker
     qtbot.mouseClick(dialog.replace_button, LEFT)
     project = window.document.project
     assert project.parties.customer.name == "Quayside Bakery Co."
-    assert "Replaced “Harbor Bakery” with “Quayside Bakery”" in \
-        window.statusBar().currentMessage()
+    # the customer's name and the purpose ("… provides to Harbor Bakery, …")
+    assert window.statusBar().currentMessage() == \
+        "Replaced “Harbor Bakery” with “Quayside Bakery” 2 times."
+    assert "provides to Quayside Bakery," in project.agreement.purpose
     page = window.current_page()
     assert page.customer.name_edit.text() == "Quayside Bakery Co."  # type: ignore[attr-defined]
     assert window.undo_action.text().replace("&", "") == \

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from wizard.core.project_file import ProjectFileError
 from wizard.core.reuse import copy_for_new_client, replace_text
 from wizard.core.user_presets import new_from_user_preset, save_user_preset
-from wizard.i18n import _
+from wizard.i18n import _, ngettext
 from wizard.settings import user_presets_dir
 from wizard.ui.plain_text import literal
 from wizard.ui.session import NOTE_MS, ProjectSession
@@ -86,7 +86,8 @@ def replace_across_project(session: ProjectSession, old: str, new: str) -> int:
     if count:
         document.touch(_("Replace “{old}” with “{new}”").format(old=old, new=new))
         document.reverted.emit()  # the pages show the new texts
-        session.note.emit(_("Replaced “{old}” with “{new}” {count} times.").format(
+        session.note.emit(ngettext("Replaced “{old}” with “{new}” once.",
+                                   "Replaced “{old}” with “{new}” {count} times.", count).format(
             old=old, new=new, count=count), NOTE_MS)
     else:
         session.note.emit(_("“{old}” is not written anywhere in the project.").format(
