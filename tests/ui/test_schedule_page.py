@@ -263,3 +263,45 @@ def test_a_time_that_is_no_time_is_said_beside_the_hours(qtbot: QtBot, page: Sch
     assert message.messages() == []
     support = us_document.project.schedule.support_coverage
     assert support is not None and support[0].start == "09:00"
+
+
+def test_the_holiday_region_is_picked_from_real_regions(qtbot: QtBot, page: SchedulePage,
+                                                        us_document: ProjectDocument) -> None:
+    """A holiday region "Berlin" passed, and meant nothing to the holiday counting."""
+    message = page._message(("schedule", "holiday_region"))
+    assert page.region_picker.name_label.text() == "Oregon, United States"
+    page.region_edit.setFocus()
+    page.region_edit.selectAll()
+    qtbot.keyClicks(page.region_edit, "Berlin")
+    qtbot.keyClick(page.region_edit, Qt.Key.Key_Return)
+    assert us_document.project.schedule.holiday_region == "DE-BE"
+    assert page.region_edit.text() == "DE-BE"
+    assert page.region_picker.name_label.text() == "Berlin, Germany"
+    assert message.messages() == []
+
+    page.region_edit.selectAll()
+    qtbot.keyClicks(page.region_edit, "Atlantis")
+    qtbot.keyClick(page.region_edit, Qt.Key.Key_Return)
+    assert us_document.project.schedule.holiday_region == "DE-BE"
+    assert message.messages() == [
+        '"Atlantis" is not a region from the list: type part of its name, e.g. Bayern or '
+        "Oregon, and pick one."]
+
+    page.region_edit.selectAll()
+    qtbot.keyClicks(page.region_edit, "ch-zh")
+    qtbot.keyClick(page.region_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: us_document.project.schedule.holiday_region == "CH-ZH")
+    assert page.region_edit.text() == "CH-ZH"
+    assert message.messages() == []
+
+
+def test_the_region_list_holds_countries_and_their_regions() -> None:
+    from babel import Locale
+
+    from wizard.core.holiday_regions import holiday_regions
+
+    regions = dict(holiday_regions(Locale.parse("de")))
+    assert regions["DE-BY"] == "Bayern, Deutschland"
+    assert regions["US-OR"] == "Oregon, Vereinigte Staaten"
+    assert regions["FR"] == "Frankreich"
+    assert all(len(code.partition("-")[0]) == 2 for code in regions)

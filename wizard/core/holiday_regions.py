@@ -43,3 +43,35 @@ def holiday_region_name(region: str, locale: Locale) -> str:
     if name is None:
         return text
     return f"{name}, {country_name}"
+
+
+def region_code(text: str) -> str | None:
+    """``text`` as a region code the ``holidays`` library knows (``de-by``
+    → ``DE-BY``, ``us`` → ``US``), or None."""
+    country, dash, subdivision = text.strip().upper().partition("-")
+    subdivisions = holidays.list_supported_countries().get(country)
+    if subdivisions is None:
+        return None
+    if not dash:
+        return country
+    known = {code.upper(): code for code in subdivisions}
+    match = known.get(subdivision)
+    return f"{country}-{match}" if match is not None else None
+
+
+@lru_cache(maxsize=8)
+def holiday_regions(locale: Locale) -> tuple[tuple[str, str], ...]:
+    """Every country and subdivision with public holidays the program can
+    count, as ``(code, name)``: ``("DE-BY", "Bayern, Deutschland")``, the
+    countries named in ``locale``'s words, sorted by name."""
+    regions: list[tuple[str, str]] = []
+    for country, subdivisions in holidays.list_supported_countries().items():
+        if len(country) != 2:  # the library lists DEU beside DE
+            continue
+        country_name = str(locale.territories.get(country, country))
+        regions.append((country, country_name))
+        names = _subdivision_names(country)
+        for subdivision in subdivisions:
+            name = names.get(subdivision, subdivision)
+            regions.append((f"{country}-{subdivision}", f"{name}, {country_name}"))
+    return tuple(sorted(regions, key=lambda region: (region[1].casefold(), region[0])))

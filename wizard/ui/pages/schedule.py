@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGroupBox,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
 )
@@ -38,6 +37,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage, OptionalSpinBox
 from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.region_picker import RegionPicker
 from wizard.ui.widgets.weekly_hours import WeeklyHoursEditor, weekday_names
 
 NOT_ZONES = frozenset({"Factory", "localtime", "posixrules"})
@@ -102,13 +102,13 @@ class SchedulePage(StepPage):
         self.row(zone_form, _("P&ublic holidays"), self.holidays_combo,
                  ("schedule", "public_holidays"))
 
-        self.region_edit = self.bind_text(QLineEdit(), "schedule.holiday_region")
-        self.region_edit.setPlaceholderText(_("e.g. DE-BY, US-OR"))
-        self.region_edit.setMaximumWidth(200)
-        self.row(zone_form, _("Holiday re&gion"), self.region_edit,
+        self.region_picker = RegionPicker()
+        self.region_edit = self.region_picker.edit
+        self.row(zone_form, _("Holiday re&gion"), self.region_picker,
                  ("schedule", "holiday_region"),
-                 _("Whose public holidays apply, as a country or region code, "
-                   "e.g. DE-BY, US-OR. May be empty."))
+                 _("Whose public holidays apply: a country or one of its states or "
+                   "provinces, picked from the list. May be empty."))
+        self._bind_region()
 
         # hours -------------------------------------------------------------------
         hours_box = QGroupBox(_("Hours"))
@@ -248,6 +248,24 @@ class SchedulePage(StepPage):
         editor.unreadable.connect(lambda text: message.set_input_error(
             _('"{text}" is not a time of day: type it as 9, 9:30, 09:30 or 0930.').format(
                 text=text.strip())))
+
+    def _bind_region(self) -> None:
+        message = self._message(("schedule", "holiday_region"))
+
+        def load() -> None:
+            self.region_picker.set_region(self.project.schedule.holiday_region)
+            message.set_input_error("")
+
+        def store(code: str) -> None:
+            message.set_input_error("")
+            if code != self.project.schedule.holiday_region:
+                self.edited(lambda p: setattr(p.schedule, "holiday_region", code))
+
+        self.add_loader(load)
+        self.region_picker.chosen.connect(store)
+        self.region_picker.unknown.connect(lambda text: message.set_input_error(
+            _('"{text}" is not a region from the list: type part of its name, e.g. Bayern '
+              "or Oregon, and pick one.").format(text=text)))
 
     # the support-hours promise -------------------------------------------------
     def _load_support_promise(self) -> None:
