@@ -278,3 +278,28 @@ def test_an_ampersand_in_a_name_shows_in_the_edit_menu(window: MainWindow, baker
     qtbot.keyClicks(page.name_edit, "R&D")
     qtbot.mouseClick(page.services.remove_button, LEFT)
     assert window.undo_action.text() == "&Undo Remove service “R&&D”"
+
+
+def test_every_step_reads_the_project_again_after_undo_and_redo(
+        window: MainWindow, bakery: Path, qtbot: QtBot) -> None:
+    """A page kept showing (and editing) the objects of the project before the undo."""
+    window.go_to(window.pages.index_of(Step.BASICS))
+    basics = window.current_page()
+    assert isinstance(basics, BasicsPage)
+    qtbot.keyClicks(basics.title_edit, " v2")
+    page = services_page(window)
+    page.services.select_row(0)
+    qtbot.keyClicks(page.name_edit, " plus")
+    for index in range(len(window.pages)):
+        window.go_to(index)
+        window.undo_action.trigger()
+        assert window.current_page() is window.pages[index]
+        window.redo_action.trigger()
+    assert window.document.project.services[0].name == "Service Desk plus"
+    # the Services step edits the project now shown, not the one before the undo
+    page = services_page(window)
+    page.services.select_row(0)
+    qtbot.keyClicks(page.name_edit, "!")
+    assert window.document.project.services[0].name == "Service Desk plus!"
+    window.undo_action.trigger()
+    assert window.document.project.services[0].name == "Service Desk plus"
