@@ -50,8 +50,9 @@ def test_typing_in_the_detail_changes_the_metric_and_the_table(
     assert page.metrics_table.table.item(0, 0).text() == "Uptime & reachability"
     assert page.detail_box.title() == "Selected metric: Uptime & reachability"
 
-    page.period_combo.setCurrentIndex(4)
-    page.period_combo.activated.emit(4)
+    assert page.period_combo.itemText(4) == "Every half-year"
+    page.period_combo.setCurrentIndex(5)
+    page.period_combo.activated.emit(5)
     page.measurement_edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(page.measurement_edit, " Reported monthly.")
     assert uptime.period.value == "year"

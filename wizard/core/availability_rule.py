@@ -42,12 +42,14 @@ REFERENCE_DAYS: dict[Period, int] = {
     Period.WEEK: 7,
     Period.MONTH: 30,
     Period.QUARTER: 91,
+    Period.HALF_YEAR: 182,
     Period.YEAR: 365,
 }
 """The length of the period each allowance is stated for."""
 
 LONGEST_DAYS: dict[Period, int] = {
-    Period.DAY: 1, Period.WEEK: 7, Period.MONTH: 31, Period.QUARTER: 92, Period.YEAR: 366,
+    Period.DAY: 1, Period.WEEK: 7, Period.MONTH: 31, Period.QUARTER: 92, Period.HALF_YEAR: 184,
+    Period.YEAR: 366,
 }
 """The longest a calendar period of each kind is."""
 

@@ -411,6 +411,7 @@ ENUM_LABELS: dict[Enum, str] = {
     Period.WEEK: N_("per week"),
     Period.MONTH: N_("per month"),
     Period.QUARTER: N_("per quarter"),
+    Period.HALF_YEAR: N_("per half-year"),
     Period.YEAR: N_("per year"),
     MeasuredDuring.COVERAGE: N_("during coverage hours"),
     MeasuredDuring.ALWAYS: N_("at all times"),

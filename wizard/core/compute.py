@@ -35,6 +35,7 @@ PERIOD_MINUTES: dict[Period, Decimal] = {
     Period.WEEK: Decimal(10080),
     Period.MONTH: Decimal(43830),
     Period.QUARTER: Decimal(131490),
+    Period.HALF_YEAR: Decimal(262980),
     Period.YEAR: Decimal(525960),
 }
 

@@ -315,6 +315,7 @@ LABELS = _Labels(
         Period.WEEK: N_("week"),
         Period.MONTH: N_("month"),
         Period.QUARTER: N_("quarter"),
+        Period.HALF_YEAR: N_("half-year"),
         Period.YEAR: N_("year"),
     },
     per_period={
@@ -322,6 +323,7 @@ LABELS = _Labels(
         Period.WEEK: N_("per week"),
         Period.MONTH: N_("per month"),
         Period.QUARTER: N_("per quarter"),
+        Period.HALF_YEAR: N_("per half-year"),
         Period.YEAR: N_("per year"),
     },
     measured_during={

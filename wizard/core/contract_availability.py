@@ -99,6 +99,9 @@ def _reference(period: Period, found: Allowance, fmt: ContractFormatter) -> str:
         if period is Period.QUARTER:
             return fmt.ngettext("in a quarter of %(num)s Coverage Hour",
                                 "in a quarter of %(num)s Coverage Hours", hours) % values
+        if period is Period.HALF_YEAR:
+            return fmt.ngettext("in a half-year of %(num)s Coverage Hour",
+                                "in a half-year of %(num)s Coverage Hours", hours) % values
         if period is Period.YEAR:
             return fmt.ngettext("in a year of %(num)s Coverage Hour",
                                 "in a year of %(num)s Coverage Hours", hours) % values
@@ -111,6 +114,8 @@ def _reference(period: Period, found: Allowance, fmt: ContractFormatter) -> str:
         return fmt.gettext("in a week")
     if period is Period.QUARTER:
         return fmt.gettext("in a quarter of %(num)s days") % days
+    if period is Period.HALF_YEAR:
+        return fmt.gettext("in a half-year of %(num)s days") % days
     if period is Period.YEAR:
         return fmt.gettext("in a year of %(num)s days") % days
     return fmt.gettext("in a month of %(num)s days") % days
@@ -120,7 +125,7 @@ def _any_period(period: Period, fmt: ContractFormatter) -> str:
     return fmt.gettext({
         Period.DAY: N_("in any day"), Period.WEEK: N_("in any week"),
         Period.MONTH: N_("in any month"), Period.QUARTER: N_("in any quarter"),
-        Period.YEAR: N_("in any year")}[period])
+        Period.HALF_YEAR: N_("in any half-year"), Period.YEAR: N_("in any year")}[period])
 
 
 def exact_duration(seconds: Decimal, fmt: ContractFormatter) -> str:

@@ -58,6 +58,7 @@ _A_PERIOD = {
     Period.WEEK: N_("a week"),
     Period.MONTH: N_("a month of 30 days"),
     Period.QUARTER: N_("a quarter of 91 days"),
+    Period.HALF_YEAR: N_("a half-year of 182 days"),
     Period.YEAR: N_("a year of 365 days"),
 }
 """The period each allowance is stated for, as the contract states it

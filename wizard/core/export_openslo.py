@@ -61,7 +61,7 @@ DESCRIPTION_MAX = 1050
 ALL_SERVICES = "all-services"
 
 _DURATION = {Period.DAY: "1d", Period.WEEK: "1w", Period.MONTH: "1M",
-             Period.QUARTER: "1Q", Period.YEAR: "1Y"}
+             Period.QUARTER: "1Q", Period.HALF_YEAR: "6M", Period.YEAR: "1Y"}
 
 _COUNTED = {
     MetricKind.AVAILABILITY: ("minutes the service was up within the measured hours",
@@ -85,6 +85,8 @@ def period_start(period: Period, day: datetime.date) -> datetime.date:
         return day.replace(day=1)
     if period is Period.QUARTER:
         return datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    if period is Period.HALF_YEAR:
+        return datetime.date(day.year, 1 if day.month <= 6 else 7, 1)
     return datetime.date(day.year, 1, 1)
 
 

@@ -75,6 +75,7 @@ def period_choices() -> list[tuple[Period, str]]:
         (Period.WEEK, _("week")),
         (Period.MONTH, _("month")),
         (Period.QUARTER, _("quarter")),
+        (Period.HALF_YEAR, _("half-year")),
         (Period.YEAR, _("year")),
     ]
 
@@ -249,7 +250,8 @@ class MetricsPage(StepPage):
             QComboBox(), "period",
             [(Period.DAY, _("Every day")), (Period.WEEK, _("Every week")),
              (Period.MONTH, _("Every month")), (Period.QUARTER, _("Every quarter")),
-             (Period.YEAR, _("Every year"))], base=base)
+             (Period.HALF_YEAR, _("Every half-year")), (Period.YEAR, _("Every year"))],
+            base=base)
         self.row(form, _("Measurement &period"), self.period_combo, self._detail_loc("period"))
 
         self.measured_combo = self.bind_choice(
