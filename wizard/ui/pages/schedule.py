@@ -34,6 +34,7 @@ from wizard.core.model import (
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.legal_parts import maintenance_group
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage, OptionalSpinBox
 from wizard.ui.widgets.record_table import Column, RecordTable
@@ -184,6 +185,7 @@ class SchedulePage(StepPage):
         layout.addWidget(zone_box)
         layout.addWidget(hours_box)
         layout.addWidget(maintenance_box)
+        layout.addWidget(maintenance_group(self))
         layout.addStretch(1)
 
     def load(self) -> None:

@@ -25,6 +25,7 @@ from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR, TermKind
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.legal_parts import LegalGroups
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
 
@@ -182,6 +183,9 @@ class TerminationPage(StepPage):
         layout.addWidget(term_group)
         layout.addWidget(ending_group)
         layout.addWidget(changes_group)
+        self.legal = LegalGroups(self)
+        for group in self.legal.groups:
+            layout.addWidget(group)
         layout.addStretch(1)
 
     def load(self) -> None:
