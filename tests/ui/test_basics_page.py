@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
 from wizard.core.model import AgreementType
 from wizard.ui.document import ProjectDocument
+from wizard.ui.language import ENGLISH, apply_language
 from wizard.ui.pages.basics import BasicsPage
 
 
@@ -48,3 +50,44 @@ def test_empty_title_shows_an_error_beside_the_field(qtbot: QtBot,
     message = page._field_for(("agreement", "title"))
     assert message is not None
     assert any("title" in text for text in message[2].messages())
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "4/1/2027"), ("en", "2027-04-01"), ("de", "1.4.2027"), ("de", "01.04.27"),
+    ("fr", "01/04/2027"), ("nl", "1-4-2027")])
+def test_a_date_is_read_in_the_interface_language(qtbot: QtBot, us_document: ProjectDocument,
+                                                  language: str, typed: str) -> None:
+    """ "1.1.2027" in a date field was dropped without a word."""
+    apply_language(language)
+    try:
+        page = BasicsPage(us_document)
+        qtbot.addWidget(page)
+        page.reload()
+        page.show()
+        page.date_edit.setFocus()
+        page.date_edit.lineEdit().selectAll()
+        qtbot.keyClicks(page.date_edit, typed)
+        qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
+        assert us_document.project.agreement.effective_date == datetime.date(2027, 4, 1)
+        assert page.date_edit.text() == "2027-04-01"
+    finally:
+        apply_language(ENGLISH)
+
+
+def test_text_that_is_no_date_is_said_beside_the_field(qtbot: QtBot,
+                                                       us_document: ProjectDocument) -> None:
+    page = BasicsPage(us_document)
+    qtbot.addWidget(page)
+    page.reload()
+    page.show()
+    page.date_edit.setFocus()
+    page.date_edit.lineEdit().selectAll()
+    qtbot.keyClicks(page.date_edit, "next spring")
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
+    message = page._field_for(("agreement", "effective_date"))
+    assert message is not None
+    qtbot.waitUntil(lambda: bool(message[2].messages()))
+    assert message[2].messages() == [
+        '"next spring" is not a date: write it as 1/31/2027 or 2027-01-31.']
+    assert us_document.project.agreement.effective_date == datetime.date(2027, 1, 1)
+    assert page.date_edit.text() == "2027-01-01"

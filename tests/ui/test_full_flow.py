@@ -191,11 +191,13 @@ def fill_basics(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     pick(page.type_combo, 1)
     typed["agreement.type"] = AgreementType.SERVICE_BASED
 
-    # A date is typed section by section: click into the year and type the digits.
+    # A date is typed as it is written in the interface language: entering
+    # the field selects it, the typing replaces it.
     date_edit: QDateEdit = page.date_edit
     date_edit.setFocus()
-    date_edit.setSelectedSection(QDateEdit.Section.YearSection)
-    qtbot.keyClicks(date_edit, "20270401")
+    date_edit.lineEdit().selectAll()
+    qtbot.keyClicks(date_edit, "4/1/2027")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     typed["agreement.effective_date"] = datetime.date(2027, 4, 1)
 
     pick_text(page.language_combo, "English (United Kingdom) (en_GB)")

@@ -7,7 +7,6 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import TextBox
 from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.typed_inputs import DayEdit, example_day
 
 CONTRACT_LOCALES = ("en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES",
                     "es_MX", "nl_NL", "nl_BE", "it_IT", "pt_BR")
@@ -87,11 +87,14 @@ class BasicsPage(StepPage):
         assert isinstance(commitment_layout, QVBoxLayout)
         commitment_layout.insertWidget(1, self.commitment_label)  # under the choice
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DayEdit()  # 2027-01-01, or typed as 1.1.2027 in German
         self.bind_date(self.date_edit, "agreement.effective_date")
         self.row(form, _("Effective &date"), self.date_edit, ("agreement", "effective_date"))
+        date_message = self._fields[-1][2]
+        self.date_edit.rejected.connect(lambda text: date_message.set_input_error(
+            _('"{text}" is not a date: write it as {example} or 2027-01-31.').format(
+                text=text.strip(), example=example_day())))
+        self.date_edit.dateChanged.connect(lambda _day: date_message.set_input_error(""))
 
         self.language_combo = QComboBox()
         self.language_combo.setEditable(False)

@@ -1,7 +1,8 @@
 """Fields that understand what people type.
 
 A time of day is read from ``9``, ``09``, ``9:00``, ``9.30``, ``9h30`` or
-``0930`` (not only by typing into the hour part of ``HH:MM``); an amount
+``0930`` (not only by typing into the hour part of ``HH:MM``); a date from
+ISO or the interface language's short form (``1.1.2027``); an amount
 from ``49``, ``49,00 €``, ``€49`` or ``49 Euro``; an e-mail address is
 checked for its form. What cannot be used is said beside the field by the
 page, which hears of it through :attr:`ClockEdit.rejected`.
@@ -9,14 +10,16 @@ page, which hears of it through :attr:`ClockEdit.rejected`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, Signal
+from babel.dates import format_date, get_date_format, parse_date
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QTimeEdit, QWidget
 
-from wizard.i18n import _
+from wizard.i18n import _, language
 
 _CLOCK = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{1,2}))?\s*(?:h|uhr|hrs?)?", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(\d{1,2})(\d{2})")
@@ -105,6 +108,84 @@ class ClockEdit(QTimeEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         QTimer.singleShot(0, self.lineEdit().selectAll)
+
+
+def parse_day(text: str, locale: str) -> datetime.date | None:
+    """The date ``text`` names: ISO (``2027-01-01``) or the short form of
+    the interface language, with a two- or four-digit year or the dots and
+    slashes mixed (``1.1.2027``, ``1/1/27``); None if it is no date."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        return datetime.date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    try:
+        return parse_date(cleaned, locale)
+    except (ValueError, IndexError, LookupError):
+        return None
+
+
+def example_day() -> str:
+    """31 January 2027 in the interface language's short form, with the
+    whole year (1/31/2027, 31.01.2027)."""
+    pattern = re.sub("y+", "yyyy", get_date_format("short", locale=language()).pattern)
+    return format_date(datetime.date(2027, 1, 31), pattern, locale=language())
+
+
+class DayEdit(QDateEdit):
+    """A date shown as 2027-01-01 that also takes the interface language's
+    way of writing it (``1.1.2027`` in German, ``1/1/2027`` in English)."""
+
+    rejected = Signal(str)
+    """Text that is not a date was left in the field (it shows the last good
+    date again)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+
+    def _day(self, text: str) -> datetime.date | None:
+        return parse_day(text, language())
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        if self._day(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if len(text) <= 12:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 - Qt's name
+        day = self._day(text)
+        if day is None:
+            return self.dateTime()
+        return QDateTime(QDate(day.year, day.month, day.day), self.time())
+
+    def textFromDateTime(self, value: QDateTime) -> str:  # noqa: N802 - Qt's name
+        return value.date().toString("yyyy-MM-dd")
+
+    def fixup(self, text: str) -> str:
+        day = self._day(text)
+        return day.isoformat() if day is not None else self.textFromDateTime(self.dateTime())
+
+    def _judge_typed(self) -> None:
+        text = self.lineEdit().text()
+        if self._day(text) is None:
+            self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+            QTimer.singleShot(0, lambda: self.rejected.emit(text))
+        else:
+            self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._judge_typed()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        self._judge_typed()
+        super().focusOutEvent(event)
 
 
 _CURRENCY_WORDS = re.compile(
