@@ -207,6 +207,8 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("metrics", ITEM, "baseline"): N_("baseline"),
     ("metrics", ITEM, "method", "method"): N_("downtime counted"),
     ("metrics", ITEM, "method", "interval_minutes"): N_("check interval (minutes)"),
+    ("metrics", ITEM, "method", "measured_over"): N_("month worked out"),
+    ("metrics", ITEM, "method", "cycle_start_day"): N_("billing cycle starts on day"),
     ("severity_levels", ITEM, "id"): N_("identifier"),
     ("severity_levels", ITEM, "name"): N_("name"),
     ("severity_levels", ITEM, "definition"): N_("definition"),
