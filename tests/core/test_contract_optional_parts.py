@@ -156,6 +156,8 @@ def test_commercial_terms(us: Project) -> None:
     assert ("The Provider may change the fees by written notice given at least 90 days before "
             "the change takes effect.") in text
     assert "the fees paid and payable under it in the 6 months before the event" in text
+    assert "for gross negligence or willful misconduct" in text  # American spelling
+    assert "for gross negligence or wilful misconduct" in text_of(us, "en_GB")
     assert ("Personal data the Provider processes on behalf of the Customer under this agreement "
             "is processed in accordance with the Data Processing Addendum of 1 March 2026.") \
         in text
@@ -248,6 +250,11 @@ def test_place_and_originals(us: Project) -> None:
     assert "Signed in two originals, one for each party, at Portland." in text_of(us)
     us.signing.place = ""
     assert "Signed in two originals, one for each party." in text_of(us)
+    # signed electronically or in counterparts, the contract counts no paper originals
+    us.frame.included = True
+    assert "two originals" not in text_of(us)
+    us.signing.place = "Portland"
+    assert "Signed at Portland." in text_of(us)
 
 
 def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) -> None:

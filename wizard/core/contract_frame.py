@@ -275,9 +275,13 @@ def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict
     if not signing.included:
         return {"included": False, "place": "", "onerous": "", "witnesses": False}
     place = signing.place.strip()
-    sentence = (t("Signed in two originals, one for each party, at %(place)s.")
-                % {"place": place} if place else
-                t("Signed in two originals, one for each party."))
+    if project.frame.included and project.frame.electronic_signature:
+        # signed electronically or in counterparts: no number of paper originals
+        sentence = t("Signed at %(place)s.") % {"place": place} if place else ""
+    else:
+        sentence = (t("Signed in two originals, one for each party, at %(place)s.")
+                    % {"place": place} if place else
+                    t("Signed in two originals, one for each party."))
     onerous = ""
     if fmt.locale.language == "it":
         cited = [(name, title) for name, title in _ONEROUS_SECTIONS if name in sections

@@ -42,6 +42,7 @@ US_SPELLINGS: dict[str, str] = {
     "modelling": "modeling",
     "travelled": "traveled",
     "fulfil": "fulfill",
+    "wilful": "willful",
     "enrol": "enroll",
     "instalment": "installment",
     "per cent": "percent",
