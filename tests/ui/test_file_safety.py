@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from example_paths import ROOT, US_EXAMPLE, current_format_bytes
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from wizard.core import project_file, recovery
@@ -282,7 +282,7 @@ def test_dialog_lists_each_project_with_its_last_edit(qtbot: QtBot, us_copy: Pat
     items = list_recoveries(recovery_dir())
     dialog = RecoveryDialog(items)
     qtbot.addWidget(dialog)
-    texts = [label.text() for label in dialog.findChildren(main_window.QLabel)]
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
     joined = "\n".join(texts)
     assert "bakery" in joined and str(us_copy.resolve()) in joined
     assert "Never &lt;b&gt;saved&lt;/b&gt;" in joined and "never saved" in joined
