@@ -17,32 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
 
-from wizard.core.steps import STEP_TITLES, Step
-from wizard.i18n import _
+from wizard.core.steps import Step
 from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings, set_aside_note
 from wizard.ui.glossary import ContextHelp
-from wizard.ui.help_texts import help_html
 from wizard.ui.page_list import LOAD_AT_THE_LATEST_MS, FirstPaint, PageList
-from wizard.ui.step_states import StepState, start_icon, state_icon, state_label
-from wizard.ui.style import style_help_frame
+from wizard.ui.step_states import StepState, state_label
 from wizard.ui.window_fit import WindowFit
-from wizard.ui.window_menus import MenuWindow
+from wizard.ui.window_frame import WindowFrame
 
 if TYPE_CHECKING:
     from wizard.core.changes import Change
@@ -69,7 +52,7 @@ _extra_windows: list[MainWindow] = []
 """Windows opened to restore a second recovered project (kept alive here)."""
 
 
-class MainWindow(MenuWindow):
+class MainWindow(WindowFrame):
     """The window. ``MainWindow(settings)`` is complete at once; with
     ``loaded=False`` only its frame is built (showing the step ``opening``
     will open on) until :meth:`load` is called, typically just after the
@@ -101,19 +84,6 @@ class MainWindow(MenuWindow):
             self.load(document)
         else:
             self._show_frame(Step.BASICS if opening is not None else Step.START, opening)
-
-    def _show_frame(self, step: Step, opening: Path | None) -> None:
-        """What the window shows before :meth:`load`: ``step`` chosen, with
-        its title and help, and the name of the project about to open."""
-        index = list(Step).index(step)
-        self.step_list.setCurrentRow(index)
-        self.stack.setCurrentIndex(index)
-        self._show_step_frame(step)
-        self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(Step) - 1)
-        self._update_step_states()
-        name = opening.stem if opening is not None else _("Untitled agreement")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     def load_after_first_paint(self, opening: Path | None = None,
                                then: Callable[[], None] | None = None) -> None:
@@ -227,77 +197,6 @@ class MainWindow(MenuWindow):
                                  if window in _extra_windows else None)
         window.show()
         return window.session
-
-    # layout ------------------------------------------------------------------
-    def _build_steps_and_pages(self) -> None:
-        self.step_list = QListWidget()
-        self.step_list.setAccessibleName(_("Steps"))
-        self.step_list.setFixedWidth(230)
-        for step in Step:
-            item = QListWidgetItem(_(STEP_TITLES[step]))
-            self.step_list.addItem(item)
-
-        self.step_title = QLabel()
-        font = self.step_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.step_title.setFont(font)
-        self.help_label = QLabel()
-        self.help_label.setWordWrap(True)
-        self.help_label.setTextFormat(Qt.TextFormat.RichText)
-        self.help_label.setAccessibleName(_("Help for this step"))
-        self.help_frame = QFrame()
-        self.help_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        style_help_frame(self.help_frame)
-        help_layout = QVBoxLayout(self.help_frame)
-        help_layout.addWidget(self.help_label)
-
-        self.stack = QStackedWidget()
-        self._scrolls: list[QScrollArea] = []
-        for _step in Step:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.stack.addWidget(scroll)
-            self._scrolls.append(scroll)
-
-        self.back_button = QPushButton(_("◀ &Back"))
-        self.next_button = QPushButton(_("&Next ▶"))
-        # Alt+arrows as well as the buttons' own Alt+letter (a button's
-        # setShortcut would replace its mnemonic)
-        QShortcut(QKeySequence("Alt+Left"), self, self.back_button.animateClick)
-        QShortcut(QKeySequence("Alt+Right"), self, self.next_button.animateClick)
-        self.next_button.setDefault(False)
-        navigation = QHBoxLayout()
-        navigation.addStretch(1)
-        navigation.addWidget(self.back_button)
-        navigation.addWidget(self.next_button)
-
-        middle = QVBoxLayout()
-        middle.addWidget(self.step_title)
-        middle.addWidget(self.help_frame)
-        middle.addWidget(self.stack, 1)
-        middle.addLayout(navigation)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.step_list)
-        layout.addLayout(middle, 1)
-        self.setCentralWidget(central)
-
-    def _build_preview_dock(self) -> None:
-        """The dock, holding until :meth:`load` an empty page that looks like
-        the preview before its first render."""
-        placeholder = QWidget()
-        layout = QVBoxLayout(placeholder)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QTextBrowser())
-        self.preview_dock = QDockWidget(_("Contract preview"), self)
-        self.preview_dock.setObjectName("preview")
-        self.preview_dock.setWidget(placeholder)
-        self.preview_dock.setMinimumWidth(340)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
-        self.preview_dock.setVisible(self.settings.show_preview)
 
     def _build_preview(self) -> None:
         from wizard.ui.preview import PreviewPane
@@ -414,12 +313,6 @@ class MainWindow(MenuWindow):
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self._update_step_states()
 
-    def _show_step_frame(self, step: Step) -> None:
-        self.step_title.setText(_(STEP_TITLES[step]))
-        html = help_html(step)
-        self.help_label.setText(html)
-        self.help_frame.setVisible(bool(html))
-
     def go_to_problem(self, problem: Problem) -> None:
         """Show the step of ``problem`` and put the focus on its field."""
         index = self.pages.index_of(problem.step)
@@ -472,6 +365,8 @@ class MainWindow(MenuWindow):
         self._update_step_states()
 
     def step_state(self, step: Step) -> str:
+        if not self.is_loaded:
+            return super().step_state(step)
         severities = {p.severity.value for p in self.problems if p.step is step}
         if "error" in severities:
             return StepState.ERRORS
@@ -480,18 +375,6 @@ class MainWindow(MenuWindow):
         if "warning" in severities:
             return StepState.WARNINGS
         return StepState.COMPLETE
-
-    def _update_step_states(self) -> None:
-        for row, step in enumerate(Step):
-            item = self.step_list.item(row)
-            if step is Step.START:
-                item.setIcon(start_icon())
-                continue
-            state = self.step_state(step) if self.is_loaded else StepState.NOT_VISITED
-            item.setIcon(state_icon(state))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{_(STEP_TITLES[step])}, {state_label(state)}")
-            item.setToolTip(state_label(state))
 
     # the project as a whole ----------------------------------------------------------
     def _update_title(self) -> None:
