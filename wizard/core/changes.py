@@ -135,6 +135,7 @@ STEPS: dict[str, Step] = {
     "termination": Step.TERMINATION,
     "branding": Step.APPEARANCE,
     "template": Step.APPEARANCE,
+    "history": Step.REVIEW,
     "measurement_terms": Step.METRICS,
     "maintenance_rules": Step.SCHEDULE,
     "frame": Step.TERMINATION,
@@ -144,8 +145,10 @@ STEPS: dict[str, Step] = {
 """The step each part of the project is edited on; a part not named here
 (a key a newer edition added) belongs to the review step."""
 
-IGNORED: frozenset[Pattern] = frozenset({("format",), ("format_version",)})
-"""Fields that say what the file is, not what the agreement says."""
+IGNORED: frozenset[Pattern] = frozenset({("format",), ("format_version",), ("history",)})
+"""Fields that say what the file is, not what the agreement says; and the
+months' recorded results (``history``), which record how the agreement was
+met, never change what it says."""
 
 FIELD_NAMES: dict[Pattern, str] = {
     ("language",): N_("Contract language"),

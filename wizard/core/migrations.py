@@ -53,6 +53,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     for metric in metrics if isinstance(metrics, list) else []:
         if isinstance(metric, dict) and "owed_by" in metric:
             metric["format_1_owed_by"] = metric.pop("owed_by")
+    if "history" in data:  # the months' recorded results, new in format 2
+        data["format_1_history"] = data.pop("history")
     return data
 
 

@@ -769,12 +769,48 @@ class Branding(Model):
         return self == Branding()
 
 
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+MonthText = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+"""A calendar month ``YYYY-MM``."""
+
+
+class LevelRecord(Model):
+    """One service level's result in a recorded month."""
+
+    id: str = ""
+    """The level's ``metrics[].id``."""
+    target: DecimalText = Decimal("0")
+    """The target the level had that month (a review may change it later)."""
+    attained: DecimalText = Decimal("0")
+    """The value attained, to at most eight decimals, rounded away from the
+    target's side (a missed level never reads as its target)."""
+    met: bool = False
+
+
+class CreditRecord(Model):
+    """The service credit given for a recorded month."""
+
+    amount: DecimalText = Decimal("0")
+    currency: CurrencyCode = "USD"
+
+
+class MonthRecord(Model):
+    """A month's results as ``sla-wizard report --keep`` recorded them."""
+
+    month: MonthText = "2000-01"
+    levels: list[LevelRecord] = Field(default_factory=list)
+    """The levels measured that month (a level not measured is not listed)."""
+    credit: CreditRecord | None = None
+    """The credit given; ``None`` when the agreement has no credits or the
+    credit could not be worked out."""
+
+
 class Project(Model):
     """One SLA project, as saved in a ``.slaproj`` file.
 
-    ``branding`` and ``template`` are optional additions to format 1: they are
-    written only when set, so that a project without them saves exactly as
-    the format describes."""
+    ``branding``, ``template`` and ``history`` are optional additions to
+    format 1: they are written only when set, so that a project without them
+    saves exactly as the format describes."""
 
     format: Literal["sla-project"] = "sla-project"
     format_version: Literal[2] = 2
@@ -795,6 +831,9 @@ class Project(Model):
     template: str = ""
     """The Word template the contract uses: empty for the bundled standard
     template, else a file name in the user's templates folder or a path."""
+    history: list[MonthRecord] = Field(default_factory=list)
+    """Each recorded month's results, oldest first (:mod:`wizard.core.history`):
+    what the yearly credit cap and the review's trend read."""
     measurement_terms: MeasurementTerms = Field(default_factory=MeasurementTerms)
     maintenance_rules: MaintenanceRules = Field(default_factory=MaintenanceRules)
     frame: Frame = Field(default_factory=Frame)
@@ -810,6 +849,8 @@ class Project(Model):
             data.pop("branding", None)
         if not self.template:
             data.pop("template", None)
+        if not self.history:
+            data.pop("history", None)
         for name in LEGAL_PARTS:
             if getattr(self, name) == type(getattr(self, name))():
                 data.pop(name, None)
