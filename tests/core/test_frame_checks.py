@@ -1,0 +1,56 @@
+"""The checks of the optional clauses: a part switched on without what makes
+it useful is named on the step where it is edited; a part switched off is
+never mentioned."""
+
+from __future__ import annotations
+
+import pytest
+from example_paths import US_EXAMPLE
+
+from wizard.core.checks import Problem, Severity, check_project
+from wizard.core.model import Project
+from wizard.core.project_file import load_project
+from wizard.core.steps import Step
+
+PARTS = ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing")
+
+
+@pytest.fixture
+def us() -> Project:
+    return load_project(US_EXAMPLE)
+
+
+def about(project: Project, *loc: str) -> list[Problem]:
+    return [p for p in check_project(project) if p.loc == loc]
+
+
+def test_parts_switched_off_are_never_mentioned(us: Project) -> None:
+    us.language = "en_US"
+    us.schedule.maintenance_windows = []
+    us.frame.master_prevails = False
+    assert not [p for p in check_project(us) if p.loc and p.loc[0] in PARTS]
+
+
+def test_measurement_terms_without_what_counts_as_unavailable(us: Project) -> None:
+    us.measurement_terms.included = True
+    [problem] = about(us, "measurement_terms", "unavailable_when")
+    assert problem.severity is Severity.WARNING and problem.step is Step.METRICS
+    us.measurement_terms.measured_from = "the Provider's external monitoring"
+    assert not about(us, "measurement_terms", "unavailable_when")
+
+
+def test_this_agreement_prevailing_over_no_master_agreement(us: Project) -> None:
+    us.frame.included = True
+    us.frame.governing_law = "the law of the State of Oregon"
+    us.frame.master_prevails = False
+    [problem] = about(us, "frame", "master_agreement")
+    assert problem.step is Step.TERMINATION
+    us.frame.master_agreement = "the Master Services Agreement of 1 March 2026"
+    assert not about(us, "frame", "master_agreement")
+
+
+def test_governing_law_is_asked_for_only_where_the_country_has_none(us: Project) -> None:
+    us.frame.included = True
+    assert about(us, "frame", "governing_law")
+    us.language = "en_GB"
+    assert not about(us, "frame", "governing_law")
