@@ -31,7 +31,11 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from wizard.core.contract import CONVENIENCE_WITH_WRITTEN_NOTICE, RENEWAL_WITH_WRITTEN_NOTICE
+from wizard.core.contract import (
+    CONVENIENCE_WITH_WRITTEN_NOTICE,
+    RENEWAL_WITH_WRITTEN_NOTICE,
+    REWORDED,
+)
 from wizard.core.document_setup import set_compatibility_mode
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -65,6 +69,15 @@ def tr_with(text: str, **values: str) -> str:
     """A translated clause with named values: ``{{ _("… %(x)s …", x=expr) }}``."""
     args = ", ".join(f"{name}={expr}" for name, expr in values.items())
     return '{{ _("' + text + '", ' + args + ") }}"
+
+
+def reworded(key: str, old: str, **values: str) -> str:
+    """The clause :data:`~wizard.core.contract.REWORDED` holds for ``key``
+    where the contract's language has it, ``old`` where not yet."""
+    def make(text: str) -> str:
+        return tr_with(text, **values) if values else tr(text)
+    return ("{% if reworded." + key + " %}" + make(REWORDED[key]) + "{% else %}" + make(old)
+            + "{% endif %}")
 
 
 class Builder:
@@ -656,33 +669,37 @@ def build() -> Builder:
     b.p(tr("The services are to be available around the clock, every day."), keep=True)
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.support_hours %}")
-    b.p(tr("Service coverage hours (when the service levels apply) and support hours (when the "
-           "Provider's staff answer) are:"), keep=True)
+    b.p(reworded("schedule_both", "Service coverage hours (when the service levels apply) and "
+                 "support hours (when the Provider's staff answer) are:"), keep=True)
     b.table([tr("Day"), tr("Service coverage"), tr("Support hours")], [4, 6, 6],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"], ["{{ r.support }}"]])
     b.tag("{%p if schedule.holidays_excluded %}")
     b.p("{% if schedule.holiday_region %}"
-        + tr_with("Public holidays (%(region)s) are not part of the coverage and support hours.",
-                  region="schedule.holiday_region")
+        + reworded("holidays_both_region", "Public holidays (%(region)s) are not part of the "
+                   "coverage and support hours.", region="schedule.holiday_region")
         + "{% else %}"
-        + tr("Public holidays are not part of the coverage and support hours.")
+        + reworded("holidays_both",
+                   "Public holidays are not part of the coverage and support hours.")
         + "{% endif %}")
     b.tag("{%p else %}")
-    b.p(tr("Coverage and support hours apply on public holidays as on any other day."))
+    b.p(reworded("holidays_on_both",
+                 "Coverage and support hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
-    b.p(tr("Service coverage hours (when the service levels apply) are:"), keep=True)
+    b.p(reworded("schedule_coverage",
+                 "Service coverage hours (when the service levels apply) are:"), keep=True)
     b.table([tr("Day"), tr("Service coverage")], [6, 10],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"]])
     b.tag("{%p if schedule.holidays_excluded %}")
     b.p("{% if schedule.holiday_region %}"
-        + tr_with("Public holidays (%(region)s) are not part of the coverage hours.",
-                  region="schedule.holiday_region")
+        + reworded("holidays_coverage_region", "Public holidays (%(region)s) are not part of "
+                   "the coverage hours.", region="schedule.holiday_region")
         + "{% else %}"
-        + tr("Public holidays are not part of the coverage hours.")
+        + reworded("holidays_coverage", "Public holidays are not part of the coverage hours.")
         + "{% endif %}")
     b.tag("{%p else %}")
-    b.p(tr("Coverage hours apply on public holidays as on any other day."))
+    b.p(reworded("holidays_on_coverage",
+                 "Coverage hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.maintenance or maintenance_rules %}")
@@ -866,7 +883,9 @@ def build() -> Builder:
     b.tag("{%p if exclusions_clause %}")
     b.h1(tr("Exclusions"))
     b.tag("{%p if exclusions %}")
-    b.p(tr("The service levels do not apply to, and no downtime is counted for:"), keep=True)
+    b.p(reworded("exclusions_intro",
+                 "The service levels do not apply to, and no downtime is counted for:"),
+        keep=True)
     b.bullets("x in exclusions", "{{ x }}")
     b.tag("{%p else %}")
     b.p(tr("No exclusions apply to the service levels."))

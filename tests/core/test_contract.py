@@ -138,8 +138,8 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     text = us_contract.text
     assert "All times in this agreement are given in Pacific Time." in text
     assert "America/Los_Angeles" not in text  # a database identifier, not a place
-    assert ("Public holidays (Oregon, United States) are not part of the coverage and support "
-            "hours.") in text
+    assert ("Public holidays (Oregon, United States) are not part of the Coverage Hours and "
+            "Support Hours.") in text
     assert "Sunday from 2:00\u202fAM, for up to 3 hours" in text
     assert "at least 72 hours in advance" in text
     assert "does not exceed 12 hours in any month" in text
@@ -235,7 +235,7 @@ def test_empty_optional_parts_disappear(us_project: Project) -> None:
     assert "No exclusions apply to the service levels." in text
     assert "Each party\u2019s signatory is its contact for this agreement." in text
     assert "The Provider reports on the service levels every month." in text
-    assert "Public holidays are not part of the coverage and support hours." in text
+    assert "Public holidays are not part of the Coverage Hours and Support Hours." in text
     assert "Version 1.0" in text
     assert "Title: Owner" in text  # the customer's title is still there
 

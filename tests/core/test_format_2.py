@@ -183,7 +183,7 @@ def test_no_support_hours_promise(us: Project) -> None:
     us.schedule.support_coverage = None
     text = contract(us)
     body = text.text
-    assert "Service coverage hours (when the service levels apply) are:" in body
+    assert "Coverage Hours (when the Service Levels apply) are:" in body
     assert "Support hours" not in [cell for table in text.tables for cell in table[0]]
     assert "Support Hours" not in body  # nor its definition
     header = next(table[0] for table in text.tables if table[0][0] == "Day")
@@ -202,7 +202,7 @@ def test_no_reporting_and_no_exclusions_clause(us: Project) -> None:
     titles = heading_titles(text)
     assert "Reporting and review" not in titles and "Exclusions" not in titles
     assert "reports on the service levels" not in text.text
-    assert "no downtime is counted for" not in text.text
+    assert "no Downtime is counted for" not in text.text
     # Downtime no longer points at exclusions the agreement does not have
     assert "Any period during which a service is not available to the Customer." in text.text
     assert "other than the exclusions set out in this agreement" not in text.text

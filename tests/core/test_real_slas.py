@@ -303,7 +303,7 @@ def test_safepoint_it_in_english() -> None:
     assert row(SAFEPOINT, "Saturday")[2] == "closed"
     english = text(SAFEPOINT)
     assert "All times in this agreement are given in Central Time." in english
-    assert "Public holidays (United States) are not part of the coverage and support hours." \
+    assert "Public holidays (United States) are not part of the Coverage Hours and Support Hours." \
         in english
     assert "Project-based work, unless otherwise specified." in english
     assert "emergency support for Priority 1 and Priority 2" in english

@@ -92,6 +92,25 @@ def contract_translations(locale: str) -> gettext.NullTranslations:
     return load_translations(CONTRACT_DOMAIN, locale)
 
 
+REWORDED: dict[str, str] = {
+    "schedule_both": "Coverage Hours (when the Service Levels apply) and Support Hours (when the "
+                     "Provider's staff answer) are:",
+    "schedule_coverage": "Coverage Hours (when the Service Levels apply) are:",
+    "holidays_both_region": "Public holidays (%(region)s) are not part of the Coverage Hours "
+                            "and Support Hours.",
+    "holidays_both": "Public holidays are not part of the Coverage Hours and Support Hours.",
+    "holidays_on_both": "Coverage Hours and Support Hours apply on public holidays as on any "
+                        "other day.",
+    "holidays_coverage_region": "Public holidays (%(region)s) are not part of the Coverage "
+                                "Hours.",
+    "holidays_coverage": "Public holidays are not part of the Coverage Hours.",
+    "holidays_on_coverage": "Coverage Hours apply on public holidays as on any other day.",
+    "exclusions_intro": "The Service Levels do not apply to, and no Downtime is counted for:",
+}
+"""Clauses of the standard template with their defined terms capitalised; each
+is used once the contract's catalog has it, its lower-case wording until then
+(``reworded`` in the context says which)."""
+
 RENEWAL_WITH_WRITTEN_NOTICE = (
     "It then renews automatically for further terms of %(renewal)s, unless either party gives "
     "at least %(notice)s before the end of the current term.")
@@ -779,6 +798,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         },
         "exclusions": exclusions,
         "exclusions_clause": project.exclusions.included,
+        "reworded": {key: fmt.translates(text) for key, text in REWORDED.items()},
         "sections": sections,
         "signatories_named": bool(project.parties.provider.signatory.name.strip()
                                   and project.parties.customer.signatory.name.strip()),

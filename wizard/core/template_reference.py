@@ -231,6 +231,12 @@ DESCRIPTIONS: dict[str, str] = {
                           "none is needed.",
     "termination.for_convenience": "The notice to end it at any time; empty when not allowed "
                                    "or allowed with immediate effect.",
+    "reworded": "For each clause of the standard template reworded with its defined terms "
+                "capitalised, whether the contract's language has the new wording yet.",
+    **{f"reworded.{key}": "Whether the contract's language has this reworded clause."
+       for key in ("schedule_both", "schedule_coverage", "holidays_both_region",
+                   "holidays_both", "holidays_on_both", "holidays_coverage_region",
+                   "holidays_coverage", "holidays_on_coverage", "exclusions_intro")},
     "termination.written_notice": "The notice to end it at the end of a term as a phrase "
                                   "(\"30 days’ written notice\"); empty when none is needed.",
     "termination.for_convenience_notice": "The notice to end it at any time as a phrase "
