@@ -9,7 +9,7 @@ import datetime
 import re
 import shutil
 import sys
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import pytest
@@ -299,7 +299,7 @@ def test_the_menu_opens_it_and_escape_closes_it(window: MainWindow, tmp_path: Pa
         if isinstance(widget, QLabel):
             assert widget.buddy() is not None, text
     assert {key: texts for key, texts in keys.items() if len(texts) > 1} == {}
-    assert {"m", "y", "f", "a", "r", "l", "w", "p"} <= set(keys)
+    assert {"m", "y", "f", "a", "r", "l", "w", "p", "k"} <= set(keys)
     # every control takes the keyboard focus
     for widget in (dialog.month_combo, dialog.year_spin, dialog.files.file_list,
                    dialog.files.add_button, dialog.table, dialog.report_button):
@@ -431,3 +431,45 @@ def test_an_agreement_that_cannot_be_measured_says_why_until_it_is_put_right(
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=5000)
     assert dialog.status.text() == ""
     assert table_rows(dialog)["Service availability"][1] == "99%"
+
+
+def test_keep_this_month_records_it_in_the_project_and_the_year_adds_up(
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog, document: ProjectDocument) -> None:
+    dialog.files.add_files([write(tmp_path, "outages.csv", OUTAGES)])
+    read_all(qtbot, dialog)
+    assert dialog.kept_note.text() == ""
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert document.modified
+    assert "The results of March 2027 are kept with the project" in dialog.status.text()
+    assert dialog.kept_note.text() == "March 2027 is kept with the project."
+    assert document.path is not None
+    document.save(document.path)
+    [march] = load_project(document.path).history
+    assert march.month == "2027-03"
+    uptime = next(level for level in march.levels if level.id == "uptime")
+    assert (uptime.target, uptime.attained, uptime.met) == (Decimal("99.5"), Decimal("99"),
+                                                            False)
+    assert march.credit is not None
+    assert (march.credit.amount, march.credit.currency) == (Decimal("107.50"), "USD")
+
+    # April, every service down from Tuesday 6 at 08:00 to Wednesday 7 at 17:00:
+    # 600 + 540 = 1,140 coverage minutes of 22 weekdays × 600 = 13,200, so
+    # (13,200 − 1,140) ÷ 13,200 = 91.36…% < 97: 25 % of $2,150 = $537.50; with
+    # March's $107.50 the year comes to $645.00
+    dialog.files.add_files([write(tmp_path, "april.csv", "service,start,end\n"
+                                  "*,2027-04-06T08:00,2027-04-07T17:00\n")])
+    read_all(qtbot, dialog)
+    dialog.set_month(Month(2027, 4))
+    assert dialog.kept_note.text() == ""
+    weekdays = sum(1 for day in range(1, 31) if datetime.date(2027, 4, day).weekday() < 5)
+    attained = Decimal(weekdays * 600 - 1140) * 100 / (weekdays * 600)
+    # shown to three decimals, rounded away from the target: 91.3636… → 91.363
+    shown = attained.quantize(Decimal("0.001"), rounding=ROUND_FLOOR)
+    assert table_rows(dialog)["Service availability"][1] == f"{shown}%"
+    text = dialog.credit_label.text()
+    assert "Credit due for April 2027: $537.50" in text
+    assert "Credits this year, this month included: $645.00" in text
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert "replace those kept before" in dialog.status.text()
+    assert [kept.month for kept in document.project.history] == ["2027-03", "2027-04"]

@@ -1,7 +1,9 @@
 """File → Measure a month…: the user picks the month, drops the monitoring
 and helpdesk files (or adds them), sees each service level attained, met or
-missed, the credit due with its arithmetic and the claim deadline, and
-writes the monthly report (with a PDF when LibreOffice is installed).
+missed, the credit due with its arithmetic and the claim deadline, writes
+the monthly report (with a PDF when LibreOffice is installed), and keeps the
+month's results with the project (its history, which the yearly credit cap
+reads: the credits of the eleven months before are added up with this one's).
 
 Each file is recognised by its header and read in the background, one after
 the other, with its progress shown and a Cancel button; a file that cannot be
@@ -39,11 +41,18 @@ from PySide6.QtWidgets import (
 
 from wizard.core.attainment import Month, MonthResult, measure_month
 from wizard.core.explain import timezone_text
+from wizard.core.history import earlier_credits, record_for, record_of, with_record
 from wizard.core.measurement_files import combine
 from wizard.core.pdf_export import find_libreoffice, install_hint
 from wizard.i18n import _, language
 from wizard.ui.measure_files import PROBLEM_COLOUR, FilesBox
-from wizard.ui.measure_texts import Verdict, credit_lines, level_rows, ticket_lines
+from wizard.ui.measure_texts import (
+    Verdict,
+    credit_lines,
+    level_rows,
+    month_text,
+    ticket_lines,
+)
 from wizard.ui.measure_worker import ReportJob, ReportSignals
 from wizard.ui.plain_text import plain_label
 
@@ -131,6 +140,7 @@ class MeasureDialog(QDialog):
         zone = plain_label(_("Calendar month in the agreement's time zone ({zone}).").format(
             zone=f"{zone_name}, {zone_id}" if zone_name else zone_id))
         zone.setProperty("role", "hint")
+        zone.setWordWrap(True)  # a long zone name in some languages
         row = QHBoxLayout()
         for widget in (month_label, self.month_combo, year_label, self.year_spin):
             row.addWidget(widget)
@@ -188,12 +198,21 @@ class MeasureDialog(QDialog):
             self.pdf_note.setText(" ".join((
                 _("Saving a PDF as well needs LibreOffice, which was not found."),
                 install_hint())))
+        self.keep_button = QPushButton(_("&Keep this month with the project"))
+        self.keep_button.setToolTip(_(
+            "Records each level's result and the credit in the project (saved with it), where "
+            "the yearly credit cap and the review read them."))
+        self.keep_button.clicked.connect(self.keep_month)
+        self.kept_note = plain_label()
+        self.kept_note.setProperty("role", "hint")
         row = QHBoxLayout()
         row.addWidget(self.report_button)
         row.addWidget(self.pdf_box)
         row.addWidget(self.pdf_note, 1)
         if self._soffice is not None:
             row.addStretch(1)
+        row.addWidget(self.kept_note)
+        row.addWidget(self.keep_button)
         return row
 
     # the month ---------------------------------------------------------------------
@@ -233,7 +252,8 @@ class MeasureDialog(QDialog):
         data, _refused = combine(self.files.read_files())
         project = self.document.project.model_copy(deep=True)
         try:
-            self.month_result = measure_month(project, self.month, data)
+            self.month_result = measure_month(project, self.month, data, earlier_credits(
+                project.history, self.month, project.currency))
         except ValueError as exc:  # the agreement's time zone or holiday region
             self._measure_problem = _("The month cannot be measured: {reason}").format(
                 reason=exc)
@@ -268,6 +288,29 @@ class MeasureDialog(QDialog):
                                   else _("Add the month's files to see the credit due."))
         self.report_button.setEnabled(result is not None and has_data
                                       and self._report_job is None)
+        self.keep_button.setEnabled(result is not None and has_data)
+        kept = record_for(self.document.project.history, self.month) is not None
+        self.kept_note.setText(_("{month} is kept with the project.").format(
+            month=month_text(self.month)) if kept else "")
+
+    # the history -------------------------------------------------------------------
+    def keep_month(self) -> None:
+        """Record the month's results in the project's history (in place of
+        the month's earlier record, if any); saving the project keeps them."""
+        result = self.month_result
+        if result is None:
+            return
+        project = self.document.project
+        replaced = record_for(project.history, result.month) is not None
+        project.history = with_record(project, record_of(result)).history
+        month = month_text(result.month)
+        self.document.touch(_("Keep the results of {month}").format(month=month))
+        self.status.setText((_(
+            "The results of {month} replace those kept before; save the project to keep them "
+            "in its file.") if replaced else _(
+            "The results of {month} are kept with the project; save the project to keep them "
+            "in its file.")).format(month=month))
+        self._show_results()
 
     # the report ----------------------------------------------------------------------
     def default_report_target(self) -> Path:
