@@ -71,10 +71,13 @@ the reason, never as met.
 **Credit.** The tier the credit metric's attained value falls in
 (:func:`~wizard.core.compute.credit_percent_due`, capped by ``cap_percent``)
 as a share of the fees of the services that metric covers
-(:func:`~wizard.core.compute.credited_monthly_fee`). Credits of earlier
-months of the year are taken as an input and added up with this month's,
-ready for a yearly cap once the project format has one. The claim deadline is
-the month's last day plus ``claim_window_days`` (none when zero).
+(:func:`~wizard.core.compute.credited_monthly_fee`). The credits of the
+eleven months before are taken as an input (the project's history keeps
+them, :func:`wizard.core.history.earlier_credits`): with a yearly cap
+(``yearly_cap_percent`` of twelve months' fees, ``yearly_cap_amount``) the
+month gets what the cap leaves (:func:`~wizard.core.credit_schedules.credit_due`).
+The claim deadline is the month's last day plus ``claim_window_days`` (none
+when zero).
 """
 
 from __future__ import annotations
@@ -96,6 +99,11 @@ from wizard.core.compute import (
     credit_percent_due,
     credited_monthly_fee,
     day_intervals,
+)
+from wizard.core.credit_schedules import (
+    MONTHS_COUNTED_BY_YEARLY_CAP,
+    credit_due,
+    yearly_limit,
 )
 from wizard.core.measurements import (
     ALL_SERVICES,
@@ -516,8 +524,13 @@ class CreditResult:
     services: tuple[str, ...]
     """The names of the services whose fees the credit is a share of."""
     amount: Decimal
+    """The credit due for the month, after the yearly cap."""
     earlier: Decimal
-    """Credits of earlier months of the same year."""
+    """Credits of the eleven months before."""
+    month_amount: Decimal | None = None
+    """The month's credit before the yearly cap, when the cap cut it."""
+    yearly_limit: Decimal | None = None
+    """What the yearly cap allows over twelve months; ``None`` without one."""
 
     @property
     def tier_percent(self) -> Decimal:
@@ -661,7 +674,8 @@ def measure_month(project: Project, month: Month, data: Measurements,
                   earlier_credits: Sequence[Decimal] = ()) -> MonthResult:
     """Every service level of ``project`` in ``month`` from ``data``, the
     severity levels' tickets, and the credit due. ``earlier_credits`` are the
-    credits of the year's earlier months, added up with this month's."""
+    credits of the eleven months before (oldest first), which a yearly cap
+    counts with this month's."""
     try:
         zone = agreement_zone(project)
     except ValueError as exc:
@@ -805,10 +819,15 @@ def _credit(project: Project, levels: Sequence[LevelResult], unmeasured: Sequenc
     services = tuple(s.name or s.id for s in project.services if s.monthly_fee
                      and (metric.service == ALL_SERVICES or s.id == metric.service))
     amount = credit_amount(fee, percent) if fee is not None else Decimal("0.00")
+    counted = list(earlier)[-(MONTHS_COUNTED_BY_YEARLY_CAP - 1):]
+    yearly_fees = fee * MONTHS_COUNTED_BY_YEARLY_CAP if fee is not None else None
+    due = credit_due(credits, amount, counted, yearly_fees)
     return CreditResult(
         metric=metric, attained=result.attained, tier=tier, percent=percent,
         capped=tier is not None and percent < tier.credit_percent, fee=fee, services=services,
-        amount=amount, earlier=sum(earlier, Decimal(0))), ""
+        amount=due, earlier=sum(counted, Decimal(0)),
+        month_amount=amount if due < amount else None,
+        yearly_limit=yearly_limit(credits, yearly_fees)), ""
 
 
 # as data -----------------------------------------------------------------------

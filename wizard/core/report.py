@@ -303,11 +303,20 @@ def _credit(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
                 "Monthly fee of %(services)s: %(fee)s; credit: %(percent)s × %(fee)s = "
                 "%(amount)s") % {
                     "services": fmt.join(list(credit.services)), "fee": fmt.money(credit.fee),
-                    "percent": fmt.percent(credit.percent), "amount": fmt.money(credit.amount)})
+                    "percent": fmt.percent(credit.percent),
+                    "amount": fmt.money(credit.amount if credit.month_amount is None
+                                        else credit.month_amount)})
+    if credit.month_amount is not None and credit.yearly_limit is not None:
+        document.add_paragraph(t(
+            "The yearly cap allows %(limit)s of credits in twelve months; %(earlier)s were "
+            "credited in the eleven months before, which leaves %(amount)s for this month.") % {
+                "limit": fmt.money(credit.yearly_limit), "earlier": fmt.money(credit.earlier),
+                "amount": fmt.money(credit.amount)})
     document.add_paragraph(t("Credit due for the month: %(amount)s") % {
         "amount": fmt.money(credit.amount)})
     if credit.earlier:
-        document.add_paragraph(t("Credits this year, this month included: %(amount)s") % {
+        document.add_paragraph(t(
+            "Credits of the last twelve months, this month included: %(amount)s") % {
             "amount": fmt.money(credit.year_to_date)})
     if result.claim_deadline is not None:
         document.add_paragraph(t("The Customer claims the credit by %(date)s.") % {
