@@ -17,7 +17,8 @@ from pathlib import Path
 
 from wizard.i18n import _
 
-CLI_WORDS = ("generate", "check", "diff", "report", "export", "--version", "-h", "--help")
+CLI_WORDS = ("generate", "check", "diff", "report", "review", "export", "--version", "-h",
+             "--help")
 
 BEFORE_QT = (
     "wizard.settings",

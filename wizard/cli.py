@@ -19,6 +19,7 @@ from typing import NoReturn, TextIO
 
 from wizard import __version__
 from wizard.cli_export import add_export_parser, run_export
+from wizard.cli_review import KeepError, add_review_parser, keep_month, run_review
 from wizard.core.checks import (
     Problem,
     Severity,
@@ -31,7 +32,7 @@ from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
 from wizard.i18n import _
 
-COMMANDS = ("generate", "check", "diff", "report", "export")
+COMMANDS = ("generate", "check", "diff", "report", "review", "export")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
                "(default: the project's own)"))
     _add_diff_parser(commands)
     _add_report_parser(commands)
+    add_review_parser(commands)
     add_export_parser(commands)
     return parser
 
@@ -274,6 +276,14 @@ def _add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.add_argument(
         "-o", "--output", type=Path, metavar="REPORT.docx",
         help=_("write the monthly report as a Word document in the contract's language"))
+    report.add_argument(
+        "--pdf", action="store_true",
+        help=_("also write the report as a PDF (same name, .pdf; without -o the report is "
+               "written beside the project as NAME-YYYY-MM.docx); needs LibreOffice"))
+    report.add_argument(
+        "--keep", action="store_true",
+        help=_("record the month's results in the project's history (a month recorded "
+               "again is replaced), for the yearly credit cap and sla-wizard review"))
     report.add_argument("--json", action="store_true",
                         help=_("print the results as one JSON object"))
 
@@ -283,14 +293,18 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
     from wizard.core.attainment import Month, measure_month, result_to_data
+    from wizard.core.history import earlier_credits
     from wizard.core.measurements import Measurements, read_outages, read_tickets, read_values
     from wizard.core.safe_read import FileReadError
 
     project = load_project(args.project)
+    if args.output is None and args.pdf:
+        args.output = args.project.with_name(f"{args.project.stem}-{args.month.strip()}.docx")
     if args.output is not None and args.output.resolve() == args.project.resolve():
         raise CommandError(
             _("the report would overwrite the project {file}; choose another name with -o")
             .format(file=args.project))
+    soffice = _libreoffice() if args.pdf else None
     try:
         month = Month.parse(args.month)
         data = Measurements()
@@ -300,7 +314,8 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             data.add_tickets(read_tickets(path, project))
         if args.values is not None:
             data.add_values(read_values(args.values, project))
-        result = measure_month(project, month, data)
+        result = measure_month(project, month, data,
+                               earlier_credits(project.history, month, project.currency))
     except FileReadError as exc:
         raise CommandError(_one_line(str(exc))) from None
     except OSError as exc:
@@ -316,14 +331,36 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (UnsupportedLanguageError, OSError) as exc:
             raise CommandError(_("no report was written: {reason}").format(
                 reason=_one_line(str(exc)))) from None
+    pdf = _report_pdf(args.output, soffice) if soffice is not None else None
+    if args.keep:
+        try:
+            replaced = keep_month(args.project, project, result)
+        except KeepError as exc:
+            raise CommandError(str(exc)) from None
     if args.json:
         print(json.dumps(result_to_data(result), ensure_ascii=False, indent=2), file=out)
     else:
         _print_results(result, out)
+    notes = err if args.json else out
     if args.output is not None:
-        print(_("Report written to {path}").format(path=args.output),
-              file=err if args.json else out)
+        print(_("Report written to {path}").format(path=args.output), file=notes)
+    if pdf is not None:
+        print(_("PDF written to {path}").format(path=pdf), file=notes)
+    if args.keep:
+        print((_("{month} recorded again in {file} (the earlier record replaced)") if replaced
+               else _("{month} recorded in {file}")).format(month=month, file=args.project),
+              file=notes)
     return EXIT_OK
+
+
+def _report_pdf(report: Path, soffice: Path) -> Path:
+    from wizard.core.pdf_export import PdfExportError, convert_to_pdf
+
+    try:
+        return convert_to_pdf(report, soffice=soffice)
+    except PdfExportError as exc:
+        raise CommandError(_("no PDF was written (the Word report is kept): {reason}").format(
+            reason=_one_line(str(exc)))) from None
 
 
 def _print_results(result: object, out: TextIO) -> None:
@@ -369,6 +406,9 @@ def _print_results(result: object, out: TextIO) -> None:
         print(_("Credit due: {amount} ({percent} of {fee})").format(
             amount=fmt.money(credit.amount), percent=fmt.percent(credit.percent),
             fee=fmt.money(credit.fee) if credit.fee is not None else "–"), file=out)
+        if credit.month_amount is not None:
+            print(_("The yearly cap cut the credit from {amount}").format(
+                amount=fmt.money(credit.month_amount)), file=out)
     elif result.credit_note:
         print(result.credit_note, file=out)
     if result.claim_deadline is not None:
@@ -424,6 +464,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return run_report(args, out, err)
         if args.command == "export":
             return run_export(args, out, err)
+        if args.command == "review":
+            return run_review(args, out)
         return run_check(args, out)
     except (ProjectFileError, CommandError) as exc:
         print(f"sla-wizard: {exc}", file=err)

@@ -157,3 +157,30 @@ def test_report_takes_the_contract_branding_and_paper(tmp_path: Path) -> None:
     assert len(header_pictures) == 1
     text = read_contract(report_bytes(month_result(tmp_path, project))).text
     assert "98,5\u00a0%" in text and "215,00\u00a0€" in text
+
+
+def test_trend_of_the_recorded_months_then_this_one(tmp_path: Path) -> None:
+    """March and April 2027 recorded (and June, after the month reported,
+    left out): the trend shows March, April and May, and the report gets a
+    fourth chart after the level's days."""
+    from wizard.core.model import LevelRecord, MonthRecord
+    from wizard.core.report_charts import trend
+
+    def kept(month: str, attained: str, met: bool) -> MonthRecord:
+        return MonthRecord(month=month, levels=[LevelRecord(
+            id="uptime", target=Decimal("99.5"), attained=Decimal(attained), met=met)])
+
+    project = load_project(US_EXAMPLE).model_copy(update={"history": [
+        kept("2027-03", "99.9", True), kept("2027-04", "99.2", False),
+        kept("2027-06", "100", True)]})
+    result = month_result(tmp_path, project)
+    uptime = next(level for level in result.levels if level.metric.id == "uptime")
+    assert [(str(p.month), p.attained, p.met) for p in trend(uptime, result)] == [
+        ("2027-03", Decimal("99.9"), True), ("2027-04", Decimal("99.2"), False),
+        ("2027-05", Decimal("98.5"), False)]
+    charts = draw_charts(result, formatter_for(result))
+    assert [chart.name for chart in charts] == [
+        "availability-uptime", "trend-uptime", "downtime", "tickets"]
+    assert charts[1].caption == (
+        "Service availability month by month against its target of 99.5%")
+    assert len(Document(io.BytesIO(report_bytes(result))).inline_shapes) == 4

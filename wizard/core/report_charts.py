@@ -11,6 +11,9 @@ Three charts, each drawn only when the month has what it shows:
   each severity level's response and resolution target.
 - **The month's downtime against the allowed downtime** of each availability
   level: allowed = (100 − target) ÷ 100 × the month's measured time.
+- **The trend** of each of those levels: its last twelve months (the months
+  recorded in the project's history, then this one) against the target, when
+  at least :data:`TREND_MIN_EARLIER` earlier months are recorded.
 
 The figures are worked out here as exact decimals (:func:`daily_availability`,
 :func:`ticket_bars`, :func:`downtime_bars`, pure and testable without a
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +42,7 @@ from babel.dates import format_date
 from wizard.core.attainment import (
     LevelResult,
     Measure,
+    Month,
     MonthResult,
     intersect,
     minutes,
@@ -58,6 +63,10 @@ DEFAULT_COLOUR = "#1F4E79"
 MISS_COLOUR = "#C0392B"
 """What missed its target: a red readable on white and in grey print."""
 TARGET_COLOUR = "#404040"
+TREND_MONTHS = 12
+TREND_MIN_EARLIER = 2
+"""Recorded months before this one a trend needs (with this one, three: a
+quarter's worth, the fewest that show a direction)."""
 _HUNDRED = Decimal(100)
 _CM_PER_INCH = 2.54
 
@@ -86,6 +95,13 @@ class TicketBar:
     measure: Measure
     within: int
     over: int
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: Month
+    attained: Decimal
+    met: bool
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,17 @@ def downtime_bars(result: MonthResult) -> list[DowntimeBar]:
         allowed = max(Decimal(0), (_HUNDRED - level.metric.target) / _HUNDRED * measured)
         bars.append(DowntimeBar(level, minutes(spent.down), allowed))
     return bars
+
+
+def trend(level: LevelResult, result: MonthResult) -> list[TrendPoint]:
+    """The level's recorded months before this one, then this one: at most
+    :data:`TREND_MONTHS`, oldest first."""
+    from wizard.core.history import level_months
+
+    earlier = [TrendPoint(Month.parse(month), record.attained, record.met)
+               for month, record in level_months(result.project.history, level.metric.id)
+               if month < str(result.month)]
+    return [*earlier[-(TREND_MONTHS - 1):], TrendPoint(result.month, level.attained, level.met)]
 
 
 # drawing -------------------------------------------------------------------------
@@ -227,6 +254,36 @@ def draw_availability(level: LevelResult, days: Sequence[DayShare], fmt: Contrac
     return _png(figure, look)
 
 
+def draw_trend(level: LevelResult, points: Sequence[TrendPoint], fmt: ContractFormatter,
+               look: _Look) -> bytes:
+    from wizard.core.report import shown_value, value_text
+
+    t = fmt.gettext
+    metric = level.metric
+    figure = _figure(look)
+    axes = figure.axes[0]
+    values = [shown_value(point.attained, metric) for point in points]
+    places = list(range(len(points)))
+    if metric.unit == PERCENT_UNIT:
+        lowest = min([metric.target, *values])
+        bottom = max(Decimal(0), lowest - max((_HUNDRED - lowest) * Decimal("0.25"),
+                                              Decimal("0.1")))
+        top = max([*values, metric.target]) + (_HUNDRED - bottom) * Decimal("0.02")
+    else:
+        bottom, top = Decimal(0), max([*values, metric.target]) * Decimal("1.15")
+    axes.bar(places, [float(value - bottom) for value in values], bottom=float(bottom),
+             color=[look.colour if point.met else MISS_COLOUR for point in points], width=0.6)
+    axes.axhline(float(metric.target), color=TARGET_COLOUR, linestyle="--", linewidth=1,
+                 label=t("Target: %(target)s") % {"target": value_text(metric.target, metric,
+                                                                         fmt)})
+    axes.set_ylim(float(bottom), float(top) if top > bottom else float(bottom) + 1)
+    axes.set_xticks(places, [format_date(point.month.first_day, "MMM y", locale=fmt.locale)
+                             for point in points], fontsize=7)
+    axes.yaxis.set_major_formatter(_formatter(lambda value: value_text(value, metric, fmt)))
+    _legend(axes)
+    return _png(figure, look)
+
+
 def draw_tickets(bars: Sequence[TicketBar], fmt: ContractFormatter, look: _Look) -> bytes:
     t = fmt.gettext
     figure = _figure(look)
@@ -285,6 +342,9 @@ def draw_charts(result: MonthResult, fmt: ContractFormatter) -> list[Chart]:
     downtime = downtime_bars(result)
     if not (daily or tickets or downtime):
         return []
+    # matplotlib's own notes (a font cache being built, a font not found) are
+    # not the user's business: the charts are drawn all the same
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     look = _look(result.project.branding)
     charts = []
     for level, days in daily:
@@ -295,6 +355,12 @@ def draw_charts(result: MonthResult, fmt: ContractFormatter) -> list[Chart]:
             f"availability-{level.metric.id}", draw_availability(level, days, fmt, look),
             t("Availability per day of %(level)s against its target of %(target)s") % {
                 "level": name, "target": fmt.percent(level.metric.target)}))
+        points = trend(level, result)
+        if len(points) > TREND_MIN_EARLIER:
+            charts.append(Chart(
+                f"trend-{level.metric.id}", draw_trend(level, points, fmt, look),
+                t("%(level)s month by month against its target of %(target)s") % {
+                    "level": name, "target": fmt.percent(level.metric.target)}))
     if downtime:
         charts.append(Chart("downtime", draw_downtime(downtime, fmt, look), t(
             "The month's downtime against the downtime the target allows")))
