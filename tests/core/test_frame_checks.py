@@ -11,6 +11,7 @@ from wizard.core.checks import Problem, Severity, check_project
 from wizard.core.model import Project
 from wizard.core.project_file import load_project
 from wizard.core.steps import Step
+from wizard.core.text_language import foreign_texts
 
 PARTS = ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing")
 
@@ -54,3 +55,13 @@ def test_governing_law_is_asked_for_only_where_the_country_has_none(us: Project)
     assert about(us, "frame", "governing_law")
     us.language = "en_GB"
     assert not about(us, "frame", "governing_law")
+
+
+def test_text_of_a_part_in_another_language_is_named_only_while_the_part_is_on(
+        us: Project) -> None:
+    us.frame.courts = ("die ordentlichen Gerichte am Sitz des Anbieters, die für alle "
+                       "Streitigkeiten aus diesem Vertrag ausschließlich zuständig sind")
+    assert not [t for t in foreign_texts(us) if t.loc == ("frame", "courts")]
+    us.frame.included = True
+    [found] = [t for t in foreign_texts(us) if t.loc == ("frame", "courts")]
+    assert found.language == "de" and found.step is Step.TERMINATION

@@ -100,6 +100,22 @@ def prose_fields(project: Project) -> Iterator[tuple[Step, Loc, str]]:
     yield from _lines(Step.REPORTING, ("reporting", "contents"), project.reporting.contents)
     yield from _lines(Step.EXCLUSIONS, ("exclusions", "custom"), project.exclusions.custom)
     yield Step.TERMINATION, ("termination", "amendments"), project.termination.amendments
+    yield from _optional_parts(project)
+
+
+def _optional_parts(project: Project) -> Iterator[tuple[Step, Loc, str]]:
+    """The texts of the optional clauses that are switched on."""
+    parts = (
+        ("measurement_terms", Step.METRICS, ("unavailable_when", "measured_from")),
+        ("maintenance_rules", Step.SCHEDULE, ("notice_channel",)),
+        ("frame", Step.TERMINATION, ("master_agreement", "governing_law", "courts")),
+        ("commercial", Step.TERMINATION, ("data_protection",)),
+    )
+    for key, step, names in parts:
+        part = getattr(project, key)
+        if part.included:
+            for name in names:
+                yield step, (key, name), getattr(part, name)
 
 
 def _lines(step: Step, loc: Loc, lines: Sequence[str]) -> Iterator[tuple[Step, Loc, str]]:
