@@ -1,6 +1,7 @@
 """Render a screenshot of every step of the wizard, offscreen at 1280×800,
 for the README: ``python tools/screenshots.py [PROJECT] [--out FOLDER]
-[--language CODE]`` (the interface language, English unless told)."""
+[--language CODE] [--size 1024x768]`` (the interface language, English
+unless told; the window's size, to see it on a small screen)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def main() -> int:
                         default=ROOT / "resources" / "examples" / "msp-it-support.slaproj")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", default="en", help="interface language: de, fr, pt_BR …")
+    parser.add_argument("--size", default="1280x800", help="the window's size, e.g. 1024x768")
     options = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,7 +36,8 @@ def main() -> int:
     app = QApplication([])
     apply_language(options.language)
     window = MainWindow(Settings())
-    window.resize(1280, 800)
+    width, _x, height = options.size.partition("x")
+    window.resize(int(width), int(height))
     window.show()
     work = Path(tempfile.mkdtemp(prefix="sla-wizard-shots-"))
     copy = work / options.project.name

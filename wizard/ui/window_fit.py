@@ -100,6 +100,9 @@ class WindowFit(QObject):
         self._preview_folded = False
         self._help_folded = False
         window.setMinimumSize(SMALLEST)
+        # a narrow step list shortens the long titles (…) instead of scrolling
+        parts.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        parts.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for index in range(parts.stack.count()):
             scroll = parts.stack.widget(index)
             if isinstance(scroll, QScrollArea):
