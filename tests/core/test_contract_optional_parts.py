@@ -143,6 +143,10 @@ def test_maintenance_rules_bring_the_heading_without_windows(us: Project) -> Non
     assert "Maintenance" not in headings(us)
     us.maintenance_rules.included = True
     assert "Maintenance" in headings(us)
+    text = text_of(us)
+    assert ("The Provider may carry out emergency maintenance only where it is needed to remedy "
+            "an urgent security vulnerability") in text
+    assert "maintenance windows" not in text.split("# Maintenance")[1].split("# Service levels")[0]
     problems = [p for p in check_project(us) if p.loc == ("maintenance_rules", "included")]
     assert problems and problems[0].step is Step.SCHEDULE
 

@@ -78,20 +78,7 @@ def _measurement(project: Project, fmt: Formatter, sections: dict[str, str]) -> 
         return []
     t = fmt.gettext
     out = []
-    if terms.unavailable_when.strip():
-        out.append(t("The service is unavailable when %(condition)s.")
-                   % {"condition": terms.unavailable_when.strip().rstrip(".")})
-    if terms.measured_from.strip():
-        out.append(t("Unavailability is detected and measured by %(source)s.")
-                   % {"source": terms.measured_from.strip().rstrip(".")})
-    out.append(t("Downtime starts when the service is first recorded as unavailable, or when the "
-                 "Customer reports the unavailability if that is earlier, and ends when the "
-                 "service is recorded as available again."))
-    out.append(t("If the parties' records of Downtime differ, the Provider's records prevail "
-                 "unless the Customer shows them to be wrong.")
-               if terms.records_prevail is PartyRole.PROVIDER else
-               t("If the parties' records of Downtime differ, the Customer's records prevail "
-                 "unless the Provider shows them to be wrong."))
+    out += _downtime_terms(project, fmt)
     if not project.severity_levels:
         return out
     out.append(t("A response is a reply to an incident report from a member of the Provider's "
@@ -120,6 +107,29 @@ def _measurement(project: Project, fmt: Formatter, sections: dict[str, str]) -> 
     return out
 
 
+def _downtime_terms(project: Project, fmt: Formatter) -> list[str]:
+    """What counts as unavailable, how it is measured, when Downtime starts and
+    ends, whose records prevail."""
+    terms = project.measurement_terms
+    t = fmt.gettext
+    out = []
+    if terms.unavailable_when.strip():
+        out.append(t("The service is unavailable when %(condition)s.")
+                   % {"condition": terms.unavailable_when.strip().rstrip(".")})
+    if terms.measured_from.strip():
+        out.append(t("Unavailability is detected and measured by %(source)s.")
+                   % {"source": terms.measured_from.strip().rstrip(".")})
+    out.append(t("Downtime starts when the service is first recorded as unavailable, or when the "
+                 "Customer reports the unavailability if that is earlier, and ends when the "
+                 "service is recorded as available again."))
+    out.append(t("If the parties' records of Downtime differ, the Provider's records prevail "
+                 "unless the Customer shows them to be wrong.")
+               if terms.records_prevail is PartyRole.PROVIDER else
+               t("If the parties' records of Downtime differ, the Customer's records prevail "
+                 "unless the Provider shows them to be wrong."))
+    return out
+
+
 def _maintenance(project: Project, fmt: Formatter) -> list[str]:
     rules = project.maintenance_rules
     if not rules.included:
@@ -131,7 +141,11 @@ def _maintenance(project: Project, fmt: Formatter) -> list[str]:
                    % {"channel": rules.notice_channel.strip().rstrip(".")})
     out.append(t("The Provider may carry out emergency maintenance outside the maintenance "
                  "windows only where it is needed to remedy an urgent security vulnerability or "
-                 "to prevent an imminent failure of the service."))
+                 "to prevent an imminent failure of the service.")
+               if project.schedule.maintenance_windows else
+               t("The Provider may carry out emergency maintenance only where it is needed to "
+                 "remedy an urgent security vulnerability or to prevent an imminent failure of "
+                 "the service."))
     out.append(t("The Provider gives notice of emergency maintenance at least %(notice)s in "
                  "advance.") % {"notice": fmt.hours(rules.emergency_notice_hours)}
                if rules.emergency_notice_hours else

@@ -39,6 +39,6 @@ def frame_problems(project: Project) -> Iterator[Problem]:
     if rules.included and not project.schedule.maintenance_windows:
         yield Problem(
             Severity.WARNING, Step.SCHEDULE, ("maintenance_rules", "included"),
-            _("The maintenance rules speak of emergency maintenance outside the maintenance "
-              "windows, but the agreement sets no windows: add the windows in which scheduled "
-              "maintenance takes place."))
+            _("The maintenance rules are on, but the agreement sets no maintenance windows, so "
+              "scheduled maintenance has no agreed time: add the windows in which it takes "
+              "place."))
