@@ -59,6 +59,18 @@ def test_parts_are_off_with_their_fields_hidden(qtbot: QtBot,
     assert not us_document.modified
 
 
+def test_empty_fields_show_what_the_contract_writes_in_its_language(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    us_document.project.language = "en_GB"
+    page = shown(qtbot, TerminationPage, us_document)
+    law = field(page, "Governing law")
+    assert isinstance(law, QLineEdit)
+    assert law.placeholderText() == "the law of England and Wales"
+    protection = field(page, "Data protection")
+    assert isinstance(protection, QLineEdit)
+    assert "UK General Data Protection Regulation" in protection.placeholderText()
+
+
 def test_legal_frame_and_commercial_terms_typed_saved_and_in_the_contract(
         qtbot: QtBot, us_document: ProjectDocument, tmp_path: Path) -> None:
     page = shown(qtbot, TerminationPage, us_document)

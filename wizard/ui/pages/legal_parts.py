@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.contract import SUPPORTED_LOCALES, contract_translations
 from wizard.core.contract_frame import (
     DEFAULT_COURTS,
     default_data_protection,
@@ -245,10 +246,15 @@ class LegalGroups:
         return part
 
     def follow(self) -> None:
-        """Placeholders that say what an empty field means for the contract's language."""
+        """Placeholders that show what the contract writes for an empty field, in
+        the contract's language."""
         language = self.page.project.language
+        if language not in SUPPORTED_LOCALES:
+            language = "en_US"
+        clause = contract_translations(language).gettext
+        law = default_governing_law(language)
         self.law_edit.setPlaceholderText(
-            default_governing_law(language) or _("required: no default for this country"))
-        self.courts_edit.setPlaceholderText(DEFAULT_COURTS)
-        self.data_protection.setPlaceholderText(
-            default_data_protection(language) or _("none"))
+            clause(law) if law else _("required: no default for this country"))
+        self.courts_edit.setPlaceholderText(clause(DEFAULT_COURTS))
+        terms = default_data_protection(language)
+        self.data_protection.setPlaceholderText(clause(terms) if terms else _("none"))
