@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step
+from wizard.core.explain import minutes_text
 from wizard.core.model import StandardExclusion
 from wizard.ui.main_window import MainWindow, StepState
 from wizard.ui.widgets.record_table import RecordTable
@@ -116,7 +117,7 @@ def test_every_step_shows_the_example(window: MainWindow, qtbot: QtBot,
     levels = data["severity_levels"]
     assert column(page.levels_table, 0) == [lv["id"] for lv in levels]
     assert column(page.levels_table, 1) == [lv["name"] for lv in levels]
-    assert column(page.levels_table, 2) == [str(lv["response_minutes"]) for lv in levels]
+    assert column(page.levels_table, 2) == [minutes_text(lv["response_minutes"]) for lv in levels]
 
     page = next_page(Step.CREDITS)
     credits = data["service_credits"]

@@ -41,6 +41,7 @@ from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.legal_parts import measurement_group
 from wizard.ui.plain_text import plain_label
+from wizard.ui.widgets.duration_column import DurationColumn
 from wizard.ui.widgets.fields import (
     DecimalColumn,
     FieldMessage,
@@ -316,22 +317,30 @@ class MetricsPage(StepPage):
         self.levels_table = RecordTable(
             [Column(_("ID"), "id", width=45),
              Column(_("Name"), "name", width=120),
-             Column(_("Response (min)"), "response_minutes", kind="int", minimum=0,
-                    maximum=MAX_TARGET_MINUTES, width=120),
-             Column(_("Resolution (min)"), "resolution_minutes", kind="optional_int",
-                    minimum=0, maximum=MAX_TARGET_MINUTES, none_text=_("no target"), width=125),
+             DurationColumn(_("Response time"), "response_minutes", kind="duration",
+                            minimum=0, maximum=MAX_TARGET_MINUTES, width=120),
+             DurationColumn(_("Resolution time"), "resolution_minutes", kind="duration",
+                            minimum=0, maximum=MAX_TARGET_MINUTES, none_text=_("no target"),
+                            width=125, optional=True),
              Column(_("Measured during"), "measured_during", kind="choice",
                     choices=measured_during_choices(), width=100)],
             self._new_level, _("severity level"))
         self.levels_table.setMinimumHeight(170)
         self.levels_table.edited.connect(lambda: self.table_edited(self.levels_table))
+        self.levels_table.edited.connect(
+            lambda: self._message(("severity_levels",)).set_input_error(""))
+        self.levels_table.input_rejected.connect(
+            lambda _row, _attribute, text: self._message(("severity_levels",)).set_input_error(
+                _('"{text}" is not a duration: type it as 30 min, 4 h or 1 d (a response '
+                  "time is needed; an empty resolution time is no target).").format(
+                    text=text.strip())))
         self.levels_table.current_changed.connect(lambda _row: self._show_level())
         levels_box = QGroupBox(_("Incident response"))
         levels_form = QFormLayout(levels_box)
         levels_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(levels_form, _("Severit&y levels"), self.levels_table, ("severity_levels",),
                  _("How fast the provider responds to an incident and resolves it, by how "
-                   "serious it is. Times are in minutes (240 = 4 hours)."))
+                   "serious it is. Type times as 30 min, 4 h or 1 d."))
         self.level_label = plain_label()
         self.level_label.setWordWrap(True)
         self.level_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
