@@ -274,6 +274,14 @@ def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) 
             "number": number, "title": translated("it_IT", title)}
         assert cited in approval
     assert "General provisions" not in approval
+    # whose records of Downtime prevail is approved as well, once the terms say it
+    assert translated("it_IT", "section %(number)s (%(title)s)") % {
+        "number": "6", "title": translated("it_IT", "Service levels")} not in approval
+    us.measurement_terms.included = True
+    with_terms = next(line for line in read_contract(render_contract(us, "it_IT")).body
+                      if "1341" in line)
+    assert translated("it_IT", "section %(number)s (%(title)s)") % {
+        "number": "6", "title": translated("it_IT", "Service levels")} in with_terms
     # a second signature of the Customer below the approval
     after = text[text.index(approval):]
     assert translated("it_IT", "For the Customer") in after

@@ -274,7 +274,10 @@ def _frame(project: Project, fmt: Formatter, locale: str) -> list[str]:
 
 
 _ONEROUS_SECTIONS = (
-    # the sections an Italian contract names for specific approval, with their headings
+    # the sections an Italian contract names for specific approval, with their headings:
+    # whose records prevail, credits as the remedy, exclusions and limits of liability,
+    # termination, price changes, the choice of courts
+    ("service_levels", N_("Service levels")),
     ("credits", N_("Service credits")),
     ("exclusions", N_("Exclusions")),
     ("termination", N_("Term and termination")),
@@ -298,8 +301,10 @@ def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict
                     t("Signed in two originals, one for each party."))
     onerous = ""
     if fmt.locale.language == "it":
-        cited = [(name, title) for name, title in _ONEROUS_SECTIONS if name in sections
-                 and (name != "credits" or project.service_credits.enabled)]
+        wanted = {"service_levels": project.measurement_terms.included,
+                  "credits": project.service_credits.enabled}
+        cited = [(name, title) for name, title in _ONEROUS_SECTIONS
+                 if name in sections and wanted.get(name, True)]
         clauses = [t("section %(number)s (%(title)s)") % {"number": sections[name],
                                                           "title": t(title)}
                    for name, title in cited]
