@@ -161,6 +161,7 @@ def test_commercial_terms(us: Project) -> None:
             "the change takes effect.") in text
     assert "the fees paid and payable under it in the 6 months before the event" in text
     assert "for gross negligence or willful misconduct" in text  # American spelling
+    assert "This limit does not apply to the Customer’s obligation to pay the fees" in text
     assert "for gross negligence or wilful misconduct" in text_of(us, "en_GB")
     assert ("Personal data the Provider processes on behalf of the Customer under this agreement "
             "is processed in accordance with the Data Processing Addendum of 1 March 2026.") \

@@ -190,9 +190,10 @@ def _commercial(project: Project, fmt: Formatter) -> list[str]:
                      "agreement is limited to the fees paid and payable under it in the "
                      "%(months)s before the event giving rise to the claim.")
                    % {"months": fmt.months(terms.liability_cap_months)})
-        out.append(t("This limit does not apply to liability for death or personal injury "
-                     "caused by negligence, for fraud, for gross negligence or wilful "
-                     "misconduct, or to any liability that cannot be limited by law."))
+        out.append(t("This limit does not apply to the Customer's obligation to pay the fees, "
+                     "to liability for death or personal injury caused by negligence, for fraud, "
+                     "for gross negligence or wilful misconduct, or to any liability that cannot "
+                     "be limited by law."))
     default = default_data_protection(str(fmt.locale))
     data = terms.data_protection.strip().rstrip(".") or (t(default) if default else "")
     if data:
