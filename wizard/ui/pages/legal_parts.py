@@ -165,6 +165,10 @@ class LegalGroups:
     def groups(self) -> list[QGroupBox]:
         return [self.commercial.group, self.frame.group, self.signing.group]
 
+    @property
+    def forms(self) -> list[QFormLayout]:
+        return [self.commercial.form, self.frame.form, self.signing.form]
+
     def _commercial(self) -> OptionalPart:
         part = OptionalPart(
             self.page, "commercial", _("Commercial terms"),

@@ -186,6 +186,7 @@ class TerminationPage(StepPage):
         self.legal = LegalGroups(self)
         for group in self.legal.groups:
             layout.addWidget(group)
+        align_columns([form, ending, changes, *self.legal.forms])
         layout.addStretch(1)
 
     def load(self) -> None:
