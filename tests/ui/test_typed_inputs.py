@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
+from pytestqt.qtbot import QtBot
 
-from wizard.ui.widgets.fields import parse_decimal_input
+from wizard.ui.widgets.fields import OptionalSpinBox, parse_decimal_input
 from wizard.ui.widgets.typed_inputs import is_email, parse_clock
 
 
@@ -48,3 +49,26 @@ def test_what_is_no_number(typed: str) -> None:
     ("anna example.com", False), ("anna@@example.com", False), ("", False)])
 def test_an_e_mail_address_has_its_form(typed: str, valid: bool) -> None:
     assert is_email(typed) is valid
+
+
+def test_no_limit_is_reached_by_emptying_the_field(qtbot: QtBot) -> None:
+    """"No target" hid below zero in a spin box: emptying the field or typing
+    the words says it too."""
+    spin = OptionalSpinBox("no limit", minimum=0, maximum=1000)
+    qtbot.addWidget(spin)
+    spin.set_optional_value(120)
+    spin.show()
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.optional_value() is None
+    assert spin.text() == "no limit"
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "45")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.optional_value() == 45
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "no limit")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.optional_value() is None

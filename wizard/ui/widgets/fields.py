@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from babel.numbers import get_decimal_symbol
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor, QValidator
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
 
 from wizard.core.checks import Severity
@@ -159,8 +159,9 @@ class TextBox(QPlainTextEdit):
 
 
 class OptionalSpinBox(QSpinBox):
-    """A whole number that may also be "none": the lowest position of the
-    box, shown as ``none_text``."""
+    """A whole number that may also be "none", shown as ``none_text``: reached
+    by emptying the field or typing the words, as well as by stepping down
+    past the lowest number."""
 
     def __init__(self, none_text: str, minimum: int = 0, maximum: int = 100000,
                  suffix: str = "") -> None:
@@ -170,6 +171,21 @@ class OptionalSpinBox(QSpinBox):
         self.setSpecialValueText(none_text)
         if suffix:
             self.setSuffix(suffix)
+        self.setToolTip(_("Empty the field for “{none}”.").format(none=none_text))
+
+    def _means_none(self, text: str) -> bool:
+        cleaned = text.strip().casefold()
+        return not cleaned or cleaned == self.specialValueText().casefold()
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        if self._means_none(text):
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt's name
+        if self._means_none(text):
+            return self._none
+        return super().valueFromText(text)
 
     def optional_value(self) -> int | None:
         value = self.value()
