@@ -214,6 +214,27 @@ def test_a_user_term_that_repeats_a_built_in_one_is_warned_about() -> None:
     assert "agreement.definitions[1].term" not in warned
 
 
+def test_a_measurement_that_checks_every_minute_asks_for_checked_intervals() -> None:
+    """The example's monitoring "checks every minute from two locations" while the
+    contract would count downtime to the second: a lawyer reads two rules."""
+    from wizard.core.checks import check_project
+
+    def warned(project: Project) -> list[str]:
+        return [p.message for p in check_project(project) if p.path == "metrics[1].method"]
+
+    project = example()
+    (message,) = warned(project)
+    assert '"every minute"' in message
+    project.metrics[0].method = AvailabilityMethod(method=SamplingMethod.SAMPLED_INTERVAL,
+                                                   interval_minutes=1)
+    assert warned(project) == []
+    project.metrics[0].method = AvailabilityMethod()
+    project.metrics[0].measurement = "Sondes HTTP alle 5 Minuten"
+    assert len(warned(project)) == 1
+    project.metrics[0].measurement = "Probes every 30 seconds from three sites."
+    assert warned(project) == []
+
+
 def test_a_sampled_target_no_interval_can_meet_is_warned_about() -> None:
     """99.99 % checked every 5 minutes misses at the first failed check; every
     10 minutes at 99.9 % still allows 4 (43.2 minutes in 30 days)."""

@@ -8,6 +8,7 @@ the wizard can show it beside the field and jump to it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,12 @@ from wizard.core.steps import Step as Step
 from wizard.i18n import _
 
 MAX_METRICS = 10
+
+_CHECK_INTERVAL_RE = re.compile(
+    r"\b(?:every|each|toutes les|alle|jede|cada|elke|ogni|a cada)\s+(?:[0-9]+\s*)?"
+    r"(?:minutes?|min\b|minuten|minute|minutos?|minuti|minuto|minuut)", re.IGNORECASE)
+"""A measurement text that checks every minute or every few minutes, in the
+contract languages ("every minute", "alle 5 Minuten", "toutes les minutes")."""
 MAX_CLAUSE_PAGES = 5
 WORDS_PER_PAGE = 450
 
@@ -318,6 +325,15 @@ def _metrics(project: Project) -> Iterator[Problem]:
                     _("Checked in intervals of {minutes} minutes, this target allows not one "
                       "failed interval: a single failed check misses it. Check more often or "
                       "lower the target.").format(minutes=metric.method.interval_minutes),
+                )
+            elif (metric.method.method is SamplingMethod.CONTINUOUS
+                  and (found := _CHECK_INTERVAL_RE.search(metric.measurement))):
+                yield _warning(
+                    Step.METRICS, (*loc, "method"),
+                    _('The measurement checks at intervals ("{found}"), but the contract counts '
+                      "downtime to the second: count it in checked intervals, so that the "
+                      "contract says what the monitoring can show.").format(
+                          found=found.group(0)),
                 )
             if (metric.measured_during is MeasuredDuring.ALWAYS
                     and is_around_the_clock(project.schedule.coverage)
