@@ -57,8 +57,6 @@ def fill_every_part(project: Project) -> None:
     project.commercial.price_change_notice_days = 90
     project.commercial.liability_cap_months = 6
     project.commercial.data_protection = "the Data Processing Addendum of 1 March 2026"
-    project.commercial.report_due_business_days = 5
-    project.commercial.objection_days = 15
     project.signing.place = "Portland"
 
 
@@ -166,8 +164,6 @@ def test_commercial_terms(us: Project) -> None:
     assert ("Personal data the Provider processes on behalf of the Customer under this agreement "
             "is processed in accordance with the Data Processing Addendum of 1 March 2026.") \
         in text
-    assert "Each report is delivered within 5 business days after the end of the period" in text
-    assert "The Customer may object to a report in writing within 15 days of receiving it" in text
     us.commercial.price_change_notice_days = None
     us.commercial.liability_cap_months = None
     us.commercial.fees_exclude_tax = False
@@ -178,11 +174,28 @@ def test_commercial_terms(us: Project) -> None:
     assert "All fees include value added tax" in text
 
 
-def test_report_mechanics_go_with_the_reporting_clause(us: Project) -> None:
-    fill_every_part(us)
-    us.commercial.included = True
+def test_report_due_date_and_objections_in_the_reporting_clause(us: Project) -> None:
+    before = text_of(us)
+    us.reporting.due_business_days = 5
+    us.reporting.objection_days = 15
+    text = text_of(us)
+    assert "Each report is delivered within 5 business days after the end of the period" in text
+    assert ("The Customer may object to a report in writing within 15 days of receiving it, "
+            "stating its reasons.") in text
+    assert "taken as agreed for the purpose of service credits." in text
+    reporting = text.split("# Reporting and review")[1].split("# Exclusions")[0]
+    assert "Each report is delivered" in reporting
+    us.reporting.due_business_days = 1
+    assert "within 1 business day after" in text_of(us)
+    # without the reporting clause, nothing of them
     us.reporting.included = False
     assert "Each report is delivered" not in text_of(us)
+    assert "object to a report" not in text_of(us)
+    # not set: not saved, and the contract as before
+    us.reporting.included = True
+    us.reporting.due_business_days = us.reporting.objection_days = None
+    assert text_of(us) == before
+    assert "due_business_days" not in us.to_data()["reporting"]
 
 
 def test_commercial_and_general_sections_take_numbers_before_the_signatures(us: Project) -> None:

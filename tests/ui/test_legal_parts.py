@@ -18,6 +18,7 @@ from wizard.core.render import render_contract
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.metrics import MetricsPage
+from wizard.ui.pages.reporting import ReportingPage
 from wizard.ui.pages.schedule import SchedulePage
 from wizard.ui.pages.termination import TerminationPage
 
@@ -132,3 +133,18 @@ def test_maintenance_rules_on_the_schedule_step(qtbot: QtBot,
     assert rules.included and rules.emergency_cap_minutes_per_month == 120
     page.reload()
     assert cap.text() == "120 minutes a month"
+
+
+def test_report_due_date_on_the_reporting_step(qtbot: QtBot, us_document: ProjectDocument,
+                                               tmp_path: Path) -> None:
+    page = shown(qtbot, ReportingPage, us_document)
+    due = field(page, "Report due within")
+    assert isinstance(due, QSpinBox) and due.text() == "not set"
+    due.setFocus()
+    due.selectAll()
+    qtbot.keyClicks(due, "7")
+    assert us_document.project.reporting.due_business_days == 7
+    path = tmp_path / "reports.slaproj"
+    us_document.save(path)
+    text = read_contract(render_contract(load_project(path), "en_US")).text
+    assert "Each report is delivered within 7 business days after the end of the period" in text

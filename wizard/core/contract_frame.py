@@ -203,15 +203,14 @@ def _commercial(project: Project, fmt: Formatter) -> list[str]:
 
 
 def _report_mechanics(project: Project, fmt: Formatter) -> list[str]:
-    terms = project.commercial
-    if not terms.included or not project.reporting.included:
+    terms = project.reporting
+    if not terms.included:
         return []
     t = fmt.gettext
     out = []
-    if terms.report_due_business_days:
+    if terms.due_business_days:
         days = fmt.ngettext("%(num)s business day", "%(num)s business days",
-                            terms.report_due_business_days) \
-            % {"num": fmt.number(terms.report_due_business_days)}
+                            terms.due_business_days) % {"num": fmt.number(terms.due_business_days)}
         out.append(t("Each report is delivered within %(days)s after the end of the period it "
                      "covers.") % {"days": days})
     if terms.objection_days:

@@ -590,6 +590,22 @@ class Reporting(Model):
     contents: list[str] = Field(default_factory=list)
     review_frequency: ReviewFrequency = ReviewFrequency.QUARTERLY
     baseline_review: bool = False
+    due_business_days: Days | None = None
+    """Business days after a period's end by which its report is delivered
+    (``None``: not said). Written only when set."""
+    objection_days: Days | None = None
+    """Days the Customer has to object to a report (``None``: not said).
+    Written only when set."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_terms(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        for name in ("due_business_days", "objection_days"):
+            if getattr(self, name) is None:
+                data.pop(name, None)
+        return data
 
 
 class Exclusions(Model):
@@ -683,10 +699,6 @@ class Commercial(Model):
     data_protection: str = ""
     """The data protection terms personal data is processed under; empty: a
     data processing agreement in the EU locales, nothing elsewhere."""
-    report_due_business_days: Days | None = None
-    """Business days after a period's end by which its report is delivered."""
-    objection_days: Days | None = None
-    """Days the Customer has to object to a report."""
 
 
 class Signing(Model):

@@ -259,7 +259,7 @@ DESCRIPTIONS: dict[str, str] = {
                   "sentences; empty unless the commercial terms are included (Termination "
                   "step).",
     "report_mechanics": "When reports are due and how the customer objects, as sentences; "
-                        "empty unless the commercial terms set them.",
+                        "empty unless the reporting clause sets them (Reporting step).",
     "general": "Master agreement, notices, entire agreement, severability, governing law, "
                "courts and signing in counterparts, as sentences; empty unless the legal frame "
                "is included (Termination step).",

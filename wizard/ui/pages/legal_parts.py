@@ -150,6 +150,24 @@ def maintenance_group(page: StepPage) -> QGroupBox:
     return part.group
 
 
+def report_terms_rows(page: StepPage, form: QFormLayout) -> None:
+    """Reporting step: when a report is due and how long the customer has to
+    object (each empty until set)."""
+    due = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" business days"))
+    due.setMaximumWidth(220)
+    page.bind_optional_int(due, "reporting.due_business_days")
+    page.row(form, _("Report due within"), due, ("reporting", "due_business_days"),
+             _("Business days after the end of the period a report covers; five to ten is "
+               "usual for a monthly report."))
+    objection = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" days"))
+    objection.setMaximumWidth(220)
+    page.bind_optional_int(objection, "reporting.objection_days")
+    page.row(form, _("Objections to a report within"), objection,
+             ("reporting", "objection_days"),
+             _("The time the customer has to dispute a report, with reasons; a report not "
+               "disputed in it counts as agreed for service credits."))
+
+
 class LegalGroups:
     """Termination step: commercial terms, the legal frame and signing formalities."""
 
@@ -173,9 +191,9 @@ class LegalGroups:
         part = OptionalPart(
             self.page, "commercial", _("Commercial terms"),
             _("Add commercial terms"),
-            _("Payment, taxes, price changes, a limit of liability, data protection and when "
-              "reports are due: what a master agreement would otherwise say. Leave them off when "
-              "a master agreement already covers them."))
+            _("Payment, taxes, price changes, a limit of liability and data protection: what a "
+              "master agreement would otherwise say. Leave them off when a master agreement "
+              "already covers them."))
         part.number("payment_days", _("Invoices paid within"),
                     _spin(0, MAX_DAYS, _(" days"), _("not said")),
                     _("Days from the invoice date; 30 is common in business contracts."))
@@ -198,15 +216,6 @@ class LegalGroups:
             _("The terms personal data is processed under, as the contract should name them. "
               "Empty: a data processing agreement in the EU, UK, Swiss and Brazilian "
               "contracts, none elsewhere."))
-        part.number("report_due_business_days", _("Report due within"),
-                    OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS,
-                                    suffix=_(" business days")),
-                    _("Business days after the end of the period a report covers."))
-        part.number("objection_days", _("Objections to a report within"),
-                    OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS,
-                                    suffix=_(" days")),
-                    _("A report not objected to in this time counts as agreed for service "
-                      "credits."))
         return part
 
     def _frame(self) -> OptionalPart:

@@ -16,6 +16,7 @@ from wizard.core.checks import Loc, Step
 from wizard.core.model import PartyRole, Project, ReportFrequency, ReviewFrequency
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.legal_parts import report_terms_rows
 from wizard.ui.widgets.fields import LinesEdit
 
 
@@ -95,6 +96,7 @@ class ReportingPage(StepPage):
             LinesEdit(_("e.g. Availability per service"), rows=4), "reporting.contents")
         self.row(form, _("Report c&ontents"), self.contents_edit, ("reporting", "contents"),
                  _("What each report covers, one item per line."))
+        report_terms_rows(self, form)
 
         reviews = self.reviews_group = QGroupBox(_("Reviews"))
         review_form = QFormLayout(reviews)
