@@ -936,10 +936,19 @@ def build() -> Builder:
     b.tag("{%p else %}")
     b.p(tr("Neither party may terminate this agreement for convenience."))
     b.tag("{%p endif %}")
-    b.tag("{%p if termination.chronic_failure %}")
+    b.tag("{%p if termination.chronic_failure and termination.chronic_levels %}")
+    b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
+                "service level, among %(levels)s, is missed %(condition)s.",
+                levels="termination.chronic_levels", condition="termination.chronic_failure"))
+    b.tag("{%p elif termination.chronic_failure %}")
     b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
                 "service level is missed %(condition)s.",
                 condition="termination.chronic_failure"))
+    b.tag("{%p endif %}")
+    b.tag("{%p if termination.chronic_notice %}")
+    b.p(tr_with("The Customer may use this right only by written notice given within "
+                "%(days)s after the end of the month in which the condition is met.",
+                days="termination.chronic_notice"))
     b.tag("{%p endif %}")
     b.tag("{%p if termination.cure %}")
     b.p(tr_with("Either party may terminate this agreement for a material breach that the other "

@@ -74,8 +74,9 @@ def test_optional_numbers_can_be_switched_off(qtbot: QtBot,
     turn_down(qtbot, page.consecutive_spin)
     assert term.chronic_failure.consecutive_months is None
     assert page.consecutive_spin.text() == "no limit"
-    for _press in range(3):
-        qtbot.keyClick(page.in_year_spin, Qt.Key.Key_PageUp)
+    qtbot.keyClick(page.in_year_spin, Qt.Key.Key_Up)
+    assert term.chronic_failure.months_in_year == 6
+    retype(qtbot, page.in_year_spin, "12")
     assert term.chronic_failure.months_in_year == 12
     assert us_document.modified
 
@@ -91,7 +92,8 @@ def test_lowest_values_still_make_a_loadable_file(qtbot: QtBot,
     assert term.initial_term_months == 1 and term.renewal_term_months == 1
     assert term.chronic_failure.consecutive_months is None
     Project.model_validate(us_document.project.to_data())
-    assert page.in_year_spin.maximum() == 12
+    assert term.chronic_failure.within_months == 2
+    assert page.in_year_spin.maximum() == page.window_spin.maximum() == 36
 
 
 def test_renewal_follows_automatic_renewal(qtbot: QtBot,
@@ -119,7 +121,7 @@ def test_problems_appear_beside_their_field(qtbot: QtBot,
     loc = ("termination", "chronic_failure", "months_in_year")
     page.show_problems([Problem(Severity.WARNING, Step.TERMINATION, loc, "Too strict.")])
     field = page._field_for(loc)
-    assert field is not None and field[1] is page.in_year_spin
+    assert field is not None and field[1].focusProxy() is page.in_year_spin
     assert field[2].messages() == ["Too strict."]
     assert page.page_message.messages() == []
 
@@ -135,12 +137,39 @@ def test_tab_visits_the_fields_in_order(qtbot: QtBot, us_document: ProjectDocume
     page.initial_spin.setFocus()
     qtbot.waitUntil(page.initial_spin.hasFocus)
     visited: list[QWidget] = []
-    for _step in range(9):
+    for _step in range(12):
         widget = QApplication.focusWidget()
         assert widget is not None
         visited.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert visited == [page.initial_spin, page.auto_renew_box, page.renewal_spin,
                        page.notice_spin, page.convenience_spin, page.consecutive_spin,
-                       page.in_year_spin, page.cure_spin, page.data_return_spin]
+                       page.in_year_spin, page.window_spin, page.chronic_levels,
+                       page.chronic_notice_spin, page.cure_spin, page.data_return_spin]
     assert QApplication.focusWidget() is page.amendments_edit
+
+
+def test_chronic_failure_counts_n_of_m_months_for_ticked_levels(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """"3 of any 6 months, for availability only, within 30 days": typed and ticked."""
+    page = make_page(qtbot, us_document)
+    chronic = us_document.project.termination.chronic_failure
+    assert page.window_spin.value() == 12
+    assert [page.chronic_levels.item(row).text() for row in range(page.chronic_levels.count())
+            ] == [m.name for m in us_document.project.metrics]
+    assert page.chronic_notice_spin.text() == "no limit"
+    retype(qtbot, page.in_year_spin, "3")
+    retype(qtbot, page.window_spin, "6")
+    item = page.chronic_levels.item(0)
+    rect = page.chronic_levels.visualItemRect(item)
+    # a click on the tick box ticks it
+    qtbot.mouseClick(page.chronic_levels.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + rect.height() // 2, rect.center().y()))
+    retype(qtbot, page.chronic_notice_spin, "30")
+    assert (chronic.months_in_year, chronic.within_months, chronic.metrics,
+            chronic.notice_days) == (3, 6, ["uptime"], 30)
+    assert us_document.modified
+    # the page shows a reopened project as saved
+    page.reload()
+    assert page.chronic_levels.checked_ids() == ["uptime"]
+    assert page.window_spin.value() == 6

@@ -241,7 +241,9 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("termination", "chronic_failure", "consecutive_months"):
         N_("Customer may leave after misses in a row"),
     ("termination", "chronic_failure", "months_in_year"):
-        N_("Customer may leave after misses within twelve months"),
+        N_("Customer may leave after misses within a run of months"),
+    ("termination", "chronic_failure", "within_months"): N_("Run of months misses count in"),
+    ("termination", "chronic_failure", "notice_days"): N_("Time to use the right to leave"),
     ("termination", "cure_days"): N_("Cure period"),
     ("termination", "data_return_days"): N_("Data returned within"),
     ("termination", "amendments"): N_("Amendments"),
@@ -381,6 +383,8 @@ LISTS: dict[Pattern, ListRule] = {
     ("service_credits", "claim_procedure", "contents"): ListRule(
         N_("Claim content"), _text_name),
     ("reporting", "contents"): ListRule(N_("Report content"), _text_name),
+    ("termination", "chronic_failure", "metrics"): ListRule(
+        N_("Service level whose misses count"), _text_name),
     ("exclusions", "standard"): ListRule(
         N_("Standard exclusion"), _exclusion_name, ordered=False),
     ("exclusions", "custom"): ListRule(N_("Exclusion"), _text_name),

@@ -481,6 +481,7 @@ def _legal_parts(project: Project) -> Iterator[Problem]:
 
 
 def _termination(project: Project) -> Iterator[Problem]:
+    yield from _chronic_failure(project)
     term = project.termination
     if term.term is not TermKind.FIXED or not term.auto_renew:
         return
@@ -491,6 +492,27 @@ def _termination(project: Project) -> Iterator[Problem]:
             _("The notice to end is as long as a term or longer, so it would have to be given "
               "before that term has begun: shorten the notice or lengthen the term."),
         )
+
+
+def _chronic_failure(project: Project) -> Iterator[Problem]:
+    chronic = project.termination.chronic_failure
+    loc: Loc = ("termination", "chronic_failure")
+    if chronic.months_in_year and chronic.months_in_year > chronic.within_months:
+        yield _error(Step.TERMINATION, (*loc, "months_in_year"), _(
+            "{missed} missed months cannot happen within {window} months: count more months "
+            "than that, or fewer misses.").format(missed=chronic.months_in_year,
+                                                   window=chronic.within_months))
+    known = {metric.id for metric in project.metrics}
+    for index, metric_id in enumerate(chronic.metrics):
+        if metric_id not in known:
+            yield _error(Step.TERMINATION, (*loc, "metrics", index), _(
+                'There is no service level "{id}" any more: choose the levels whose misses '
+                "count again.").format(id=metric_id))
+    if (chronic.metrics or chronic.notice_days is not None) and not (
+            chronic.consecutive_months or chronic.months_in_year):
+        yield _warning(Step.TERMINATION, loc, _(
+            "Service levels or a notice window are set for chronic failure, but no number of "
+            "missed months: the contract says nothing of it until one is set."))
 
 
 def _branding(project: Project) -> Iterator[Problem]:

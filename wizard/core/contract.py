@@ -44,6 +44,7 @@ from wizard.core.contract_availability import availability_terms, downtime_row, 
 from wizard.core.contract_frame import frame_context, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
+    MONTHS_IN_YEAR,
     PERCENT_UNIT,
     AgreementType,
     ChronicFailure,
@@ -570,15 +571,32 @@ def _chronic_condition(chronic: ChronicFailure, fmt: ContractFormatter) -> str:
         conditions.append(fmt.ngettext(
             "in %(num)s consecutive month", "in %(num)s consecutive months",
             chronic.consecutive_months) % {"num": fmt.number(chronic.consecutive_months)})
-    if chronic.months_in_year:
+    if chronic.months_in_year and chronic.within_months == MONTHS_IN_YEAR:
         conditions.append(fmt.ngettext(
             "in %(num)s month within any twelve months",
             "in %(num)s months within any twelve months",
             chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year)})
+    elif chronic.months_in_year:
+        conditions.append(fmt.ngettext(
+            "in %(num)s month within any %(window)s consecutive months",
+            "in %(num)s months within any %(window)s consecutive months",
+            chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year),
+                                       "window": fmt.number(chronic.within_months)})
     if len(conditions) == 2:
         return fmt.gettext("%(first)s, or %(second)s") % {
             "first": conditions[0], "second": conditions[1]}
     return conditions[0] if conditions else ""
+
+
+def _chronic_levels(project: Project, fmt: ContractFormatter) -> str:
+    """The service levels a chronic-failure right counts, quoted and joined
+    ("“Availability” or “First response”"); empty when it counts every level."""
+    named = set(project.termination.chronic_failure.metrics)
+    names = [fmt.gettext("“%(name)s”") % {"name": metric.name.strip() or metric.id}
+             for metric in project.metrics if metric.id in named]
+    if not names:
+        return ""
+    return format_list(names, style="or", locale=fmt.locale)
 
 
 def capitalised(text: str) -> str:
@@ -819,6 +837,10 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             if term.for_convenience_notice_days
             and fmt.translates(CONVENIENCE_WITH_WRITTEN_NOTICE) else "",
             "chronic_failure": _chronic_condition(chronic, fmt),
+            "chronic_levels": _chronic_levels(project, fmt)
+            if _chronic_condition(chronic, fmt) else "",
+            "chronic_notice": fmt.days(chronic.notice_days)
+            if chronic.notice_days and _chronic_condition(chronic, fmt) else "",
             "cure": fmt.days(term.cure_days) if term.cure_days else "",
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
             "amendments": term.amendments.strip(),

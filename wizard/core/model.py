@@ -65,6 +65,8 @@ MAX_DAYS = 3650
 MAX_MONTHS = 600
 """A term, or months missed in a row: at most fifty years."""
 MONTHS_IN_YEAR = 12
+# the longest run of months a chronic-failure right may count misses in ("4 of any 36")
+MAX_CHRONIC_WINDOW = 36
 
 
 class DecimalRangeError(ValueError):
@@ -152,7 +154,8 @@ NoticeHours = Annotated[int, Field(ge=0, le=MAX_NOTICE_HOURS, strict=True)]
 MonthMinutes = Annotated[int, Field(ge=0, le=MAX_MONTH_MINUTES, strict=True)]
 Days = Annotated[int, Field(ge=0, le=MAX_DAYS, strict=True)]
 Months = Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
-MonthsInYear = Annotated[int, Field(ge=1, le=MONTHS_IN_YEAR, strict=True)]
+WindowMonths = Annotated[int, Field(ge=2, le=MAX_CHRONIC_WINDOW, strict=True)]
+MissedMonths = Annotated[int, Field(ge=1, le=MAX_CHRONIC_WINDOW, strict=True)]
 
 
 class Model(BaseModel):
@@ -616,8 +619,17 @@ class Exclusions(Model):
 
 
 class ChronicFailure(Model):
+    """When repeated misses let the customer end the agreement: the same service
+    level missed ``consecutive_months`` months in a row, or ``months_in_year``
+    months within any ``within_months`` consecutive months (twelve unless said),
+    counting only the service levels named in ``metrics`` (all when empty); the
+    customer then has ``notice_days`` to use the right (no limit when None)."""
+
     consecutive_months: Months | None = None
-    months_in_year: MonthsInYear | None = None
+    months_in_year: MissedMonths | None = None
+    within_months: WindowMonths = MONTHS_IN_YEAR
+    metrics: list[str] = Field(default_factory=list)
+    notice_days: Days | None = None
 
 
 class Termination(Model):

@@ -7,7 +7,14 @@ from __future__ import annotations
 from babel.lists import format_list
 
 from wizard.core.explain import number_text
-from wizard.core.model import Commitment, PartyRole, Project, Termination, TermKind
+from wizard.core.model import (
+    MONTHS_IN_YEAR,
+    Commitment,
+    PartyRole,
+    Project,
+    Termination,
+    TermKind,
+)
 from wizard.i18n import _, language, ngettext
 
 
@@ -58,6 +65,20 @@ def chronic_failure_sentence(term: Termination) -> str:
     """When repeated misses let the customer leave; empty when they never do."""
     consecutive = term.chronic_failure.consecutive_months
     in_year = term.chronic_failure.months_in_year
+    window = term.chronic_failure.within_months
+    if in_year and window != MONTHS_IN_YEAR:
+        within = ngettext(
+            "The customer may leave when a target is missed in {count} month within any "
+            "{window}.",
+            "The customer may leave when a target is missed {count} months within any "
+            "{window}.", in_year).format(count=number_text(in_year), window=number_text(window))
+        if consecutive:
+            return ngettext(
+                "The customer may leave when a target is missed in {count} month.",
+                "The customer may leave when a target is missed {count} months in a row.",
+                consecutive,
+            ).format(count=number_text(consecutive)) + " " + within
+        return within
     if consecutive and in_year:
         return _("The customer may leave when a target is missed {consecutive} months in a "
                  "row or {in_year} months within twelve.").format(

@@ -245,6 +245,12 @@ DESCRIPTIONS: dict[str, str] = {
                                            "with immediate effect.",
     "termination.chronic_failure": "When repeated misses let the customer end the agreement "
                                    "(\"in 3 consecutive months …\"); empty when never.",
+    "termination.chronic_levels": "The service levels whose misses count for chronic failure, "
+                                  "quoted and joined with \"or\"; empty when every level "
+                                  "counts.",
+    "termination.chronic_notice": "The time the customer has, after the month that meets the "
+                                  "chronic-failure condition, to use the right (\"30 days\"); "
+                                  "empty when no limit is set.",
     "termination.cure": "The time allowed to remedy a breach; empty when none is set.",
     "termination.data_return": "How long the customer has to get their data back; empty when "
                                "not set.",

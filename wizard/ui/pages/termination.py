@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Step
-from wizard.core.model import MAX_DAYS, MAX_MONTHS, MONTHS_IN_YEAR, TermKind
+from wizard.core.model import MAX_CHRONIC_WINDOW, MAX_DAYS, MAX_MONTHS, TermKind
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
@@ -30,6 +33,37 @@ from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import OptionalSpinBox, TextBox
 
 SpinT = TypeVar("SpinT", bound=QSpinBox)
+
+
+class ChronicLevelsList(QListWidget):
+    """The service levels, each with a tick: those whose misses count."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filling = False
+        self.setAccessibleName(_("Service levels whose misses count"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def show_levels(self, levels: list[tuple[str, str]], checked: list[str]) -> None:
+        self.filling = True
+        try:
+            self.clear()
+            for metric_id, name in levels:
+                item = QListWidgetItem(name)
+                item.setData(Qt.ItemDataRole.UserRole, metric_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if metric_id in checked
+                                   else Qt.CheckState.Unchecked)
+                self.addItem(item)
+            rows = max(1, min(self.count(), 5))
+            self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth()
+                                if self.count() else self.fontMetrics().height() * 2)
+        finally:
+            self.filling = False
+
+    def checked_ids(self) -> list[str]:
+        return [str(self.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.count())
+                if self.item(row).checkState() is Qt.CheckState.Checked]
 
 
 def term_choices() -> list[tuple[TermKind, str]]:
@@ -142,13 +176,36 @@ class TerminationPage(StepPage):
                    "missed this many months in a row."))
 
         self.in_year_spin = self.bind_optional_int(
-            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MONTHS_IN_YEAR,
+            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_CHRONIC_WINDOW,
                                      suffix=_(" months"))),
             "termination.chronic_failure.months_in_year")
-        self.row(ending, _("Missed &within twelve"), self.in_year_spin,
+        self.window_spin = self.bind_int(
+            spin_box(2, MAX_CHRONIC_WINDOW, _(" months")),
+            "termination.chronic_failure.within_months")
+        self.window_spin.setAccessibleName(_("Run of months the misses count in"))
+        self.row(ending, _("Missed &within a run"),
+                 self._within(self.in_year_spin, self.window_spin),
                  ("termination", "chronic_failure", "months_in_year"),
                  _("Chronic failure: the customer may terminate when the same target is "
-                   "missed this many months within any twelve months."))
+                   "missed this many months within any run of consecutive months (twelve "
+                   "is usual; some SLAs count 3 of any 6)."))
+
+        self.chronic_levels = ChronicLevelsList()
+        self.chronic_levels.itemChanged.connect(self._store_chronic_levels)
+        self._loaders.append(self._load_chronic_levels)
+        self.row(ending, _("Levels that c&ount"), self.chronic_levels,
+                 ("termination", "chronic_failure", "metrics"),
+                 _("Tick the service levels whose misses count for chronic failure; with none "
+                   "ticked, every service level counts."))
+
+        self.chronic_notice_spin = self.bind_optional_int(
+            _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_DAYS,
+                                     suffix=_(" days"))),
+            "termination.chronic_failure.notice_days")
+        self.row(ending, _("Ri&ght lapses after"), self.chronic_notice_spin,
+                 ("termination", "chronic_failure", "notice_days"),
+                 _("How long after the month that meets the condition the customer may still "
+                   "use the right to leave; after that, it lapses until the next time."))
 
         self.cure_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
                                        "termination.cure_days")
@@ -191,6 +248,32 @@ class TerminationPage(StepPage):
 
     def load(self) -> None:
         self._show_summary()
+
+    @staticmethod
+    def _within(missed: QSpinBox, window: QSpinBox) -> QWidget:
+        """"[5 months] within any [12 months]", one row."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(missed)
+        layout.addWidget(QLabel(_("within any")))
+        layout.addWidget(window)
+        layout.addStretch(1)
+        box.setFocusProxy(missed)
+        return box
+
+    def _load_chronic_levels(self) -> None:
+        self.chronic_levels.show_levels(
+            [(m.id, m.name.strip() or m.id) for m in self.project.metrics],
+            self.project.termination.chronic_failure.metrics)
+
+    def _store_chronic_levels(self, _item: QListWidgetItem) -> None:
+        if self._loading or self.chronic_levels.filling:
+            return
+        chosen = self.chronic_levels.checked_ids()
+        chronic = self.project.termination.chronic_failure
+        if chosen != chronic.metrics:
+            self.edited(lambda _p: setattr(chronic, "metrics", chosen))
 
     @staticmethod
     def _meaning(text: str) -> QLabel:
