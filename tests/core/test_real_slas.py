@@ -48,10 +48,6 @@ PROVIDERS = {GOOGLE: "Google LLC", GITHUB: "GitHub, Inc.", MICROSOFT: "Microsoft
              HELP_DESK: "Northgate Mutual IT Help Desk"}
 REAL_SLAS = list(SOURCES)
 
-# The checks ask the first credit schedule for tiers whatever its kind, so a project
-# whose only credit is a multiple of the downtime (Cloudflare's) gets an error.
-FIRST_SCHEDULE_TIERS = pytest.mark.xfail(
-    strict=True, reason="check_project asks for tiers of a first schedule that is not by tier")
 
 
 @cache
@@ -110,10 +106,7 @@ def test_each_opens_and_reopens_equal_once_saved(path: Path) -> None:
     assert reopened.to_data() == project.to_data()
 
 
-@pytest.mark.parametrize("path", [
-    *(p for p in REAL_SLAS if p != CLOUDFLARE),
-    pytest.param(CLOUDFLARE, marks=FIRST_SCHEDULE_TIERS),
-], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", REAL_SLAS, ids=lambda p: p.stem)
 def test_each_passes_the_checks(path: Path) -> None:
     errors = [str(p) for p in check_project(load_project(path), path)
               if p.severity is Severity.ERROR]

@@ -32,6 +32,7 @@ from wizard.core.contract_availability import BUILT_IN_SYNONYMS
 from wizard.core.model import (
     PERCENT_UNIT,
     CoverageBlock,
+    CreditKind,
     Direction,
     MeasuredDuring,
     MetricKind,
@@ -412,7 +413,7 @@ def _credits(project: Project) -> Iterator[Problem]:
             _("Credits are paid when the measured value falls below a threshold, so their "
               "metric must be one where more is better (such as availability)."),
         )
-    if not credits.tiers:
+    if credits.kind is CreditKind.TIERS and not credits.tiers:
         yield _error(step, ("service_credits", "tiers"), _("Add at least one credit tier."))
     yield from _percent(step, ("service_credits", "cap_percent"), credits.cap_percent)
     ordered = sorted(enumerate(credits.tiers), key=lambda item: item[1].below, reverse=True)
