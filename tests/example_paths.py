@@ -31,6 +31,4 @@ def as_format_2(data: dict[str, Any]) -> dict[str, Any]:
     converted["reporting"]["included"] = True
     converted["exclusions"]["included"] = True
     converted["termination"]["term"] = "fixed"
-    converted["termination"]["chronic_failure"].update(
-        within_months=12, metrics=[], notice_days=None)
     return converted

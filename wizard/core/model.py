@@ -631,6 +631,21 @@ class ChronicFailure(Model):
     metrics: list[str] = Field(default_factory=list)
     notice_days: Days | None = None
 
+    @model_serializer(mode="wrap")
+    def _leave_out_format_2_defaults(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        """Format 2's additions are written only when set, so that a format-1
+        rule saves as it was."""
+        data: dict[str, Any] = handler(self)
+        if self.within_months == MONTHS_IN_YEAR:
+            data.pop("within_months", None)
+        if not self.metrics:
+            data.pop("metrics", None)
+        if self.notice_days is None:
+            data.pop("notice_days", None)
+        return data
+
 
 class Termination(Model):
     term: TermKind = TermKind.FIXED
