@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 NO_BREAK_HYPHEN = "\u2011"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -25,6 +22,8 @@ def unbreakable(text: str) -> str:
 
 
 def _split_text(text_element: Any) -> None:
+    from docx.oxml import OxmlElement
+
     parts = (text_element.text or "").split(NO_BREAK_HYPHEN)
     run = text_element.getparent()
     position = run.index(text_element)
@@ -45,6 +44,10 @@ def _split_text(text_element: Any) -> None:
 def word_no_break_hyphens(document: Any) -> None:
     """Turn every U+2011 in the body, headers and footers of a python-docx
     ``document`` into ``<w:noBreakHyphen/>``."""
+    # python-docx is imported here, not with the module: the contract's text
+    # (and so the window's first paint) needs only :func:`unbreakable`
+    from docx.oxml.ns import qn
+
     roots = [document.element.body]
     for section in document.sections:
         for part in (section.header, section.footer, section.first_page_header,
