@@ -185,7 +185,9 @@ def numbers_in(data: dict[str, Any], slots: list[NumberSlot]) -> st.SearchStrate
         for (loc, _kind), value in edits:
             target = copy
             for part in loc[:-1]:
-                target = target[part]
+                # an object the file leaves out while it holds its defaults
+                # (a level's measurement method, say) is written for the edit
+                target = target.setdefault(part, {}) if isinstance(part, str) else target[part]
             target[loc[-1]] = value
         return json.dumps(copy).encode()
 

@@ -361,7 +361,8 @@ def fill_metrics(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
         "metrics.0.baseline": Decimal("98.9"),
     })
     assert cell(page.metrics_table, 0, 3) == "99.5"
-    assert page.downtime_label.text().startswith("99.5% of a month during coverage hours")
+    assert page.downtime_label.text().startswith(
+        "99.5% of a month of 30 days during coverage hours")
 
     click(qtbot, page.levels_table.add_button)
     edit_cell(qtbot, page.levels_table, 0, 1, "Critical", "Critical")
@@ -518,7 +519,7 @@ def check_widgets_show(window: MainWindow, typed: Typed) -> None:
     assert page.measurement_edit.toPlainText() == typed["metrics.0.measurement"]
     assert page.baseline_edit.text() == "98.9"
     assert [cell(page.levels_table, 0, c) for c in range(5)] == [
-        "P1", "Critical", "30", "240", "at all times"]
+        "P1", "Critical", "30 min", "4 hr", "at all times"]
     assert page.definition_edit.toPlainText() == typed["severity_levels.0.definition"]
 
     page = step(Step.CREDITS)
