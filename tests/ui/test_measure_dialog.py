@@ -9,6 +9,8 @@ import datetime
 import re
 import shutil
 import sys
+import time
+from collections.abc import Callable
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
@@ -31,6 +33,7 @@ from pytestqt.qtbot import QtBot
 from wizard.core.attainment import Month
 from wizard.core.pdf_export import SOFFICE_ENV
 from wizard.core.project_file import load_project
+from wizard.ui import measure_worker
 from wizard.ui.document import ProjectDocument
 from wizard.ui.language import ENGLISH, apply_language
 from wizard.ui.main_window import MainWindow
@@ -213,10 +216,30 @@ def samples_file(folder: Path, rows: int) -> Path:
     return path
 
 
+def hold_reading_until_cancelled(monkeypatch: pytest.MonkeyPatch, held: Path) -> None:
+    """Once the first rows of ``held`` are read, the reading waits for the cancel button
+    (as a slow disk would), so a fast machine cannot finish it before the
+    test clicks."""
+    real_read = measure_worker.read_measurement_file
+
+    def slow_read(path: Path, project: object, *, cancelled: Callable[[], bool],
+                  progress: Callable[[int, int], None]) -> object:
+        def held_progress(done: int, total: int) -> None:
+            progress(done, total)
+            deadline = time.monotonic() + 20
+            while Path(path) == held and done and not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return real_read(path, project, cancelled=cancelled, progress=held_progress)
+
+    monkeypatch.setattr(measure_worker, "read_measurement_file", slow_read)
+
+
 def test_cancel_stops_a_long_import_and_the_window_stays_usable(
-        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog) -> None:
+        tmp_path: Path, qtbot: QtBot, dialog: MeasureDialog,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     rows = 500_000
     long_file = samples_file(tmp_path, rows)
+    hold_reading_until_cancelled(monkeypatch, long_file)
     assert not dialog.report_button.isEnabled()  # nothing read yet
     dialog.add_files([long_file])
     entry = dialog.files.entries[0]
