@@ -261,9 +261,12 @@ def test_cancel_stops_a_long_import_and_the_window_stays_usable(
 
 
 def test_closing_the_window_stops_the_reading(tmp_path: Path, qtbot: QtBot,
-                                              dialog: MeasureDialog) -> None:
+                                              dialog: MeasureDialog,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     rows = 300_000
-    dialog.add_files([samples_file(tmp_path, rows)])
+    long_file = samples_file(tmp_path, rows)
+    hold_reading_until_cancelled(monkeypatch, long_file)
+    dialog.add_files([long_file])
     entry = dialog.files.entries[0]
     qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
