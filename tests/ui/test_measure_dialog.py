@@ -430,8 +430,11 @@ def test_the_menu_brings_an_open_window_forward_and_opens_a_closed_one_anew(
 
 
 def test_removing_a_file_being_read_stops_its_reading(tmp_path: Path, qtbot: QtBot,
-                                                      dialog: MeasureDialog) -> None:
-    dialog.files.add_files([samples_file(tmp_path, 300_000)])
+                                                      dialog: MeasureDialog,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    long_file = samples_file(tmp_path, 300_000)
+    hold_reading_until_cancelled(monkeypatch, long_file)
+    dialog.files.add_files([long_file])
     entry = dialog.files.entries[0]
     qtbot.waitUntil(lambda: entry.progress[0] > 0, timeout=20000)
     dialog.files.file_list.setCurrentRow(0)
