@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx_reading import read_contract
 from example_paths import ROOT
 from images import png_bytes
@@ -20,7 +21,7 @@ from wizard.core.attainment import Measure, Month, MonthResult, measure_month
 from wizard.core.measurements import Measurements, read_outages, read_tickets
 from wizard.core.model import Branding, Logo, Project
 from wizard.core.project_file import load_project
-from wizard.core.report import build_report, formatter_for, report_bytes
+from wizard.core.report import CHARACTER_WIDTH, build_report, formatter_for, report_bytes
 from wizard.core.report_charts import (
     DPI,
     WIDTH_CM,
@@ -184,3 +185,28 @@ def test_trend_of_the_recorded_months_then_this_one(tmp_path: Path) -> None:
     assert charts[1].caption == (
         "Service availability month by month against its target of 99.5%")
     assert len(Document(io.BytesIO(report_bytes(result))).inline_shapes) == 4
+
+
+def test_report_tables_keep_rows_whole_and_words_unbroken(tmp_path: Path) -> None:
+    """A row of the tickets table split over two pages, a heading row that
+    is not repeated, or a column so narrow that "response" is broken into
+    "respon-se" would each make the report hard to read on paper."""
+    document = Document(io.BytesIO(report_bytes(month_result(tmp_path))))
+    assert len(document.tables) == 2
+    section = document.sections[-1]
+    available = section.page_width - section.left_margin - section.right_margin
+    for table in document.tables:
+        rows = table.rows
+        for number, row in enumerate(rows):
+            properties = row._tr.trPr
+            assert properties is not None
+            assert properties.find(qn("w:cantSplit")) is not None
+            assert (properties.find(qn("w:tblHeader")) is not None) == (number == 0)
+        widths = [column.width for column in table.columns]
+        assert sum(widths) <= available + 635 * len(widths)  # rounded to twips
+        for index, width in enumerate(widths):
+            longest_word = max(len(word) for row in rows
+                               for word in row.cells[index].text.split())
+            assert width >= longest_word * CHARACTER_WIDTH, (index, row.cells[index].text)
+    severities = [row.cells[0].text for row in document.tables[1].rows]
+    assert severities[0] == "Severity" and "P1 Critical" in severities

@@ -100,9 +100,44 @@ def _heading(document: Any, text: str, level: int = 1) -> None:
     document.add_heading(text, level=level)
 
 
+TABLE_FONT_POINTS = 9.5  # tables are set a little smaller than the text around them
+CHARACTER_WIDTH = 82550  # EMU: a (bold) character of a wide font at that size, 6.5 points
+CELL_PADDING = 190500  # EMU: the cell's margins and a little air, 15 points
+
+
+def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]],
+                   available: int) -> list[int]:
+    """Each column's width in EMU: no column narrower than its longest word
+    (a word is never broken), and what is left shared after what each column
+    would need to hold its longest text on one line."""
+    least, most = [], []
+    for column in zip(header, *rows, strict=True):
+        longest_word = max(len(word) for text in column for word in [*text.split(), ""])
+        longest_text = max(len(text) for text in column)
+        least.append(longest_word * CHARACTER_WIDTH + CELL_PADDING)
+        most.append(longest_text * CHARACTER_WIDTH + CELL_PADDING)
+    if sum(most) <= available:
+        spare = available - sum(most)
+        return [width + spare * width // sum(most) for width in most]
+    spare = max(available - sum(least), 0)
+    wish = [high - low for low, high in zip(least, most, strict=True)]
+    return [low + (spare * extra // sum(wish) if sum(wish) else 0)
+            for low, extra in zip(least, wish, strict=True)]
+
+
 def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    from docx.shared import Pt
+
+    from wizard.core.table_keeping import keep_table_rows_whole
+
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
+    section = document.sections[-1]
+    available = section.page_width - section.left_margin - section.right_margin
+    for column, width in zip(table.columns, _column_widths(header, rows, available),
+                             strict=True):
+        column.width = width
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -111,6 +146,13 @@ def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) 
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
+    for row in table.rows:  # Word and LibreOffice take the width from each cell
+        for cell, column in zip(row.cells, table.columns, strict=True):
+            cell.width = column.width
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(TABLE_FONT_POINTS)
+    keep_table_rows_whole(table)
 
 
 def _title(document: Any, result: MonthResult, fmt: ContractFormatter) -> None:
@@ -376,6 +418,9 @@ def build_report(result: MonthResult, locale: str | None = None, charts: bool = 
     _credit(document, result, fmt)
     document.add_paragraph(fmt.gettext("Made on %(date)s.") % {
         "date": fmt.date(datetime.date.today())})
+    from wizard.core.table_keeping import keep_rows_together
+
+    keep_rows_together(document)  # no heading or last row alone on a page
     return document
 
 

@@ -5,12 +5,19 @@ so how many rows a table has is known only after rendering. Then each table's
 heading row is kept with its first row (a heading alone at the foot of a page
 is no heading), and its last row with the one before it (a lone row carried to
 the next page reads as a separate table): every paragraph of those rows is
-kept with the next, the way Word keeps rows together."""
+kept with the next, the way Word keeps rows together.
+
+A table built in code (the monthly report's) is known whole when it is made:
+:func:`keep_table_rows_whole` keeps each of its rows on one page and repeats
+its heading row on every page it runs onto. python-docx has no API for either
+row property, so they are written as Word's own ``w:cantSplit`` and
+``w:tblHeader``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
 
@@ -31,3 +38,18 @@ def keep_rows_together(document: Any) -> None:
             continue
         _keep_with_next(rows[0])
         _keep_with_next(rows[len(rows) - 2])
+
+
+def _set_row_property(row: Any, name: str) -> None:
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn(name)) is None:
+        properties.append(OxmlElement(name))
+
+
+def keep_table_rows_whole(table: Table) -> None:
+    """No row of ``table`` is split across two pages, and its first row (its
+    heading) is repeated at the top of each page the table runs onto."""
+    for number, row in enumerate(table.rows):
+        _set_row_property(row, "w:cantSplit")
+        if number == 0:
+            _set_row_property(row, "w:tblHeader")
