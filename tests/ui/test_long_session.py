@@ -278,6 +278,7 @@ def stakeholders(s: Session, r: int) -> None:
     s.edit_cell(page.contacts, row, 5, str(contact.escalation_level))
     text = f"Answer print tickets ({r})\nSend the monthly reports"
     contact.responsibilities = lines(text)
+    s.select(page.contacts, row)  # Enter went on to the next row, as in a spreadsheet
     s.rewrite(page.responsibilities_edit, text)
 
 
@@ -375,6 +376,7 @@ def severities(s: Session, r: int) -> None:
         level.response_minutes = 15 * (row + 1) + r
         s.edit_cell(page.levels_table, row, 2, str(level.response_minutes))
         level.definition = f"Level {row + 1}, round {r}: no printer on floor {row} works."
+        s.select(page.levels_table, row)  # Enter went on to the next row
         s.rewrite(page.definition_edit, level.definition)
     row = r % len(levels)
     levels[row].measured_during = [MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS][r % 2]

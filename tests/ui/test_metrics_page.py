@@ -186,6 +186,8 @@ def test_table_cell_that_is_not_a_number_is_refused(qtbot: QtBot,
     qtbot.waitUntil(lambda: us_document.project.metrics[0].target == Decimal("99.9"))
     assert us_document.modified
     assert message[2].messages() == []
+    assert table.currentRow() == 1  # Enter went on to the row below, as in a spreadsheet
+    table.setCurrentCell(0, 3)
     assert page.target_edit.text() == "99.9"
     assert page.downtime_label.text().startswith("99.9% of a month")
 

@@ -65,6 +65,8 @@ def test_typing_in_a_cell_renames_the_contact(qtbot: QtBot,
     qtbot.waitUntil(lambda: us_document.project.contacts[0].name == "Priya N. Nair")
     assert us_document.modified
     assert page.path_label.text().startswith("Level 1: Priya N. Nair (Service Desk Lead)")
+    assert table.currentRow() == 1  # Enter went on to the row below, as in a spreadsheet
+    table.setCurrentCell(0, NAME)
     assert "Priya N. Nair" in page.detail_box.title()
 
 

@@ -1,6 +1,8 @@
 """An editable table of the items of a list in the project (contacts, metrics,
 severity levels, credit tiers, definitions …), with Add, Remove, Move up and
-Move down. Each column reads and writes one attribute of an item."""
+Move down. Each column reads and writes one attribute of an item. The table
+edits like a spreadsheet (:mod:`wizard.ui.widgets.sheet_table`), and is never
+rebuilt under an open editor: what is being typed is kept first."""
 
 from __future__ import annotations
 
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from wizard.core.model import parse_decimal_text
 from wizard.i18n import _
 from wizard.ui.plain_text import literal
+from wizard.ui.widgets.sheet_table import Hint, SheetTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +126,11 @@ class _Delegate(QStyledItemDelegate):
                 return
         else:  # pragma: no cover
             return
-        self.table.set_value(index.row(), index.column(), value)
+        self.table.committing = True
+        try:
+            self.table.set_value(index.row(), index.column(), value)
+        finally:
+            self.table.committing = False
 
 
 class RecordTable(QWidget):
@@ -149,13 +155,15 @@ class RecordTable(QWidget):
         self.item_name = item_name
         self.items: list[Any] = []
         self._filling = False
+        self.committing = False
+        """An editor's text is being written to its item (the editor closes next)."""
         self.change_label = ""
         """What the last change was, for the Edit menu ("Remove service “Hosting”")."""
         self.removal_consequences: Callable[[Any], list[str]] | None = None
         """What removing an item would break (one sentence each): the user
         confirms the removal when there is anything."""
 
-        self.table = QTableWidget(0, len(self.columns))
+        self.table = SheetTable(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([c.header for c in self.columns])
         self.table.setItemDelegate(_Delegate(self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -206,6 +214,7 @@ class RecordTable(QWidget):
     # model ↔ table -----------------------------------------------------------
     def set_items(self, items: list[Any]) -> None:
         """Show ``items`` (the list object itself: edits change it in place)."""
+        self._keep_what_is_typed()
         current = self.table.currentRow()
         self.items = items
         self._filling = True
@@ -219,14 +228,32 @@ class RecordTable(QWidget):
             self.table.setCurrentCell(min(max(current, 0), len(items) - 1), 0)
         self._update_buttons()
 
+    def _keep_what_is_typed(self) -> None:
+        """Write an open editor's text to its item and close it, before the
+        rows are rebuilt under it (unless it is being written already)."""
+        editor = self.table.open_editor()
+        if editor is None or self.committing:
+            return
+        self.committing = True
+        try:
+            self.table.commitData(editor)
+        finally:
+            self.committing = False
+        self.table.closeEditor(editor, Hint.NoHint)
+
     def _fill_row(self, row: int) -> None:
         for col, column in enumerate(self.columns):
             value = self.value_at(row, col)
-            item = QTableWidgetItem(column.display(value))
+            item = self.table.item(row, col)
+            if item is None:  # a cell's item is kept: an editor open on it stays
+                item = QTableWidgetItem()
+                self.table.setItem(row, col, item)
+            item.setText(column.display(value))
             item.setToolTip(literal(column.display(value)))
             if isinstance(value, int | Decimal) and not isinstance(value, bool):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, col, item)
+            else:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def value_at(self, row: int, col: int) -> Any:
         return getattr(self.items[row], self.columns[col].attribute)
