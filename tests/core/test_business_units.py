@@ -36,7 +36,7 @@ def test_the_contract_writes_and_defines_business_units() -> None:
     project.metrics[-1].target = Decimal("1")
     project.metrics[-1].unit = "business_hours"
     text = read_contract(render_contract(project, "de_DE")).text
-    assert "1 business hour" in text  # the German wording comes with the catalog
+    assert "1 Arbeitsstunde" in text and "business hour" not in text  # singular, in German
     plain = read_contract(render_contract(load_project(US_EXAMPLE), "en_US")).text
     assert "Business Day" not in plain
 
