@@ -115,3 +115,39 @@ def test_alt_key_of_a_table_label_focuses_the_table(window: MainWindow, qtbot: Q
     buddy = label.buddy()
     assert buddy is not None
     assert QApplication.focusWidget() is buddy.focusProxy()
+
+
+def test_a_clash_moves_the_later_key_to_a_free_letter_of_its_own_text(qtbot: QtBot) -> None:
+    """Two labels a translation starts with the same letter, or a label on a
+    menu's letter: the first keeps its key, the later one moves to a free
+    word start, then to any free letter, and loses its key only when every
+    letter of its text is taken."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout
+
+    from wizard.ui.access_keys import settle_access_keys
+
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    texts = ["&Name", "&Notes && remarks", "&File name", "&Rn"]
+    labels = []
+    for text in texts:
+        label = QLabel(text)
+        field = QLineEdit()
+        label.setBuddy(field)
+        layout.addWidget(label)
+        layout.addWidget(field)
+        labels.append(label)
+    box = QCheckBox("&Name the parties")
+    layout.addWidget(box)
+    qtbot.addWidget(page)
+    settle_access_keys(page, reserved={"f"})  # F is the File menu's
+    assert [label.text() for label in labels] == [
+        "&Name",  # first on N: kept
+        "Notes && &remarks",  # N taken: the next word's first letter
+        "F&ile name",  # F and N taken, no other word start free: any free letter
+        "Rn",  # R and N taken: no key rather than a clash
+    ]
+    assert box.text() == "Name &the parties"
+    keys = [mnemonic(widget.text()) for widget in [*labels, box]]
+    present = [key for key in keys if key is not None]
+    assert len(present) == len(set(present)) and "f" not in present

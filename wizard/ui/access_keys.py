@@ -5,6 +5,14 @@ A step's labels, buttons and check boxes share the Alt+letter space with the
 window's menu bar and its Back/Next buttons: two of them on the same letter
 means Alt+letter reaches only one (or cycles between them), so a test checks
 every step in every interface language with :func:`clashes`.
+
+The translator's key is kept whenever it is free. When it is not (two
+labels of a step, or a label and a menu, that a language happens to start
+with the same letter), :func:`settle_access_keys` moves the later one to
+another letter of its own text, as KDE's accelerator manager does: a word's
+first letter if one is free, else any free letter, else no key at all. A
+step is settled each time it is shown, with the menu bar's and the window's
+own keys (Back, Next) reserved.
 """
 
 from __future__ import annotations
@@ -127,3 +135,53 @@ def connect_access_keys(page: QWidget) -> None:
             policy = proxy.focusPolicy()
             buddy.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             proxy.setFocusPolicy(policy)
+
+
+def _with_key_at(plain: str, position: int | None) -> str:
+    """``plain`` (ampersands of its own doubled) with the key on the
+    character at ``position`` (None: no key)."""
+    if position is None:
+        return plain.replace("&", "&&")
+    return (plain[:position].replace("&", "&&") + "&"
+            + plain[position:].replace("&", "&&"))
+
+
+def _free_position(plain: str, used: set[str]) -> int | None:
+    """Where a free key lies in ``plain``: a word's first letter first, then
+    any letter or digit; None when every one is taken."""
+    starts = [i for i, c in enumerate(plain)
+              if c.isalnum() and (i == 0 or not plain[i - 1].isalnum())]
+    others = [i for i, c in enumerate(plain) if c.isalnum() and i not in starts]
+    return next((i for i in starts + others if plain[i].lower() not in used), None)
+
+
+def _set_text(widget: QWidget, text: str) -> None:
+    if isinstance(widget, QLabel | QAbstractButton):
+        widget.setText(text)
+    elif isinstance(widget, QGroupBox):
+        widget.setTitle(text)
+
+
+def settle_access_keys(root: QWidget, reserved: set[str]) -> None:
+    """Give every access key inside ``root`` (shown or not) a letter no other
+    one uses, nor any of ``reserved``: the first one on a letter keeps it,
+    the later ones move to a free letter of their own text."""
+    used = set(reserved)
+    for access in widget_keys(root, hidden_too=True):
+        if access.key not in used:
+            used.add(access.key)
+            continue
+        position = _free_position(access.text, used)
+        if position is not None:
+            used.add(access.text[position].lower())
+        _set_text(access.widget, _with_key_at(access.text, position))
+
+
+def window_keys(window: QWidget, menu_bar: QMenuBar, pages: QWidget) -> set[str]:
+    """The keys of the window's menu bar and of its own widgets outside
+    ``pages`` (Back, Next, the step list's buttons)."""
+    keys = {key.key for key in menu_keys(menu_bar)}
+    # Back counts on the first step too, where it is shown but disabled
+    keys |= {key.key for key in widget_keys(window, hidden_too=True)
+             if key.widget.isVisibleTo(window) and not pages.isAncestorOf(key.widget)}
+    return keys

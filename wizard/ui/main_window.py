@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent
 
 from wizard.core.steps import Step
 from wizard.settings import APP_NAME, Settings, default_projects_dir, save_settings, set_aside_note
+from wizard.ui.access_keys import settle_access_keys, window_keys
 from wizard.ui.glossary import ContextHelp
 from wizard.ui.page_list import LOAD_AT_THE_LATEST_MS, FirstPaint, PageList
 from wizard.ui.step_states import StepState, state_label
@@ -312,6 +313,7 @@ class MainWindow(WindowFrame):
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self._update_step_states()
+        settle_access_keys(page, window_keys(self, self.menuBar(), self.stack))
 
     def go_to_problem(self, problem: Problem) -> None:
         """Show the step of ``problem`` and put the focus on its field."""
