@@ -497,7 +497,7 @@ def test_keep_this_month_records_it_in_the_project_and_the_year_adds_up(
     assert table_rows(dialog)["Service availability"][1] == f"{shown}%"
     text = dialog.credit_label.text()
     assert "Credit due for April 2027: $537.50" in text
-    assert "Credits this year, this month included: $645.00" in text
+    assert "Credits of the last twelve months, this month included: $645.00" in text
     qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
     assert "replace those kept before" in dialog.status.text()

@@ -211,7 +211,7 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
         eligible = spent.eligible
         base = fmt.number(_minutes_shown(eligible.base))
         document.add_paragraph(
-            (t("The month's coverage hours: %(minutes)s minutes") if
+            (t("Coverage Hours in the month: %(minutes)s minutes") if
              metric.measured_during.value == "coverage"
              else t("The whole month: %(minutes)s minutes")) % {"minutes": base})
         if eligible.before_effect:

@@ -122,7 +122,7 @@ def credit_lines(result: MonthResult) -> list[str]:
     lines.append(_("Credit due for {month}: {amount}").format(
         month=month_text(result.month), amount=money(credit.amount)))
     if credit.earlier:
-        lines.append(_("Credits this year, this month included: {amount}").format(
+        lines.append(_("Credits of the last twelve months, this month included: {amount}").format(
             amount=money(credit.year_to_date)))
     if result.claim_deadline is not None and credit.amount > Decimal(0):
         lines.append(_("The customer claims the credit by {date}.").format(
