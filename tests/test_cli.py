@@ -242,6 +242,28 @@ def test_generate_shows_warnings_but_still_writes(tmp_path: Path) -> None:
     assert any(line.startswith("warning: metrics[") for line in result.out.splitlines())
 
 
+def _frame_on(data: dict[str, Any]) -> None:
+    data.setdefault("frame", {})["included"] = True
+    data["frame"]["governing_law"] = ""
+
+
+@pytest.mark.parametrize("language", ["pt_BR", "nl_NL"])
+def test_frame_is_checked_in_the_language_of_the_contract(tmp_path: Path, language: str) -> None:
+    """A US project with the legal frame on, written in a language whose country
+    has a governing law: no warning that the United States has none, neither
+    from check nor from generate, and the contract names that law."""
+    project = write_project(tmp_path, _frame_on)
+    assert "governing law" in run("check", project).out  # in American English: none
+    checked = run("check", project, "--language", language)
+    assert "governing law" not in checked.out, checked.out
+    target = tmp_path / "out.docx"
+    generated = run("generate", project, "-o", target, "--language", language)
+    assert generated.status == 0, generated
+    assert "governing law" not in generated.out, generated.out
+    law = {"pt_BR": "Brasil", "nl_NL": "Nederland"}[language]
+    assert law in docx_text(target)
+
+
 @pytest.mark.parametrize("language", ["xx_YY", "ja_JP", "de", "en", "en-GB"])
 def test_generate_refuses_an_unsupported_language(tmp_path: Path, language: str) -> None:
     """An unsupported --language is refused in one line listing the supported ones."""

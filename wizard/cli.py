@@ -122,7 +122,9 @@ def run_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _refuse_a_stopped_template(project, args.project, args.template)
     # a template given on the command line replaces the one the project names
     checked = project if args.template is None else project.model_copy(update={"template": ""})
-    problems = check_project(checked, args.project)
+    # the legal frame is checked in the language the contract is written in
+    locale = args.language if args.language in SUPPORTED_LOCALES else None
+    problems = check_project(checked, args.project, locale)
     if has_errors(problems):
         print(_("{file}: the contract was not generated; fix these problems first:").format(
             file=args.project), file=err)
@@ -202,7 +204,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     project = load_project(args.project)
     _refuse_a_stopped_template(project, args.project)
     language = _language(args.language, project.language) if args.language else None
-    problems = [*check_project(project, args.project),
+    problems = [*check_project(project, args.project, language),
                 *text_language_problems(project, language)]
     _print_problems(problems, out)
     print(_("{file}: {summary}").format(file=args.project, summary=_summary(problems)), file=out)

@@ -65,3 +65,17 @@ def test_text_of_a_part_in_another_language_is_named_only_while_the_part_is_on(
     us.frame.included = True
     [found] = [t for t in foreign_texts(us) if t.loc == ("frame", "courts")]
     assert found.language == "de" and found.step is Step.TERMINATION
+
+
+def test_governing_law_is_checked_in_the_language_the_contract_is_written_in(
+        us: Project) -> None:
+    """A US project written in Brazilian Portuguese or Dutch names Brazilian or
+    Dutch law by default: no warning then; and the other way round."""
+    us.frame.included = True
+    loc = ("frame", "governing_law")
+    for locale in ("pt_BR", "nl_NL", "en_GB"):
+        assert not [p for p in check_project(us, locale=locale) if p.loc == loc], locale
+    assert [p for p in check_project(us, locale="en_US") if p.loc == loc]
+    us.language = "pt_BR"
+    assert not about(us, *loc)
+    assert [p for p in check_project(us, locale="en_US") if p.loc == loc]

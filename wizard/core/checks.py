@@ -81,10 +81,13 @@ class Problem:
         return f"{label}: {self.path}: {self.message}"
 
 
-def check_project(project: Project, project_path: Path | None = None) -> list[Problem]:
+def check_project(project: Project, project_path: Path | None = None,
+                  locale: str | None = None) -> list[Problem]:
     """Every problem of ``project``, errors first, then in wizard order.
     ``project_path`` (the project's file) finds a template named by a
-    relative path."""
+    relative path; ``locale`` is the language the contract is written in
+    (the project's contract language by default), which the checks of the
+    legal frame go by."""
     found = [
         *_basics(project),
         *_parties(project),
@@ -96,7 +99,7 @@ def check_project(project: Project, project_path: Path | None = None) -> list[Pr
         *_credits(project),
         *_reporting(project),
         *_termination(project),
-        *_legal_parts(project),
+        *_legal_parts(project, locale or project.language),
         *_branding(project),
         *_template(project, project_path),
         *_length(project),
@@ -475,10 +478,10 @@ def _reporting(project: Project) -> Iterator[Problem]:
         )
 
 
-def _legal_parts(project: Project) -> Iterator[Problem]:
+def _legal_parts(project: Project, locale: str) -> Iterator[Problem]:
     from wizard.core.frame_checks import frame_problems  # it builds on this module
 
-    yield from frame_problems(project)
+    yield from frame_problems(project, locale)
 
 
 def _termination(project: Project) -> Iterator[Problem]:

@@ -12,12 +12,14 @@ from wizard.core.steps import Step
 from wizard.i18n import _
 
 
-def frame_problems(project: Project) -> Iterator[Problem]:
+def frame_problems(project: Project, locale: str | None = None) -> Iterator[Problem]:
     """Warnings about the legal frame, the measurement terms and the
-    maintenance rules."""
+    maintenance rules of the contract written in ``locale`` (the project's
+    contract language by default): the default governing law is that of the
+    contract's country, which ``generate --language`` may change."""
     frame = project.frame
     if frame.included and not frame.governing_law.strip() \
-            and not default_governing_law(project.language):
+            and not default_governing_law(locale or project.language):
         yield Problem(
             Severity.WARNING, Step.TERMINATION, ("frame", "governing_law"),
             _("The legal frame names no governing law, and the contract's country has no single "
