@@ -147,6 +147,10 @@ class MainWindow(WindowFrame):
     def document(self) -> ProjectDocument:
         return self.session.document
 
+    def open_project_path(self) -> Path | None:
+        session = getattr(self, "session", None)
+        return session.document.path if session is not None else None
+
     @property
     def autosaver(self) -> Autosaver:
         return self.session.autosaver

@@ -5,6 +5,8 @@ session once it has one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
@@ -110,15 +112,39 @@ class MenuWindow(QMainWindow):
                                  if change else _("&Redo"))
 
     def choose_language(self, code: str) -> None:
-        """Remember the interface language; it applies at the next start."""
+        """Remember the interface language, and offer to restart in it now
+        (the window closes as usual, asking to save, and opens again on the
+        same project)."""
         if code == (self.settings.interface_language or system_language()):
             return
         self.settings.interface_language = code
         save_settings(self.settings)
-        QMessageBox.information(
-            self, APP_NAME,
-            _("SLA Wizard will appear in {language} the next time you start it.").format(
-                language=native_name(code)))
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                          _("SLA Wizard will appear in {language} after a restart.").format(
+                              language=native_name(code)), parent=self)
+        restart = box.addButton(_("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.restart()
+
+    def open_project_path(self) -> Path | None:
+        """The file of the project that is open (None: not saved yet)."""
+        return None
+
+    def restart(self) -> None:
+        """Close the window (asking to save, as on Quit) and start again on
+        the project; nothing happens when the user cancels the closing."""
+        from wizard.ui.restart import start_again
+
+        project = self.open_project_path()
+        if not self.close():
+            return
+        if not start_again(project):
+            QMessageBox.warning(None, APP_NAME, _(
+                "SLA Wizard could not start again; start it yourself to see it in the "
+                "new language."))
 
     def _preview_visibility(self, visible: bool) -> None:
         if self.isVisible() and not self.isMinimized():
