@@ -49,6 +49,25 @@ def extracted(domain: str, leave_out: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(ids)
 
 
+@cache
+def extracted_entries(domain: str) -> frozenset[str | tuple[str, ...]]:
+    """The message ids the sources hold now as a catalog keys its entries: a
+    plural entry as its (singular, plural) pair, any other as its text."""
+    with (LOCALE / f"{domain}.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    return frozenset(
+        tuple(message) if isinstance(message, tuple) else message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT), method_map, options_map, keywords=KEYWORDS[domain]))
+
+
+def stale_entries(catalog: Catalog, domain: str) -> list[str | tuple[str, ...]]:
+    """The entries of ``catalog`` the sources of ``domain`` no longer hold: a
+    plural entry is current only with both its singular and its plural."""
+    entries = extracted_entries(domain)
+    return [message.id for message in catalog if message.id and message.id not in entries]
+
+
 def _catalog(path: Path) -> Catalog:
     with path.open("rb") as handle:
         return read_po(handle, locale=path.parts[-3])
@@ -101,13 +120,37 @@ def test_catalog_is_complete_and_compiles(path: Path) -> None:
                     or not _translated(base.get(message_id)))]
     assert not missing, f"{len(missing)} untranslated in {path}: {missing[:5]}"
     if base is not None:
-        stale = [message.id for message in catalog if message.id and message.id not in ids]
+        stale = stale_entries(catalog, path.stem)
         assert not stale, f"{path} overrides entries the sources no longer hold: {stale[:5]}"
     problems = [(m.id, errors) for m, errors in catalog.check()]
     assert not problems, problems
     mismatched = [message.id for message in catalog if message.id and not _same_fields(message)]
     assert not mismatched, f"{{placeholders}} or <tags> differ in {path}: {mismatched[:5]}"
     write_mo(io.BytesIO(), catalog, use_fuzzy=False)
+
+
+def test_an_overlay_may_override_a_plural_entry() -> None:
+    """A regional catalog that rewords "30 days' written notice" keeps its
+    wording; an entry whose singular or plural the sources no longer hold
+    is still stale."""
+    overlay = Catalog(locale="es_MX")
+    current = ("%(num)s day's written notice", "%(num)s days' written notice")
+    overlay.add(current, ("%(num)s día de aviso", "%(num)s días de aviso"))
+    overlay.add("Purpose and scope", "Objeto y alcance")
+    overlay.add(("%(num)s week's notice", "%(num)s weeks' notice"), ("a", "b"))
+    overlay.add("A clause no source holds any more", "Una cláusula")
+    reworded = Catalog(locale="es_MX")  # the sources' plural is no longer this one
+    reworded.add(("%(num)s day's written notice", "%(num)s days of written notice"),
+                 ("a", "b"))
+    ids = extracted_entries("contract")
+    assert current in ids and "Purpose and scope" in ids
+
+    assert stale_entries(overlay, "contract") == [
+        ("%(num)s week's notice", "%(num)s weeks' notice"),
+        "A clause no source holds any more",
+    ]
+    assert stale_entries(reworded, "contract") == [
+        ("%(num)s day's written notice", "%(num)s days of written notice")]
 
 
 def test_overlays_are_the_regional_catalogs_that_say_so() -> None:
