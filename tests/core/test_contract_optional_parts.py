@@ -275,32 +275,74 @@ def test_place_and_originals(us: Project) -> None:
     assert "Signed at Portland." in text_of(us)
 
 
+def approval_of(project: Project) -> str:
+    """The Italian contract's specific approval (articles 1341 and 1342), "" for none."""
+    return next((line for line in read_contract(render_contract(project, "it_IT")).body
+                 if "1341" in line), "")
+
+
+def cited(number: str, *clauses: str) -> str:
+    """How the Italian approval names ``clauses`` of section ``number``."""
+    fmt = ContractFormatter("it_IT", "EUR", contract_translations("it_IT"))
+    return translated("it_IT", "section %(number)s (%(title)s)") % {
+        "number": number, "title": fmt.join([translated("it_IT", c) for c in clauses])}
+
+
 def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) -> None:
     us.signing.included = True
     us.commercial.included = True
+    us.commercial.price_change_notice_days = 90
     contract = read_contract(render_contract(us, "it_IT"))
     text = contract.text
-    approval = next(line for line in contract.body if "1341" in line)
-    # credits 7, exclusions 9, termination 10, commercial terms 11 (no general provisions)
-    for number, title in (("7", "Service credits"), ("9", "Exclusions"),
-                          ("10", "Term and termination"), ("11", "Commercial terms")):
-        cited = translated("it_IT", "section %(number)s (%(title)s)") % {
-            "number": number, "title": translated("it_IT", title)}
-        assert cited in approval
-    assert "General provisions" not in approval
-    # whose records of Downtime prevail is approved as well, once the terms say it
-    assert translated("it_IT", "section %(number)s (%(title)s)") % {
-        "number": "6", "title": translated("it_IT", "Service levels")} not in approval
+    approval = approval_of(us)
+    # the onerous clauses by section and content, never whole sections: credits 7,
+    # exclusions 9, termination 10, commercial terms 11 (no general provisions)
+    for number, clauses in (
+            ("7", ("service credits as the sole remedy", "cap on service credits")),
+            ("9", ("exclusions from the service levels",)),
+            ("10", ("tacit renewal", "rights of termination")),
+            ("11", ("limitation of liability", "changes to the fees"))):
+        assert cited(number, *clauses) in approval, approval
+    for title in ("Service levels", "Service credits", "Exclusions", "Term and termination",
+                  "Commercial terms", "General provisions"):
+        assert translated("it_IT", title) not in approval, title
+    assert translated("it_IT", "jurisdiction") not in approval
+    # the service levels are never approved, whatever the measurement terms say
     us.measurement_terms.included = True
-    with_terms = next(line for line in read_contract(render_contract(us, "it_IT")).body
-                      if "1341" in line)
-    assert translated("it_IT", "section %(number)s (%(title)s)") % {
-        "number": "6", "title": translated("it_IT", "Service levels")} in with_terms
+    assert " 6 (" not in approval_of(us)
     # a second signature of the Customer below the approval
     after = text[text.index(approval):]
     assert translated("it_IT", "For the Customer") in after
     assert translated("it_IT", "Signature") in after
     assert "1341" not in text_of(us, "fr_FR") and "1341" not in text_of(us, "pt_BR")
+
+
+def test_italian_approval_names_only_the_onerous_clauses_the_contract_has(
+        us: Project) -> None:
+    us.signing.included = True
+    us.measurement_terms.included = False
+    # the jurisdiction clause comes with the legal frame (general provisions, 12)
+    us.frame.included = True
+    us.commercial.included = True
+    assert cited("12", "jurisdiction") in approval_of(us)
+    # a credit clause with no sole remedy and no cap; no price changes
+    us.service_credits.sole_remedy = False
+    us.service_credits.cap_percent = None
+    us.commercial.price_change_notice_days = None
+    approval = approval_of(us)
+    assert " 7 (" not in approval
+    assert cited("11", "limitation of liability") in approval
+    # a fixed term that does not renew by itself still has termination rights
+    us.termination.auto_renew = False
+    assert cited("10", "rights of termination") in approval_of(us)
+    # nothing onerous left: no approval, and no second signature for it
+    us.frame.included = False
+    us.commercial.included = False
+    us.exclusions.included = False
+    us.termination.cure_days = 0
+    us.termination.chronic_failure.consecutive_months = None
+    us.termination.chronic_failure.months_in_year = None
+    assert approval_of(us) == ""
 
 
 def test_brazilian_contract_has_two_witnesses(us: Project) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from wizard.core.model import PartyRole, Project, StandardExclusion
+from wizard.core.model import PartyRole, Project, StandardExclusion, TermKind
 from wizard.i18n import N_
 
 
@@ -273,17 +273,46 @@ def _frame(project: Project, fmt: Formatter, locale: str) -> list[str]:
     return out
 
 
-_ONEROUS_SECTIONS = (
-    # the sections an Italian contract names for specific approval, with their headings:
-    # whose records prevail, credits as the remedy, exclusions and limits of liability,
-    # termination, price changes, the choice of courts
-    ("service_levels", N_("Service levels")),
-    ("credits", N_("Service credits")),
-    ("exclusions", N_("Exclusions")),
-    ("termination", N_("Term and termination")),
-    ("commercial", N_("Commercial terms")),
-    ("general", N_("General provisions")),
-)
+# the clauses an Italian contract names for specific approval (articles 1341 and 1342
+# of the Civil Code), by what they say: only the onerous ones, never a whole article
+SOLE_REMEDY = N_("service credits as the sole remedy")
+CREDIT_CAP = N_("cap on service credits")
+EXCLUSIONS = N_("exclusions from the service levels")
+TACIT_RENEWAL = N_("tacit renewal")
+TERMINATION_RIGHTS = N_("rights of termination")
+LIABILITY_LIMIT = N_("limitation of liability")
+PRICE_CHANGES = N_("changes to the fees")
+JURISDICTION = N_("jurisdiction")
+
+
+def onerous_clauses(project: Project) -> list[tuple[str, list[str]]]:
+    """The onerous clauses the contract holds, section by section (the
+    sections' keys, each with the English texts of its clauses), in the order
+    of the contract."""
+    credits = project.service_credits
+    term = project.termination
+    chronic = term.chronic_failure
+    commercial = project.commercial
+    capped = credits.cap_percent is not None or credits.yearly_cap_percent is not None \
+        or credits.yearly_cap_amount is not None \
+        or any(s.cap_percent is not None for s in credits.more_schedules)
+    exclusions = project.exclusions
+    clauses = {
+        "credits": [SOLE_REMEDY] * (credits.enabled and credits.sole_remedy)
+        + [CREDIT_CAP] * (credits.enabled and capped),
+        "exclusions": [EXCLUSIONS] * (exclusions.included and bool(
+            exclusions.standard or any(text.strip() for text in exclusions.custom))),
+        "termination": [TACIT_RENEWAL] * (term.term is TermKind.FIXED and term.auto_renew)
+        + [TERMINATION_RIGHTS] * (term.for_convenience_notice_days is not None
+                                  or bool(chronic.consecutive_months or chronic.months_in_year)
+                                  or bool(term.cure_days)),
+        "commercial": [LIABILITY_LIMIT] * (commercial.included
+                                           and commercial.liability_cap_months is not None)
+        + [PRICE_CHANGES] * (commercial.included
+                             and commercial.price_change_notice_days is not None),
+        "general": [JURISDICTION] * project.frame.included,
+    }
+    return [(name, texts) for name, texts in clauses.items() if texts]
 
 
 def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict[str, Any]:
@@ -301,16 +330,13 @@ def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict
                     t("Signed in two originals, one for each party."))
     onerous = ""
     if fmt.locale.language == "it":
-        wanted = {"service_levels": project.measurement_terms.included,
-                  "credits": project.service_credits.enabled}
-        cited = [(name, title) for name, title in _ONEROUS_SECTIONS
-                 if name in sections and wanted.get(name, True)]
-        clauses = [t("section %(number)s (%(title)s)") % {"number": sections[name],
-                                                          "title": t(title)}
-                   for name, title in cited]
-        onerous = t("Under articles 1341 and 1342 of the Italian Civil Code, the Customer "
-                    "specifically approves the following clauses: %(clauses)s.") \
-            % {"clauses": fmt.join(clauses)}
+        clauses = [t("section %(number)s (%(title)s)") % {
+            "number": sections[name], "title": fmt.join([t(text) for text in texts])}
+            for name, texts in onerous_clauses(project) if name in sections]
+        if clauses:
+            onerous = t("Under articles 1341 and 1342 of the Italian Civil Code, the Customer "
+                        "specifically approves the following clauses: %(clauses)s.") \
+                % {"clauses": fmt.join(clauses)}
     return {"included": True, "place": sentence, "onerous": onerous,
             "witnesses": fmt.locale.territory == "BR"}
 
