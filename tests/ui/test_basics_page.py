@@ -91,3 +91,39 @@ def test_text_that_is_no_date_is_said_beside_the_field(qtbot: QtBot,
         '"next spring" is not a date: write it as 1/31/2027 or 2027-01-31.']
     assert us_document.project.agreement.effective_date == datetime.date(2027, 1, 1)
     assert page.date_edit.text() == "2027-01-01"
+
+
+def choose(combo: object, text: str) -> None:
+    """Pick the entry starting with ``text``, as a user's pick does."""
+    from PySide6.QtWidgets import QComboBox
+
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_the_currency_follows_the_contract_country_unless_chosen(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """A German contract kept USD: a contract priced in the old country's
+    currency takes the new country's, and says so; a currency the user chose
+    for itself stays."""
+    page = BasicsPage(us_document)
+    qtbot.addWidget(page)
+    page.reload()
+    page.show()
+    assert us_document.project.currency == "USD" and page.currency_note.isHidden()
+    choose(page.language_combo, "German (Germany)")
+    assert (us_document.project.language, us_document.project.currency) == ("de_DE", "EUR")
+    assert page.currency_combo.currentText().startswith("EUR")
+    assert page.currency_note.isVisible()
+    assert "EUR" in page.currency_note.text()
+    choose(page.language_combo, "Spanish (Mexico)")
+    assert us_document.project.currency == "MXN"
+
+    choose(page.currency_combo, "GBP")  # priced in pounds on purpose
+    assert page.currency_note.isHidden()
+    choose(page.language_combo, "French (France)")
+    assert (us_document.project.language, us_document.project.currency) == ("fr_FR", "GBP")
+    assert page.currency_note.isHidden()

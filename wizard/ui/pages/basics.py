@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from wizard.core.checks import Step
+from wizard.core.currencies import currency_after_language_change
 from wizard.core.explain import commitment_sentence
-from wizard.core.model import AgreementType, Commitment, Definition
+from wizard.core.model import AgreementType, Commitment, Definition, Project
 from wizard.i18n import N_, _, language
 from wizard.ui.pages.base import StepPage
 from wizard.ui.plain_text import plain_label
@@ -101,13 +103,22 @@ class BasicsPage(StepPage):
         self.row(form, _("&Contract language"), self.language_combo, ("language",),
                  _("The language and country the contract is written for; it sets the "
                    "format of dates, numbers and money."))
-        self.language_combo.activated.connect(
-            lambda i: self.edited(lambda p: setattr(p, "language", self._languages[i])))
+        self.language_combo.activated.connect(self._language_chosen)
 
         self.currency_combo = QComboBox()
-        self.row(form, _("C&urrency"), self.currency_combo, ("currency",))
-        self.currency_combo.activated.connect(
-            lambda i: self.edited(lambda p: setattr(p, "currency", self._currencies[i])))
+        self.currency_note = plain_label()
+        self.currency_note.setProperty("role", "hint")
+        self.currency_note.setWordWrap(True)
+        self.currency_note.setVisible(False)
+        currency_box = QWidget()
+        currency_layout = QVBoxLayout(currency_box)
+        currency_layout.setContentsMargins(0, 0, 0, 0)
+        currency_layout.addWidget(self.currency_combo)
+        currency_layout.addWidget(self.currency_note)
+        currency_box.setFocusProxy(self.currency_combo)
+        self.row(form, _("C&urrency"), currency_box, ("currency",))
+        self.currency_combo.setAccessibleName(currency_box.accessibleName())
+        self.currency_combo.activated.connect(self._currency_chosen)
 
         self.version_edit = self.bind_text(QLineEdit(), "agreement.document_version")
         self.row(form, _("D&ocument version"), self.version_edit,
@@ -133,6 +144,35 @@ class BasicsPage(StepPage):
         layout.addStretch(1)
 
         self.document.changed.connect(self._show_commitment)
+
+    def _language_chosen(self, index: int) -> None:
+        """A contract for another country is usually priced in its currency:
+        the currency follows when it was the old country's own (a default,
+        most likely), in the same step of the Edit menu, and says so."""
+        chosen = self._languages[index]
+        follow = currency_after_language_change(self.project.currency, self.project.language,
+                                                chosen)
+
+        def apply(project: Project) -> None:
+            project.language = chosen
+            if follow is not None:
+                project.currency = follow
+
+        self.edited(apply)
+        if follow is not None:
+            self._select_currency(follow)
+            self.currency_note.setText(_(
+                "The currency follows the contract's country: {currency}. Choose another "
+                "if the contract is priced in another currency.").format(currency=follow))
+        self.currency_note.setVisible(follow is not None)
+
+    def _currency_chosen(self, index: int) -> None:
+        self.currency_note.setVisible(False)
+        self.edited(lambda p: setattr(p, "currency", self._currencies[index]))
+
+    def _select_currency(self, code: str) -> None:
+        if code in self._currencies:
+            self.currency_combo.setCurrentIndex(self._currencies.index(code))
 
     def load(self) -> None:
         project = self.project
