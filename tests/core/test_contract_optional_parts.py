@@ -275,6 +275,21 @@ def test_place_and_originals(us: Project) -> None:
     assert "Signed at Portland." in text_of(us)
 
 
+def test_measurement_terms_give_the_one_rule_of_when_downtime_starts(us: Project) -> None:
+    """Without the measurement terms the availability clause says when Downtime
+    starts; with them it defers to them, and no second start rule is left."""
+    own_rule = "from the moment the service becomes unavailable until it is available again"
+    assert own_rule in text_of(us)
+    us.measurement_terms.included = True
+    text = text_of(us)
+    assert own_rule not in text
+    assert text.count("Downtime starts when") == 1
+    assert ("Service availability is measured during Coverage Hours; Downtime is counted to the "
+            "second, from when it starts until it ends, as set out under “Measurement and "
+            "incidents” below.") in text
+    assert "Measurement and incidents" in headings(us)
+
+
 def approval_of(project: Project) -> str:
     """The Italian contract's specific approval (articles 1341 and 1342), "" for none."""
     return next((line for line in read_contract(render_contract(project, "it_IT")).body
@@ -354,3 +369,35 @@ def test_brazilian_contract_has_two_witnesses(us: Project) -> None:
     assert [cell for cell in table[0] if translated("pt_BR", "Taxpayer number (CPF):") in cell] \
         and len([c for c in table[0] if c.strip()]) == 2
     assert witnesses not in text_of(us, "it_IT")
+
+
+# -- lawyers' review ---------------------------------------------------------------------------
+
+SUSPENSION = "Suspension of the services because undisputed fees were not paid"
+
+
+def with_suspension_exclusion(project: Project) -> Project:
+    project.exclusions.included = True
+    if StandardExclusion.SUSPENSION_NON_PAYMENT not in project.exclusions.standard:
+        project.exclusions.standard.append(StandardExclusion.SUSPENSION_NON_PAYMENT)
+    return project
+
+
+def test_no_suspension_exclusion_without_the_payment_clause(us: Project) -> None:
+    """Suspending the services for unpaid fees is a right the payment clause
+    gives: without commercial terms the exclusion would rest on nothing."""
+    project = with_suspension_exclusion(us)
+    project.commercial.included = False
+    assert SUSPENSION not in text_of(project)
+    project.commercial.included = True
+    project.commercial.payment_days = 0
+    assert SUSPENSION not in text_of(project)
+
+
+def test_the_suspension_exclusion_follows_the_payment_clause(us: Project) -> None:
+    project = with_suspension_exclusion(us)
+    project.commercial.included = True
+    project.commercial.payment_days = 30
+    text = text_of(project)
+    assert "The Customer pays each invoice within 30 days of its date." in text
+    assert SUSPENSION in text

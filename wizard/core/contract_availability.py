@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 AVAILABILITY_TERM = N_("Availability")
 ELIGIBLE_MINUTES_TERM = N_("Eligible Minutes")
+MEASUREMENT_HEADING = N_("Measurement and incidents")
+"""The heading of the measurement terms (:mod:`wizard.core.contract_frame`),
+which say when Downtime starts and ends once they are included."""
 BUILT_IN_SYNONYMS: dict[str, str] = {
     **{name: "Coverage Hours" for name in (
         "business hours", "service hours", "covered hours", "coverage hours",
@@ -183,7 +186,13 @@ def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> di
                 "A target of %(target)s allows %(count)s failed intervals, that is %(allowed)s "
                 "of Downtime, %(reference)s.", count) % {**values, "count": fmt.number(count)}
     else:
+        # once included, the measurement terms say when Downtime starts and ends: one
+        # rule, theirs, and no second one here
         method = t(
+            "%(name)s is measured %(during)s; Downtime is counted to the second, from when it "
+            "starts until it ends, as set out under “%(heading)s” below.") % {
+                **values, "heading": t(MEASUREMENT_HEADING)} \
+            if project.measurement_terms.included else t(
             "%(name)s is measured %(during)s; Downtime is counted to the second, from the "
             "moment the service becomes unavailable until it is available again.") % values
         if found.seconds <= 0:
