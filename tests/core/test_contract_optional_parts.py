@@ -370,34 +370,3 @@ def test_brazilian_contract_has_two_witnesses(us: Project) -> None:
         and len([c for c in table[0] if c.strip()]) == 2
     assert witnesses not in text_of(us, "it_IT")
 
-
-# -- lawyers' review ---------------------------------------------------------------------------
-
-SUSPENSION = "Suspension of the services because undisputed fees were not paid"
-
-
-def with_suspension_exclusion(project: Project) -> Project:
-    project.exclusions.included = True
-    if StandardExclusion.SUSPENSION_NON_PAYMENT not in project.exclusions.standard:
-        project.exclusions.standard.append(StandardExclusion.SUSPENSION_NON_PAYMENT)
-    return project
-
-
-def test_no_suspension_exclusion_without_the_payment_clause(us: Project) -> None:
-    """Suspending the services for unpaid fees is a right the payment clause
-    gives: without commercial terms the exclusion would rest on nothing."""
-    project = with_suspension_exclusion(us)
-    project.commercial.included = False
-    assert SUSPENSION not in text_of(project)
-    project.commercial.included = True
-    project.commercial.payment_days = 0
-    assert SUSPENSION not in text_of(project)
-
-
-def test_the_suspension_exclusion_follows_the_payment_clause(us: Project) -> None:
-    project = with_suspension_exclusion(us)
-    project.commercial.included = True
-    project.commercial.payment_days = 30
-    text = text_of(project)
-    assert "The Customer pays each invoice within 30 days of its date." in text
-    assert SUSPENSION in text
