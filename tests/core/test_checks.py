@@ -561,8 +561,64 @@ def test_notice_as_long_as_the_term_is_a_warning() -> None:
     term.initial_term_months, term.renewal_term_months, term.notice_days = 12, 1, 31
 
     _assert_problem(project, "termination.notice_days", Severity.WARNING, Step.TERMINATION)
-    term.notice_days = 30
+    assert "renewal period" in _only(project, "termination.notice_days").message
+    term.notice_days = 27  # a month can be 28 days long, but never shorter
     assert _at(project, "termination.notice_days") == []
+
+
+def test_a_months_notice_in_a_one_month_term_is_a_warning() -> None:
+    """The French example runs for one month, renewed month by month, with 30
+    days' notice not to renew and to terminate for convenience: a notice as
+    long as the term it ends. Each warning names its notice and the term."""
+    project = _example(FR)
+    term = project.termination
+    assert (term.initial_term_months, term.renewal_term_months) == (1, 1)
+    assert term.notice_days == term.for_convenience_notice_days == 30
+
+    renewal = _only(project, "termination.notice_days")
+    convenience = _only(project, "termination.for_convenience_notice_days")
+
+    for problem in (renewal, convenience):
+        assert problem.severity is Severity.WARNING
+        assert problem.step is Step.TERMINATION
+        assert "initial term" in problem.message
+    assert "notice not to renew" in renewal.message
+    assert "terminate for convenience" in convenience.message
+
+
+def test_a_notice_longer_than_the_renewal_period_is_named_so() -> None:
+    project = _example(FR)
+    term = project.termination
+    term.initial_term_months, term.renewal_term_months = 12, 1
+    term.notice_days, term.for_convenience_notice_days = 60, 45
+
+    assert "renewal period" in _only(project, "termination.notice_days").message
+    assert "renewal period" in _only(
+        project, "termination.for_convenience_notice_days").message
+    term.notice_days, term.for_convenience_notice_days = 20, 20
+    assert _at(project, "termination.notice_days") == []
+    assert _at(project, "termination.for_convenience_notice_days") == []
+
+
+def test_a_convenience_notice_is_checked_without_renewal_too() -> None:
+    """A fixed term that is not renewed can still be ended for convenience,
+    but not on a notice longer than the term itself."""
+    project = _example(FR)
+    term = project.termination
+    term.auto_renew = False
+    term.initial_term_months = 2
+    term.for_convenience_notice_days = 59  # January and February
+
+    assert _at(project, "termination.notice_days") == []
+    assert "initial term" in _only(
+        project, "termination.for_convenience_notice_days").message
+    term.for_convenience_notice_days = 58
+    assert _at(project, "termination.for_convenience_notice_days") == []
+    term.initial_term_months = 12
+    term.for_convenience_notice_days = 365
+    assert _at(project, "termination.for_convenience_notice_days") != []
+    term.for_convenience_notice_days = None
+    assert _at(project, "termination.for_convenience_notice_days") == []
 
 
 @pytest.mark.parametrize("kind", [TermKind.WHILE_SERVICES_USED, TermKind.UNTIL_REPLACED])

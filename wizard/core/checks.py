@@ -22,7 +22,6 @@ from babel.numbers import list_currencies
 from wizard.core.availability_rule import allowance
 from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
 from wizard.core.compute import (
-    DAYS_PER_YEAR,
     clock_minutes,
     is_around_the_clock,
     uncovered_weekly_minutes,
@@ -30,6 +29,7 @@ from wizard.core.compute import (
 from wizard.core.contract import SUPPORTED_LOCALES, contract_translations
 from wizard.core.contract_availability import BUILT_IN_SYNONYMS
 from wizard.core.model import (
+    MONTHS_IN_YEAR,
     PERCENT_UNIT,
     CoverageBlock,
     CreditKind,
@@ -487,15 +487,48 @@ def _legal_parts(project: Project, locale: str) -> Iterator[Problem]:
 def _termination(project: Project) -> Iterator[Problem]:
     yield from _chronic_failure(project)
     term = project.termination
-    if term.term is not TermKind.FIXED or not term.auto_renew:
+    if term.term is not TermKind.FIXED:
         return
-    shortest = min(term.initial_term_months, term.renewal_term_months)
-    if term.notice_days >= shortest * DAYS_PER_YEAR / 12:
-        yield _warning(
-            Step.TERMINATION, ("termination", "notice_days"),
-            _("The notice to end is as long as a term or longer, so it would have to be given "
-              "before that term has begun: shorten the notice or lengthen the term."),
-        )
+    initial = shortest_days(term.initial_term_months)
+    renewal = shortest_days(term.renewal_term_months) if term.auto_renew else None
+    if term.auto_renew:
+        if term.notice_days >= initial:
+            yield _warning(Step.TERMINATION, ("termination", "notice_days"), _(
+                "The notice not to renew is as long as the initial term or longer, so it "
+                "would have to be given before the agreement has begun: shorten the notice "
+                "or lengthen the initial term."))
+        elif renewal is not None and term.notice_days >= renewal:
+            yield _warning(Step.TERMINATION, ("termination", "notice_days"), _(
+                "The notice not to renew is as long as the renewal period or longer, so it "
+                "would have to be given before that period has begun: shorten the notice or "
+                "lengthen the renewal period."))
+    convenience = term.for_convenience_notice_days
+    if convenience is None:
+        return
+    if convenience >= initial:
+        yield _warning(Step.TERMINATION, ("termination", "for_convenience_notice_days"), _(
+            "The notice to terminate for convenience is as long as the initial term or "
+            "longer, so it could not end the agreement before the initial term ends: "
+            "shorten the notice or lengthen the initial term."))
+    elif renewal is not None and convenience >= renewal:
+        yield _warning(Step.TERMINATION, ("termination", "for_convenience_notice_days"), _(
+            "The notice to terminate for convenience is as long as the renewal period or "
+            "longer, so it could not end the agreement before that period ends: shorten "
+            "the notice or lengthen the renewal period."))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def shortest_days(months: int) -> int:
+    """The fewest days ``months`` calendar months can last (one month: 28,
+    February; twelve: 365): a notice period that long or longer may not fit
+    in a term of ``months``."""
+    years, rest = divmod(months, MONTHS_IN_YEAR)
+    if not rest:
+        return years * 365
+    return years * 365 + min(sum(_MONTH_DAYS[(start + i) % MONTHS_IN_YEAR] for i in range(rest))
+                             for start in range(MONTHS_IN_YEAR))
 
 
 def _chronic_failure(project: Project) -> Iterator[Problem]:
