@@ -706,7 +706,9 @@ def build() -> Builder:
     b.h2(tr("Maintenance"))
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.maintenance %}")
-    b.p(tr("Scheduled maintenance takes place in these windows:"), keep=True)
+    b.p('{{ ngettext("Scheduled maintenance takes place in this window:", '
+        '"Scheduled maintenance takes place in these windows:", '
+        'schedule.maintenance|length) }}', keep=True)
     b.bullets("w in schedule.maintenance", "{{ w.text }}")
     b.tag("{%p endif %}")
     b.tag("{%p if schedule.notice %}")
@@ -843,11 +845,11 @@ def build() -> Builder:
         + tr_with("No service credits apply under this agreement. A missed service level is "
                   "handled through the escalation path set out in section %(escalation)s and at "
                   "the reviews set out in section %(reviews)s.",
-                  escalation="sections.stakeholders", reviews="sections.reporting")
+                  escalation="sections.escalation", reviews="sections.reporting")
         + "{% elif escalation %}"
         + tr_with("No service credits apply under this agreement. A missed service level is "
                   "handled through the escalation path set out in section %(escalation)s.",
-                  escalation="sections.stakeholders")
+                  escalation="sections.escalation")
         + "{% elif reporting.included %}"
         + tr_with("No service credits apply under this agreement. A missed service level is "
                   "handled at the reviews set out in section %(reviews)s.",
@@ -977,7 +979,7 @@ def build() -> Builder:
     # 12. Signatures -------------------------------------------------------------
     b.h1(tr("Signatures"))
     b.tag("{%p if signing.place %}")
-    b.p("{{ signing.place }}")
+    b.p("{{ signing.place }}", keep=True)
     b.tag("{%p endif %}")
     b.p(tr("Signed for and on behalf of the parties:"), keep=True)
     signatures = doc.add_table(rows=1, cols=3)
@@ -999,7 +1001,9 @@ def build() -> Builder:
             "{%p endif %}",
             "",
             "",
-            tr("Date"),
+            # a place named above the signatures leaves only the date to write
+            "{% if signing.place_named %}" + tr("Date of signing") + "{% else %}"
+            + tr("Date") + "{% endif %}",
         ])
         for index in (4, 11):
             _signature_line(cell.paragraphs[index])

@@ -21,10 +21,13 @@ def _project() -> Project:
     return load_project(US_EXAMPLE)
 
 
-def test_a_year_window_keeps_the_words_of_format_1() -> None:
+def test_a_year_window_is_twelve_consecutive_months_in_numerals() -> None:
+    """Lawyers' review: "within any twelve months" left open whether the months
+    run on; the window is written like any other, in numerals."""
     text = _text(_project())
     assert ("if the same service level is missed in 3 consecutive months, or in 5 months "
-            "within any twelve months.") in text
+            "within any 12 consecutive months.") in text
+    assert "twelve months" not in text
     assert "service level, among" not in text and "use this right" not in text
 
 

@@ -150,7 +150,7 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     assert "further terms of 12 months" in text
     assert "at least 60 days\u2019 written notice before the end" in text
     assert "Neither party may terminate this agreement for convenience" in text
-    assert "missed in 3 consecutive months, or in 5 months within any twelve months" in text
+    assert "missed in 3 consecutive months, or in 5 months within any 12 consecutive months" in text
     assert "Devices older than seven years" in text
     assert "Changes must be agreed in writing and signed by both signatories." in text
 

@@ -370,3 +370,103 @@ def test_brazilian_contract_has_two_witnesses(us: Project) -> None:
         and len([c for c in table[0] if c.strip()]) == 2
     assert witnesses not in text_of(us, "it_IT")
 
+
+# -- lawyers' review ---------------------------------------------------------------------------
+
+SUSPENSION = "Suspension of the services because undisputed fees were not paid"
+
+
+def with_suspension_exclusion(project: Project) -> Project:
+    project.exclusions.included = True
+    if StandardExclusion.SUSPENSION_NON_PAYMENT not in project.exclusions.standard:
+        project.exclusions.standard.append(StandardExclusion.SUSPENSION_NON_PAYMENT)
+    return project
+
+
+def test_no_suspension_exclusion_without_the_payment_clause(us: Project) -> None:
+    """Suspending the services for unpaid fees is a right the payment clause
+    gives: without commercial terms the exclusion would rest on nothing."""
+    project = with_suspension_exclusion(us)
+    project.commercial.included = False
+    assert SUSPENSION not in text_of(project)
+    project.commercial.included = True
+    project.commercial.payment_days = 0
+    assert SUSPENSION not in text_of(project)
+
+
+def test_the_suspension_exclusion_follows_the_payment_clause(us: Project) -> None:
+    project = with_suspension_exclusion(us)
+    project.commercial.included = True
+    project.commercial.payment_days = 30
+    text = text_of(project)
+    assert "The Customer pays each invoice within 30 days of its date." in text
+    assert SUSPENSION in text
+
+
+def test_one_maintenance_window_is_this_window(us: Project) -> None:
+    from wizard.core.model import MaintenanceWindow, Weekday
+
+    project = us.model_copy(deep=True)
+    project.schedule.maintenance_windows = [MaintenanceWindow(day=Weekday.SUN)]
+    one = text_of(project)
+    assert "Scheduled maintenance takes place in this window:" in one
+    assert "these windows" not in one
+    project.schedule.maintenance_windows = [MaintenanceWindow(day=Weekday.SUN),
+                                            MaintenanceWindow(day=Weekday.WED)]
+    two = text_of(project)
+    assert "Scheduled maintenance takes place in these windows:" in two
+
+
+def test_the_escalation_path_is_cited_by_its_subsection() -> None:
+    """The internal example handles a missed level through the escalation path:
+    the reference names subsection 3.1, which holds the path, not section 3."""
+    from example_paths import ROOT
+
+    project = load_project(ROOT / "resources" / "examples" / "internal-leads-de.slaproj")
+    contract = read_contract(render_contract(project, "en_GB"))
+    body = contract.body
+    assert "# Escalation path" in body
+    assert body.index("# Escalation path") > body.index("# Stakeholders and responsibilities")
+    assert "the escalation path set out in section 3.1 " in contract.text
+    assert "section 3 " not in contract.text.replace("section 3.1 ", "")
+
+
+def signature_cells(project: Project) -> list[str]:
+    table = read_contract(render_contract(project, "en_US")).tables[-1]
+    return [table[0][0], table[0][2]]
+
+
+def test_a_named_place_leaves_only_the_date_under_each_signature(us: Project) -> None:
+    project = us.model_copy(deep=True)
+    project.signing.included = True
+    project.signing.place = "Portland"
+    text = text_of(project)
+    assert "Signed in two originals, one for each party, at Portland." in text
+    for cell in signature_cells(project):
+        assert cell.splitlines()[-1] == "Date of signing"
+    project.signing.place = ""
+    for cell in signature_cells(project):
+        assert cell.splitlines()[-1] == "Date"
+
+
+def test_the_place_of_signing_stays_with_the_signatures(us: Project) -> None:
+    """Heading, place and the signature table are kept on one page: the
+    heading and the place paragraph keep with what follows."""
+    import io
+
+    from docx import Document
+
+    project = us.model_copy(deep=True)
+    project.signing.included = True
+    project.signing.place = "Portland"
+    document = Document(io.BytesIO(render_contract(project, "en_US")))
+    paragraphs = document.paragraphs
+    heading = next(i for i, p in enumerate(paragraphs) if p.text == "Signatures")
+    place, intro = paragraphs[heading + 1], paragraphs[heading + 2]
+    assert place.text.startswith("Signed in two originals")
+    assert intro.text == "Signed for and on behalf of the parties:"
+    for paragraph in (paragraphs[heading], place, intro):
+        keep = paragraph.paragraph_format.keep_with_next
+        if keep is None and paragraph.style is not None:
+            keep = paragraph.style.paragraph_format.keep_with_next
+        assert keep, paragraph.text

@@ -82,6 +82,7 @@ def test_the_maintenance_exclusion_names_only_what_the_agreement_sets_out(
 
 def test_suspension_is_not_said_to_follow_a_clause_the_contract_lacks(us: Project) -> None:
     us.exclusions.standard = [StandardExclusion.SUSPENSION_NON_PAYMENT]
+    us.commercial.included = True  # the payment clause that gives the right to suspend
     text = text_of(us)
     assert ("Suspension of the services because undisputed fees were not paid when due, after "
             "written notice to the Customer.") in text
@@ -100,9 +101,9 @@ def test_contacts_without_signatories(us: Project) -> None:
 
 @pytest.mark.parametrize(("escalation", "reviews", "expected"), [
     (True, True, "A missed service level is handled through the escalation path set out in "
-                 "section 3 and at the reviews set out in section 8."),
+                 "section 3.1 and at the reviews set out in section 8."),
     (True, False, "A missed service level is handled through the escalation path set out in "
-                  "section 3."),
+                  "section 3.1."),
     (False, True, "A missed service level is handled at the reviews set out in section 8."),
     (False, False, "A missed service level is raised in writing with the other party\u2019s "
                    "contact."),

@@ -44,7 +44,6 @@ from wizard.core.contract_availability import availability_terms, downtime_row, 
 from wizard.core.contract_frame import frame_context, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
-    MONTHS_IN_YEAR,
     PERCENT_UNIT,
     AgreementType,
     ChronicFailure,
@@ -487,9 +486,18 @@ def section_numbers(project: Project) -> dict[str, str]:
     return {name: str(number) for number, name in enumerate(present, start=1)}
 
 
+def has_payment_clause(project: Project) -> bool:
+    """Whether the contract obliges the Customer to pay by a date (the
+    commercial terms with a payment period)."""
+    return project.commercial.included and project.commercial.payment_days > 0
+
+
 def _exclusion_texts(project: Project, sections: dict[str, str],
                      t: Callable[[str], str]) -> list[str]:
     chosen = set(project.exclusions.standard)
+    if not has_payment_clause(project):
+        # suspension for non-payment needs the payment clause that gives the right
+        chosen.discard(StandardExclusion.SUSPENSION_NON_PAYMENT)
     schedule = project.schedule
     texts = []
     for key in StandardExclusion:
@@ -565,18 +573,13 @@ def _schedule_rows(
 
 def _chronic_condition(chronic: ChronicFailure, fmt: ContractFormatter) -> str:
     """When repeated misses let the customer leave: "in 3 consecutive months,
-    or in 5 months within any twelve months" (empty when never)."""
+    or in 5 months within any 12 consecutive months" (empty when never)."""
     conditions = []
     if chronic.consecutive_months:
         conditions.append(fmt.ngettext(
             "in %(num)s consecutive month", "in %(num)s consecutive months",
             chronic.consecutive_months) % {"num": fmt.number(chronic.consecutive_months)})
-    if chronic.months_in_year and chronic.within_months == MONTHS_IN_YEAR:
-        conditions.append(fmt.ngettext(
-            "in %(num)s month within any twelve months",
-            "in %(num)s months within any twelve months",
-            chronic.months_in_year) % {"num": fmt.number(chronic.months_in_year)})
-    elif chronic.months_in_year:
+    if chronic.months_in_year:
         conditions.append(fmt.ngettext(
             "in %(num)s month within any %(window)s consecutive months",
             "in %(num)s months within any %(window)s consecutive months",
@@ -740,6 +743,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     reporting = project.reporting
     sections = section_numbers(project)
+    # the escalation path is the first (and only) subsection of the stakeholders section
+    sections = {**sections, "escalation": sections["stakeholders"] + ".1"}
     exclusions = _exclusion_texts(project, sections, t)
     exclusions += _text_lines(project.exclusions.custom)
 
@@ -758,6 +763,10 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
            if term_.casefold() not in user_terms],
         key=lambda d: d["term"].casefold(),
     )
+
+    frame = frame_context(project, fmt, sections, language)
+    frame["signing"] = {**frame["signing"], "place_named": project.signing.included
+                        and bool(project.signing.place.strip())}
 
     return {
         "locale": language,
@@ -845,6 +854,6 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "data_return": fmt.days(term.data_return_days) if term.data_return_days else "",
             "amendments": term.amendments.strip(),
         },
-        **frame_context(project, fmt, sections, language),
+        **frame,
     }
 

@@ -217,6 +217,8 @@ DESCRIPTIONS: dict[str, str] = {
         ("credits", "service credits"), ("reporting", "reporting and review"),
         ("exclusions", "exclusions"), ("termination", "term and termination"),
         ("signatures", "signatures"))},
+    "sections.escalation": "The number of the escalation path subsection of the stakeholders "
+                           "section.",
     "signatories_named": "Whether both parties name a signatory.",
     "termination": "Term and termination (Termination step).",
     "termination.fixed_term": "Whether the agreement runs for a term (else the term fields "
@@ -276,6 +278,8 @@ DESCRIPTIONS: dict[str, str] = {
     "signing.onerous": "In Italian contracts, the customer's specific approval of onerous "
                        "clauses under articles 1341 and 1342 of the Civil Code; empty "
                        "elsewhere.",
+    "signing.place_named": "Whether the place of signing is named (the signature lines then "
+                           "ask only for the date).",
     "signing.witnesses": "Whether two witnesses sign (Brazilian contracts).",
 }
 """What each value means; a party's fields are described once, below."""
