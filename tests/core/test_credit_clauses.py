@@ -58,8 +58,8 @@ def test_a_credit_per_missed_response() -> None:
     assert ("For each response to an incident of severity “Critical” that misses its target, "
             "the Customer receives a service credit of 2.5% of that month’s fees.") in english
     # two misses × 2.5 % = 5 % of $2,150.00 = $107.50
-    assert ("For example, after 2 missed responses in a month the Customer receives $107.50 "
-            "of a monthly fee of $2,150.00.") in english
+    assert ("For example, after 2 missed responses in a month the Customer receives 5% of the "
+            "monthly fees of the services concerned ($2,150.00), that is $107.50.") in english
     german = clause(project, "de_DE")
     assert "2,5 %" in german and "107,50 $" in german and "2.150,00 $" in german
 
@@ -73,12 +73,13 @@ def test_lost_time_at_an_hourly_rate_and_prorated() -> None:
             "availability”, the Customer receives a service credit of $40.00, counted to the "
             "minute.") in english
     # 2 hours × $40.00
-    assert "after 2 hours of downtime in a month the Customer receives $80.00." in english
+    assert "after 2 hours of downtime in a month the Customer receives a credit of $80.00." \
+        in english
     assert ("receives a service credit of the fees for the affected services for the time "
             "lost, prorated on a month of 43,830 minutes.") in english
     # $2,150.00 × 120 / 43,830 = $5.886… → $5.89
-    assert ("after 2 hours of downtime in a month the Customer receives $5.89 of a monthly fee "
-            "of $2,150.00.") in english
+    assert ("after 2 hours of downtime in a month the Customer receives a credit of "
+            "$5.89.") in english
     german = clause(example(hourly, prorated), "de_DE")
     assert "80,00 $" in german and "5,89 $" in german and "43.830" in german
 
@@ -89,9 +90,31 @@ def test_a_multiple_of_the_downtime_with_a_minimum() -> None:
     english = clause(example(schedule))
     assert "for 10 times the time lost, prorated on a month of 43,830 minutes." in english
     # 10 × 120 minutes: $2,150.00 × 1,200 / 43,830 = $58.86…, raised to the minimum $100.00
-    assert "after 2 hours of downtime in a month the Customer receives $100.00" in english
+    assert "after 2 hours of downtime in a month the Customer receives a credit of $100.00." \
+        in english
     assert "A service credit due under the schedule above is at least $100.00." in english
     assert "100,00 $" in clause(example(schedule), "de_DE")
+
+
+def test_worked_examples_say_a_credit_one_way_whatever_the_schedule() -> None:
+    """A credit that is a share of the fees is that share of the monthly fees of
+    the services concerned; any other is "a credit of" its amount: never "of a
+    monthly fee"."""
+    share = CreditSchedule(metric="uptime", tiers=[
+        CreditTier(below=Decimal("99.9"), credit_percent=Decimal("10")),
+        CreditTier(below=Decimal("99"), credit_percent=Decimal("25"))])
+    minimum = CreditSchedule(kind=CreditKind.PER_MISS, severity="P1", percent=Decimal("1"),
+                             minimum_credit=Decimal("125"))
+    english = clause(example(share, minimum))
+    # 25 % of $2,150.00; 2 × 1 % = $43.00, raised to the minimum $125.00
+    assert ("For example, at 98.7% the Customer receives 25% of the monthly fees of the "
+            "services concerned ($2,150.00), that is $537.50.") in english
+    assert ("For example, after 2 missed responses in a month the Customer receives a credit "
+            "of $125.00.") in english
+    examples = [line for line in english.splitlines()
+                if line.startswith(("For example, at 98.7%", "For example, after"))]
+    # the further schedules' examples (the first tiers' is the template's own)
+    assert len(examples) == 3 and not [line for line in examples[1:] if "a monthly fee" in line]
 
 
 def test_a_second_schedule_with_its_own_tiers_and_cap() -> None:
@@ -104,8 +127,8 @@ def test_a_second_schedule_with_its_own_tiers_and_cap() -> None:
     assert any(["below 99%", "30%"] in table for table in contract.tables)
     english = clause(example(schedule))
     # at 99 − 0.3 = 98.7: 30 % of $2,150.00 = $645.00, capped at 20 % = $430.00
-    assert ("For example, at 98.7% the Customer receives $430.00 of a monthly fee of "
-            "$2,150.00.") in english
+    assert ("For example, at 98.7% the Customer receives 20% of the monthly fees of the "
+            "services concerned ($2,150.00), that is $430.00.") in english
     assert ("Service credits under the schedule above are capped at 20% of a month’s fees "
             "for the affected services.") in english
     assert "430,00 $" in clause(example(schedule), "de_DE")

@@ -147,8 +147,10 @@ def test_second_schedule_and_claim_procedure_saved_and_reopened(
 
     text = read_contract(render_contract(reopened, "en_US")).text.replace("\u00a0", " ")
     # at 99.9 − 0.3 = 99.6: 20 % of $2,150.00 = $430.00, capped at 15 % = $322.50
-    assert "For example, at 99.6% the Customer receives $322.50 of a monthly fee" in text
+    assert ("For example, at 99.6% the Customer receives 15% of the monthly fees of the "
+            "services concerned ($2,150.00), that is $322.50.") in text
     # 2 × 2.5 % = 5 % of $2,150.00 = $107.50
-    assert "after 2 missed responses in a month the Customer receives $107.50" in text
+    assert ("after 2 missed responses in a month the Customer receives 5% of the monthly fees "
+            "of the services concerned ($2,150.00), that is $107.50.") in text
     assert ("The Customer sends a claim for a service credit to the support portal within 2 "
             "billing cycles after the end of the month concerned.") in text

@@ -15,12 +15,13 @@ from typing import Any, Protocol
 
 from wizard.core.compute import (
     PERIOD_MINUTES,
+    applicable_tier,
     credit_amount,
     credit_example_value,
     credit_percent_due,
     credited_monthly_fee,
 )
-from wizard.core.credit_schedules import MonthMeasures, schedule_credit
+from wizard.core.credit_schedules import MonthMeasures, ScheduleCredit, schedule_credit
 from wizard.core.model import (
     ClaimDeadlineUnit,
     ClaimProcedure,
@@ -91,9 +92,29 @@ def _first_tiers_example(project: Project, fmt: Formatter, target: MetricTarget,
             "fee": fmt.money(fee), "amount": fmt.money(credit_amount(fee, due))}
 
 
+def _example_share(schedule: CreditSchedule, part: ScheduleCredit,
+                   percent: Decimal | None) -> Decimal | None:
+    """The share of the monthly fees of the services concerned that a worked
+    example credits, when the credit is such a share: ``percent`` (the share
+    before the schedule's minimum and cap) or the cap; ``None`` when the credit
+    is an amount of its own (a minimum, lost time)."""
+    if part.fee is None or percent is None:
+        return None
+    shares = [percent] + ([schedule.cap_percent] if schedule.cap_percent is not None else [])
+    share = next((share for share in shares
+                  if credit_amount(part.fee, share) == part.amount), None)
+    if share is None:
+        return None
+    # 2 × 2.5 % is 5 %, not 5.0 %
+    return share.to_integral_value() if share == share.to_integral_value() else share.normalize()
+
+
 def schedule_example(project: Project, schedule: CreditSchedule,
                      fmt: Formatter, target: MetricTarget) -> str:
-    """A worked example of a schedule, or ``""`` when none can be worked out."""
+    """A worked example of a schedule, or ``""`` when none can be worked out.
+    Every schedule's example says it one way: a credit that is a share of the
+    fees as that share "of the monthly fees of the services concerned (fee),
+    that is amount", any other as "a credit of amount"."""
     t = fmt.gettext
     metric = project.metric_by_id(schedule.metric)
     if schedule.kind is CreditKind.TIERS:
@@ -104,34 +125,41 @@ def schedule_example(project: Project, schedule: CreditSchedule,
         part = schedule_credit(project, schedule, MonthMeasures(attained={metric.id: sample}))
         if part is None or part.fee is None or not part.amount:
             return ""
-        return t("For example, at %(measured)s the Customer receives %(amount)s of a monthly "
-                 "fee of %(fee)s.") % {"measured": target(sample, metric.unit),
-                                        "amount": fmt.money(part.amount),
-                                        "fee": fmt.money(part.fee)}
+        tier = applicable_tier(schedule.tiers, sample)
+        share = _example_share(schedule, part, tier.credit_percent if tier else None)
+        values = {"measured": target(sample, metric.unit), "amount": fmt.money(part.amount),
+                  "fee": fmt.money(part.fee)}
+        if share is None:
+            return t("For example, at %(measured)s the Customer receives a credit of "
+                     "%(amount)s.") % values
+        return t("For example, at %(measured)s the Customer receives %(percent)s of the "
+                 "monthly fees of the services concerned (%(fee)s), that is %(amount)s.") % {
+            **values, "percent": fmt.percent(share)}
     if schedule.kind is CreditKind.PER_MISS:
         measures = MonthMeasures(missed_responses={schedule.severity or "": EXAMPLE_MISSES})
         part = schedule_credit(project, schedule, measures)
         if part is None or part.fee is None or not part.amount:
             return ""
+        share = _example_share(schedule, part, schedule.percent * EXAMPLE_MISSES
+                               if schedule.percent is not None else None)
+        values = {"count": fmt.number(EXAMPLE_MISSES), "amount": fmt.money(part.amount),
+                  "fee": fmt.money(part.fee)}
+        if share is None:
+            return t("For example, after %(count)s missed responses in a month the Customer "
+                     "receives a credit of %(amount)s.") % values
         return t("For example, after %(count)s missed responses in a month the Customer "
-                 "receives %(amount)s of a monthly fee of %(fee)s.") % {
-            "count": fmt.number(EXAMPLE_MISSES), "amount": fmt.money(part.amount),
-            "fee": fmt.money(part.fee)}
+                 "receives %(percent)s of the monthly fees of the services concerned "
+                 "(%(fee)s), that is %(amount)s.") % {**values, "percent": fmt.percent(share)}
     if metric is None:
         return ""
     part = schedule_credit(project, schedule,
                            MonthMeasures(downtime_minutes={metric.id: EXAMPLE_DOWNTIME_MINUTES}))
     if part is None or not part.amount:
         return ""
-    downtime = fmt.duration(EXAMPLE_DOWNTIME_MINUTES * 60)
-    if part.fee is None or (schedule.kind is CreditKind.LOST_TIME
-                            and schedule.hourly_rate is not None):
-        return t("For example, after %(downtime)s of downtime in a month the Customer "
-                 "receives %(amount)s.") % {"downtime": downtime,
-                                             "amount": fmt.money(part.amount)}
+    # lost time and multiples of downtime credit an amount, not a set share of the fees
     return t("For example, after %(downtime)s of downtime in a month the Customer receives "
-             "%(amount)s of a monthly fee of %(fee)s.") % {
-        "downtime": downtime, "amount": fmt.money(part.amount), "fee": fmt.money(part.fee)}
+             "a credit of %(amount)s.") % {"downtime": fmt.duration(EXAMPLE_DOWNTIME_MINUTES * 60),
+                                           "amount": fmt.money(part.amount)}
 
 
 def _schedule_item(project: Project, schedule: CreditSchedule, fmt: Formatter,
