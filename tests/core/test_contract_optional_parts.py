@@ -116,6 +116,21 @@ def test_without_severity_levels_no_response_or_resolution_terms(us: Project) ->
     assert "A response is" not in text and "severity level" not in text
 
 
+def test_a_notice_channel_typed_with_by_is_not_given_by_by(us: Project) -> None:
+    """The clause says "by" itself: a channel typed as "by e-mail to …" (as the
+    hint once suggested) loses its own "by"."""
+    us.maintenance_rules.included = True
+    for typed in ("by e-mail to the Customer's contacts.", "By  e-mail to the Customer's contacts"):
+        us.maintenance_rules.notice_channel = typed
+        text = text_of(us)
+        assert "The Provider gives notice of maintenance by e-mail to the Customer's contacts." \
+            in text
+        assert "by by" not in text.lower()
+    # a channel that merely starts with the letters keeps them
+    us.maintenance_rules.notice_channel = "bypass notices on the status page"
+    assert "notice of maintenance by bypass notices on the status page." in text_of(us)
+
+
 def test_maintenance_rules_give_the_channel_and_cap_emergency_maintenance(us: Project) -> None:
     fill_every_part(us)
     us.maintenance_rules.included = True

@@ -10,6 +10,7 @@ one self-contained so that it translates on its own.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from wizard.core.model import PartyRole, Project, StandardExclusion, TermKind
@@ -130,15 +131,24 @@ def _downtime_terms(project: Project, fmt: Formatter) -> list[str]:
     return out
 
 
+def notice_channel(typed: str) -> str:
+    """The maintenance notice channel as the clause puts it after its own "by":
+    without a "by" the user typed ("by e-mail to …" would print "by by e-mail")
+    nor a final full stop."""
+    channel = typed.strip().rstrip(".").strip()
+    return re.sub(r"^by\s+", "", channel, flags=re.IGNORECASE)
+
+
 def _maintenance(project: Project, fmt: Formatter) -> list[str]:
     rules = project.maintenance_rules
     if not rules.included:
         return []
     t = fmt.gettext
     out = []
-    if rules.notice_channel.strip():
+    channel = notice_channel(rules.notice_channel)
+    if channel:
         out.append(t("The Provider gives notice of maintenance by %(channel)s.")
-                   % {"channel": rules.notice_channel.strip().rstrip(".")})
+                   % {"channel": channel})
     out.append(t("The Provider may carry out emergency maintenance outside the maintenance "
                  "windows only where it is needed to remedy an urgent security vulnerability or "
                  "to prevent an imminent failure of the service.")
