@@ -50,6 +50,9 @@ def for_type(annotation: Any, metadata: list[Any] | None = None) -> st.SearchStr
         return st.one_of(*(for_type(arg, metadata) for arg in get_args(annotation)))
     if origin is list:
         return st.lists(for_type(get_args(annotation)[0]), max_size=3)
+    if origin is dict:
+        key, value = get_args(annotation)
+        return st.dictionaries(for_type(key), for_type(value), max_size=3)
     if origin is Literal:
         return st.sampled_from(get_args(annotation))
     if annotation is type(None):

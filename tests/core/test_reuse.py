@@ -42,8 +42,12 @@ def test_a_copy_for_a_new_client_empties_the_clients_details_only() -> None:
     assert "parties.customer.name" in result.to_review
     assert "contacts.2.email" in result.to_review
     assert "parties.provider.name" not in result.to_review
-    # the same parts of the file are written, no new ones
-    assert json.loads(project_to_bytes(copy)).keys() == json.loads(before).keys()
+    # the same parts of the file are written, and which fields to fill in and
+    # whom the project was for before
+    assert json.loads(project_to_bytes(copy)).keys() == \
+        json.loads(before).keys() | {"examples", "former_party_names"}
+    assert copy.former_party_names == [original.parties.customer.name]
+    assert copy.examples["parties.customer.name"] == ""
 
 
 def test_replace_counts_every_occurrence_in_the_texts() -> None:

@@ -141,14 +141,18 @@ STEPS: dict[str, Step] = {
     "frame": Step.TERMINATION,
     "commercial": Step.TERMINATION,
     "signing": Step.TERMINATION,
+    "examples": Step.REVIEW,
+    "former_party_names": Step.REVIEW,
 }
 """The step each part of the project is edited on; a part not named here
 (a key a newer edition added) belongs to the review step."""
 
-IGNORED: frozenset[Pattern] = frozenset({("format",), ("format_version",), ("history",)})
-"""Fields that say what the file is, not what the agreement says; and the
+IGNORED: frozenset[Pattern] = frozenset({("format",), ("format_version",), ("history",),
+                                         ("examples",), ("former_party_names",)})
+"""Fields that say what the file is, not what the agreement says; the
 months' recorded results (``history``), which record how the agreement was
-met, never change what it says."""
+met, never change what it says; nor does which texts are still examples and
+whom the project was made for before (``examples``, ``former_party_names``)."""
 
 FIELD_NAMES: dict[Pattern, str] = {
     ("language",): N_("Contract language"),

@@ -847,9 +847,10 @@ class MonthRecord(Model):
 class Project(Model):
     """One SLA project, as saved in a ``.slaproj`` file.
 
-    ``branding``, ``template`` and ``history`` are optional additions to
-    format 1: they are written only when set, so that a project without them
-    saves exactly as the format describes."""
+    ``branding``, ``template``, ``history``, ``examples`` and
+    ``former_party_names`` are optional additions to format 1: they are
+    written only when set, so that a project without them saves exactly as
+    the format describes."""
 
     format: Literal["sla-project"] = "sla-project"
     format_version: Literal[2] = 2
@@ -878,6 +879,15 @@ class Project(Model):
     frame: Frame = Field(default_factory=Frame)
     commercial: Commercial = Field(default_factory=Commercial)
     signing: Signing = Field(default_factory=Signing)
+    examples: dict[str, str] = Field(default_factory=dict)
+    """The fields that still hold an example value, by path as the wizard's
+    fields name them (``parties.customer.name``, ``services.0.description``),
+    each with the example it was given (:mod:`wizard.core.examples`): a field
+    whose text differs from its example has been written over."""
+    former_party_names: list[str] = Field(default_factory=list)
+    """The names of parties this project was made for before it was reused
+    for another client (File → New from This Project): a text that still
+    names one of them is warned about."""
 
     @model_serializer(mode="wrap")
     def _leave_out_unset_additions(
@@ -890,6 +900,10 @@ class Project(Model):
             data.pop("template", None)
         if not self.history:
             data.pop("history", None)
+        if not self.examples:
+            data.pop("examples", None)
+        if not self.former_party_names:
+            data.pop("former_party_names", None)
         for name in LEGAL_PARTS:
             if getattr(self, name) == type(getattr(self, name))():
                 data.pop(name, None)

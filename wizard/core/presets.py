@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wizard.core.examples import mark_examples
 from wizard.core.model import AgreementType, Project
 from wizard.core.project_file import PROJECT_SUFFIX, load_project
 from wizard.paths import resources_dir
@@ -38,11 +39,15 @@ def new_project(kind: AgreementType) -> Project:
     """A new project pre-filled from the preset of ``kind``.
 
     The file is read on every call, so each project is independent of the
-    ones returned before. Raises
+    ones returned before. The preset's names, addresses, titles and texts
+    are marked as examples (:func:`~wizard.core.examples.mark_examples`):
+    the wizard shows them as such until the user writes over them. Raises
     :class:`~wizard.core.project_file.ProjectFileError` if the preset is
     missing or damaged (a broken installation).
     """
-    return load_project(preset_path(kind))
+    project = load_project(preset_path(kind))
+    mark_examples(project)
+    return project
 
 
 def blank_project() -> Project:

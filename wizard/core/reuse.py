@@ -17,12 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from wizard.core.examples import mark_to_fill
 from wizard.core.model import Agreement, PartyRole, Project
 
 NOT_TEXT = frozenset({
     "format", "language", "currency", "template", "id", "service", "metric", "severity",
     "metrics", "timezone", "start", "end", "holiday_region", "filename", "data",
-    "accent_colour", "body_font", "history",
+    "accent_colour", "body_font", "history", "examples", "former_party_names",
 })
 """Fields holding identifiers, references, codes, times or data, not prose."""
 
@@ -57,7 +58,10 @@ def copy_for_new_client(project: Project) -> NewClientCopy:
     1.0, the customer's name, address, registration and signatory emptied,
     the customer's contacts' names and addresses emptied (their roles kept),
     the reports' recipient emptied if it was one of them, and no measured
-    months. The checks then point at every emptied field."""
+    months. The checks then point at every emptied field; the emptied fields
+    are marked to fill in (:func:`~wizard.core.examples.mark_to_fill`) and
+    the customer's name is kept in ``former_party_names``, so that a text
+    still naming the previous client is warned about."""
     copy = project.model_copy(deep=True)
     emptied: list[str] = []
 
@@ -69,6 +73,9 @@ def copy_for_new_client(project: Project) -> NewClientCopy:
     copy.agreement.reference = new_reference(project.agreement.reference)
     copy.agreement.document_version = Agreement.model_fields["document_version"].default
     customer = copy.parties.customer
+    former = customer.name.strip()
+    if former and former not in copy.former_party_names:
+        copy.former_party_names.append(former)
     for attribute in ("name", "address", "registration"):
         empty(customer, attribute, f"parties.customer.{attribute}")
     for attribute in ("name", "title", "email"):
@@ -84,6 +91,7 @@ def copy_for_new_client(project: Project) -> NewClientCopy:
         empty(copy.reporting, "recipient", "reporting.recipient")
     if "history" in Project.model_fields:  # the months measured for the other client
         setattr(copy, "history", [])  # noqa: B010
+    mark_to_fill(copy, emptied)
     return NewClientCopy(copy, emptied)
 
 

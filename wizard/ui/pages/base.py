@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Problem, Step
+from wizard.core.examples import drop_example, is_example, locate
 from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, DecimalRangeError, Project
 from wizard.core.references import Reference, redirect, removal_consequences
 from wizard.i18n import _
 from wizard.ui.access_keys import connect_access_keys
 from wizard.ui.document import ProjectDocument
+from wizard.ui.style import show_example
 from wizard.ui.widgets.fields import (
     FieldMessage,
     LinesEdit,
@@ -144,12 +146,39 @@ class StepPage(QWidget):
 
     def field_edited(self, widget: QWidget, target: Any, path: str, value: Any,
                      merge: bool = False) -> None:
-        """The user set the field ``path`` of ``target`` to ``value`` in ``widget``."""
+        """The user set the field ``path`` of ``target`` to ``value`` in ``widget``
+        (which ends an example value there, in the same step to undo)."""
+        if self._loading:
+            return
         name = widget.accessibleName() or path
         key = f"{id(widget)}:{id(target)}" if merge else ""
         label = _("Edit “{field}”").format(field=name)
         self._last_field_edit = (widget, label, key)
-        self.edited(lambda _p: assign(target, path, value), label, key)
+        example = self.example_path(target, path) if self.project.examples else None
+
+        def apply(project: Project) -> None:
+            assign(target, path, value)
+            if example is not None:
+                drop_example(project, example)
+
+        self.edited(apply, label, key)
+        show_example(widget, None)
+
+    # example values ----------------------------------------------------------
+    def example_path(self, target: Any, path: str) -> str | None:
+        """The project-wide path of the field ``path`` of ``target``
+        (``parties.customer.name``), as :attr:`Project.examples` names it."""
+        prefix = locate(self.project, target)
+        if prefix is None:
+            return None
+        return f"{prefix}.{path}" if prefix else path
+
+    def holds_example(self, target: Any, path: str) -> bool:
+        """Whether the field ``path`` of ``target`` still holds its example value."""
+        if target is None or not self.project.examples:
+            return False
+        full = self.example_path(target, path)
+        return full is not None and is_example(self.project, full)
 
     # fields and their messages -----------------------------------------------
     def register(self, loc: Loc, widget: QWidget) -> FieldMessage:
@@ -240,7 +269,13 @@ class StepPage(QWidget):
     def bind_text(self, edit: QLineEdit, path: str, base: Base | None = None) -> QLineEdit:
         def load() -> None:
             target = self._target(base)
-            edit.setText(resolve(target, path) if target is not None else "")
+            text = resolve(target, path) if target is not None else ""
+            if self.holds_example(target, path):  # shown, not filled in: typing replaces it
+                edit.setText("")
+                show_example(edit, text)
+            else:
+                edit.setText(text)
+                show_example(edit, None)
 
         def store(text: str) -> None:
             if (target := self._target(base)) is not None:
@@ -255,15 +290,21 @@ class StepPage(QWidget):
         def load() -> None:
             target = self._target(base)
             text = resolve(target, path) if target is not None else ""
-            if edit.toPlainText() != text:
-                edit.setPlainText(text)
+            example = self.holds_example(target, path)
+            shown = "" if example else text
+            if edit.toPlainText() != shown:
+                edit.setPlainText(shown)
+            show_example(edit, text if example else None)
 
         def store() -> None:
             if self._loading:
                 return
             if (target := self._target(base)) is not None:
                 text = edit.toPlainText()
-                if resolve(target, path) != text:
+                if self.holds_example(target, path):
+                    if text:  # typed over the example
+                        self.field_edited(edit, target, path, text, merge=True)
+                elif resolve(target, path) != text:
                     self.field_edited(edit, target, path, text, merge=True)
 
         self._loaders.append(load)

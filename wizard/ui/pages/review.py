@@ -1,4 +1,5 @@
-"""Review and generate: every problem (each a link to its field), a summary,
+"""Review and generate: every problem and every example value not yet
+replaced (each a link to its field), a summary,
 and the contract written where the user chooses, with a PDF beside it when
 LibreOffice is installed (converted in the background, and cancellable)."""
 
@@ -36,6 +37,7 @@ from wizard.core.checks import (
     text_language_problems,
 )
 from wizard.core.contract import SUPPORTED_LOCALES
+from wizard.core.examples import ExampleLeft, examples_left
 from wizard.core.explain import date_text, money_text
 from wizard.core.model import Project
 from wizard.core.pdf_export import (
@@ -47,7 +49,7 @@ from wizard.core.pdf_export import (
     install_hint,
 )
 from wizard.core.summaries import left_out_text, service_levels_text
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, ngettext
 from wizard.settings import Settings, default_projects_dir, save_settings
 from wizard.ui.background import BackgroundWork
 from wizard.ui.pages.base import StepPage
@@ -90,6 +92,7 @@ class ReviewPage(StepPage):
 
     def build(self) -> None:
         self._problems: list[Problem] = []
+        self._entries: list[Problem] = []
         self._foreign_texts: list[Problem] = []
         self._work = BackgroundWork(self)
         self._pdf_cancel: threading.Event | None = None
@@ -221,6 +224,9 @@ class ReviewPage(StepPage):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         problems = [*problems, *self._foreign_texts]
         self._problems = problems
+        examples = examples_left(self.project)
+        self._entries = [*problems, *(_example_entry(e) for e in examples)]
+        """What each row of the list leads to (an example as a Problem to go to)."""
         self.problem_list.clear()
         step_titles = _step_titles()
         for problem in problems:
@@ -229,17 +235,29 @@ class ReviewPage(StepPage):
             item = QListWidgetItem(f"{icon} {where}: {problem.message}")
             item.setToolTip(problem.path)
             self.problem_list.addItem(item)
+        for example in examples:
+            where = step_titles.get(example.step, example.step.value)
+            item = QListWidgetItem(f"✎ {where}: {_example_message(example)}")
+            item.setToolTip(example.value or example.path)
+            self.problem_list.addItem(item)
         errors = sum(p.severity is Severity.ERROR for p in problems)
         warnings = len(problems) - errors
-        if not problems:
-            self.problem_count.setText(_("No problems found."))
-        else:
-            self.problem_count.setText(
+        counts = []
+        if examples:
+            counts.append(ngettext("{count} example value is not replaced yet.",
+                                   "{count} example values are not replaced yet.",
+                                   len(examples)).format(count=len(examples)))
+        if problems:
+            counts.append(
                 _("{errors} error(s) and {warnings} warning(s). Click one to go to its field.")
                 .format(errors=errors, warnings=warnings))
-        self.problem_list.setVisible(bool(problems))
-        self._layout.setStretch(0, 2 if problems else 0)
-        self._layout.setStretch(self._layout.count() - 1, 0 if problems else 1)
+        elif examples:
+            counts.append(_("Click one to go to its field."))
+        self.problem_count.setText(" ".join(counts) or _("No problems found."))
+        listed = bool(self._entries)
+        self.problem_list.setVisible(listed)
+        self._layout.setStretch(0, 2 if listed else 0)
+        self._layout.setStretch(self._layout.count() - 1, 0 if listed else 1)
         blocked = has_errors(problems)
         self.generate_button.setEnabled(not blocked)
         self.blocked_note.setVisible(blocked)
@@ -340,8 +358,8 @@ class ReviewPage(StepPage):
 
     def _activate(self, item: QListWidgetItem) -> None:
         row = self.problem_list.row(item)
-        if 0 <= row < len(self._problems):
-            self.problem_activated.emit(self._problems[row])
+        if 0 <= row < len(self._entries):
+            self.problem_activated.emit(self._entries[row])
 
     # generating ------------------------------------------------------------------
     def default_target(self) -> Path:
@@ -442,3 +460,15 @@ def _step_titles() -> dict[Step, str]:
     from wizard.ui.pages.registry import page_titles
 
     return page_titles()
+
+
+def _example_message(example: ExampleLeft) -> str:
+    if example.value:
+        return _("Example value not replaced: {field}").format(field=example.label)
+    return _("Not filled in for the new client: {field}").format(field=example.label)
+
+
+def _example_entry(example: ExampleLeft) -> Problem:
+    """An example left, as the window goes to a problem's field (a warning:
+    it never stops the contract from being generated)."""
+    return Problem(Severity.WARNING, example.step, example.loc, _example_message(example))

@@ -1,0 +1,206 @@
+"""Example values: the texts a preset filled in for the user to write over,
+and the client's details a reused project asks to fill in again.
+
+``Project.examples`` records each such field by its path, as the wizard's
+fields name them (``parties.customer.name``, ``services.0.description``),
+with the text it was given. A field still holds its example while its text
+is that text: typing over it (in a field, a table cell, or with Replace
+across the project) ends the example, even where the mark itself is not
+removed, and a list whose items moved never lends an example mark to
+another item's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from wizard.core.changes import ITEM, STEPS, Pattern, field_name, list_rule
+from wizard.core.model import Project
+from wizard.core.steps import Step
+from wizard.i18n import _
+
+Loc = tuple[str | int, ...]
+
+PRESET_FIELDS: tuple[Pattern, ...] = (
+    ("agreement", "title"),
+    ("agreement", "reference"),
+    ("agreement", "purpose"),
+    ("agreement", "definitions", ITEM, "term"),
+    ("agreement", "definitions", ITEM, "definition"),
+    *(("parties", role, name) for role in ("provider", "customer")
+       for name in ("name", "address", "registration")),
+    *(("parties", role, "signatory", name) for role in ("provider", "customer")
+       for name in ("name", "title", "email")),
+    ("contacts", ITEM, "name"),
+    ("contacts", ITEM, "role"),
+    ("contacts", ITEM, "email"),
+    ("contacts", ITEM, "phone"),
+    ("services", ITEM, "name"),
+    ("services", ITEM, "description"),
+)
+"""The text fields a preset fills with examples: who the parties are, what
+the agreement is called and is for, who the contacts are and what the
+services are. Figures, times and choices are sensible defaults, not
+examples, and are not marked."""
+
+
+@dataclass(frozen=True)
+class ExampleLeft:
+    """A field that still holds its example value (or, for a reused project,
+    is still empty)."""
+
+    step: Step
+    loc: Loc
+    path: str
+    value: str
+    label: str
+    """The field as the user knows it, translated (``Customer``,
+    ``Service “Cloud Backup”: description``)."""
+
+
+def loc_of(path: str) -> Loc:
+    """``services.0.description`` → ``("services", 0, "description")``."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+def path_of(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def value_at(project: Project, path: str) -> Any:
+    """The value at ``path``; None when there is none (an item removed since)."""
+    value: Any = project
+    for part in loc_of(path):
+        if isinstance(part, int):
+            if not isinstance(value, list) or not 0 <= part < len(value):
+                return None
+            value = value[part]
+        else:
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+    return value
+
+
+def is_example(project: Project, path: str) -> bool:
+    """Whether the field at ``path`` still holds its example value."""
+    example = project.examples.get(path)
+    return example is not None and value_at(project, path) == example
+
+
+def mark_examples(project: Project, patterns: tuple[Pattern, ...] = PRESET_FIELDS) -> None:
+    """Mark every filled text field of ``project`` matching ``patterns`` as an
+    example (a project just made from a preset)."""
+    for pattern in patterns:
+        for loc in _locs(project, pattern, ()):
+            value = value_at(project, path_of(loc))
+            if isinstance(value, str) and value.strip():
+                project.examples[path_of(loc)] = value
+
+
+def mark_to_fill(project: Project, paths: list[str]) -> None:
+    """Mark the fields at ``paths`` (emptied for a new client) as still to be
+    filled in: they count as examples until something is typed."""
+    for path in paths:
+        value = value_at(project, path)
+        if isinstance(value, str):
+            project.examples[path] = value
+
+
+def drop_example(project: Project, path: str) -> bool:
+    """The user wrote in the field at ``path``: it holds an example no more."""
+    return project.examples.pop(path, None) is not None
+
+
+def examples_left(project: Project) -> list[ExampleLeft]:
+    """Every field that still holds its example, in the wizard's order of
+    steps and then as the project lists them."""
+    order = list(Step)
+    left = [
+        ExampleLeft(_step(loc), loc, path, value, example_label(project, loc))
+        for path, value in project.examples.items()
+        if is_example(project, path)
+        for loc in (loc_of(path),)
+    ]
+    return sorted(left, key=lambda e: (order.index(e.step), _sort_key(e.loc)))
+
+
+def steps_with_examples(project: Project) -> set[Step]:
+    return {example.step for example in examples_left(project)}
+
+
+def example_label(project: Project, loc: Loc) -> str:
+    """The field at ``loc`` named as the comparison of projects names it."""
+    pattern: list[str] = []
+    item = ""
+    value: Any = project
+    for part in loc:
+        if isinstance(part, int):
+            rule = list_rule(tuple(pattern))
+            value = value[part]
+            name = rule.name(value, project)
+            label = _(rule.label).format(name=name) if rule.label else name
+            item = f"{item} › {label}" if item else label
+            pattern.append(ITEM)
+        else:
+            value = getattr(value, part)
+            pattern.append(part)
+    field = field_name(tuple(pattern))
+    return _("{item}: {field}").format(item=item, field=field) if item else field
+
+
+def _step(loc: Loc) -> Step:
+    return STEPS.get(str(loc[0]), Step.REVIEW) if loc else Step.REVIEW
+
+
+def _sort_key(loc: Loc) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, part) if isinstance(part, int) else (1, part) for part in loc)
+
+
+def _locs(value: Any, pattern: Pattern, loc: Loc) -> list[Loc]:
+    """Every location in ``value`` that ``pattern`` names."""
+    if not pattern:
+        return [loc]
+    head, rest = pattern[0], pattern[1:]
+    if head == ITEM:
+        if not isinstance(value, list):
+            return []
+        return [found for index, item in enumerate(value)
+                for found in _locs(item, rest, (*loc, index))]
+    if not isinstance(value, BaseModel) or head not in type(value).model_fields:
+        return []
+    return _locs(getattr(value, head), rest, (*loc, head))
+
+
+def locate(project: Project, target: object) -> str | None:
+    """The path of ``target`` (an object inside ``project``, found by
+    identity): ``""`` for the project itself, None when it is not in it."""
+    if target is project:
+        return ""
+    found = _locate(project, target, ())
+    return None if found is None else path_of(found)
+
+
+def _locate(model: BaseModel, target: object, loc: Loc) -> Loc | None:
+    for name in type(model).model_fields:
+        if name in ("examples", "former_party_names", "history"):
+            continue
+        value = getattr(model, name)
+        if value is target:
+            return (*loc, name)
+        if isinstance(value, BaseModel):
+            found = _locate(value, target, (*loc, name))
+            if found is not None:
+                return found
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if item is target:
+                    return (*loc, name, index)
+                if isinstance(item, BaseModel):
+                    found = _locate(item, target, (*loc, name, index))
+                    if found is not None:
+                        return found
+    return None
