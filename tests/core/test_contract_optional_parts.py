@@ -79,7 +79,9 @@ def test_signing_formalities_off_add_nothing_in_their_countries(us: Project, loc
     before = text_of(us, locale)
     us.signing.place = "Milano"
     assert text_of(us, locale) == before
-    assert "1341" not in before and translated(locale, "Witnesses:") not in before
+    assert "1341" not in before
+    # the two witnesses of a Brazilian contract are customary: there by default
+    assert (translated(locale, "Witnesses:") in before) is (locale == "pt_BR")
 
 
 # on: the user's values ------------------------------------------------------------------------
@@ -375,8 +377,11 @@ def test_italian_approval_names_only_the_onerous_clauses_the_contract_has(
     assert approval_of(us) == ""
 
 
-def test_brazilian_contract_has_two_witnesses(us: Project) -> None:
-    us.signing.included = True
+@pytest.mark.parametrize("signing", [False, True])
+def test_brazilian_contract_has_two_witnesses(us: Project, signing: bool) -> None:
+    """Two witnesses (Nome, CPF) sign a Brazilian contract, with or without the
+    signing formalities; never a contract of another country."""
+    us.signing.included = signing
     contract = read_contract(render_contract(us, "pt_BR"))
     witnesses = translated("pt_BR", "Witnesses:")
     assert witnesses in contract.body

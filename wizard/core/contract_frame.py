@@ -328,8 +328,11 @@ def onerous_clauses(project: Project) -> list[tuple[str, list[str]]]:
 def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict[str, Any]:
     signing = project.signing
     t = fmt.gettext
+    # two witnesses make a Brazilian contract an enforceable instrument (CPC art. 784 III):
+    # customary there, so printed whether or not the signing formalities are on
+    witnesses = fmt.locale.territory == "BR"
     if not signing.included:
-        return {"included": False, "place": "", "onerous": "", "witnesses": False}
+        return {"included": False, "place": "", "onerous": "", "witnesses": witnesses}
     place = signing.place.strip()
     if project.frame.included and project.frame.electronic_signature:
         # signed electronically or in counterparts: no number of paper originals
@@ -347,8 +350,7 @@ def _signing(project: Project, fmt: Formatter, sections: dict[str, str]) -> dict
             onerous = t("Under articles 1341 and 1342 of the Italian Civil Code, the Customer "
                         "specifically approves the following clauses: %(clauses)s.") \
                 % {"clauses": fmt.join(clauses)}
-    return {"included": True, "place": sentence, "onerous": onerous,
-            "witnesses": fmt.locale.territory == "BR"}
+    return {"included": True, "place": sentence, "onerous": onerous, "witnesses": witnesses}
 
 
 def frame_context(project: Project, fmt: Formatter, sections: dict[str, str],
