@@ -111,7 +111,7 @@ def test_values_are_written_the_way_the_locale_writes_them(example: Path, locale
             assert percent in text, percent
     for allowed in downtime(project, locale):
         assert allowed in text, allowed
-    notice = unit(project.termination.notice_days, "duration-day", locale)
+    notice = unit(project.termination.notice_days, "duration-day", locale).replace(" ", NBSP)
     assert notice in text, notice
 
 

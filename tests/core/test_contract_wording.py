@@ -18,6 +18,7 @@ from docx_reading import read_contract
 from example_paths import EXAMPLES
 
 from wizard.core.contract import CONTRACT_LOCALES
+from wizard.core.elision import unit_words
 from wizard.core.model import Project
 from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
@@ -71,6 +72,68 @@ def test_french_elides_before_one_day_too() -> None:
     assert not re.search(r"\bde 1\s+jour", text)
 
 
+# -- Spanish, Italian, Portuguese: "de un mes", not "de 1 mes" ------------------------------
+
+ONE_MONTH_TERM = {
+    "es_ES": ("una vigencia inicial de un mes.", "por periodos sucesivos de un mes,"),
+    "es_MX": ("una vigencia inicial de un mes.", "por periodos sucesivos de un mes,"),
+    "it_IT": ("una durata iniziale di un mese.", "per ulteriori periodi di un mese,"),
+    "pt_BR": ("por um prazo inicial de um mês.", "por períodos sucessivos de um mês,"),
+}
+
+
+@pytest.mark.parametrize("locale", list(ONE_MONTH_TERM))
+def test_a_one_month_term_is_written_with_its_article(locale: str) -> None:
+    """The cloud example's one-month term and renewals: "de un mes", "di un
+    mese", "de um mês", as a careful writer puts them, never "de 1 mes"."""
+    initial, renewal = ONE_MONTH_TERM[locale]
+    text = contract_text(CLOUD, locale)
+    assert initial in text
+    assert renewal in text
+    assert not re.search(r"\b(de|di) 1\s+(mes|mese|mês)\b", text)
+
+
+@pytest.mark.parametrize("locale", list(ONE_MONTH_TERM))
+def test_any_other_quantity_keeps_its_digits(locale: str) -> None:
+    text = contract_text(MSP, locale)
+    months = {"es": "meses", "it": "mesi", "pt": "meses"}[locale[:2]]
+    assert re.search(rf"\b(de|di) 12{NBSP}{months}\b", text)
+    assert not re.search(r"\b(de|di) (un|um) (meses|mesi)\b", text)
+
+
+def test_a_one_day_limit_takes_the_article_in_portuguese_and_spanish() -> None:
+    project = with_termination(MSP, cure_days=1, data_return_days=1)
+    assert "no prazo de um dia, contado" in text_of(project, "pt_BR")
+    spanish = text_of(project, "es_ES")
+    assert not re.search(r"\bde 1\s+día\b", spanish)
+    assert "de un día" in spanish
+
+
+# -- every language: a number never ends a line without its unit -----------------------------
+
+@pytest.mark.parametrize(("locale", "days", "plain"), [
+    ("en_US", f"60{NBSP}days", "60 days"),
+    ("en_GB", f"60{NBSP}days", "60 days"),
+    ("es_ES", f"60{NBSP}días", "60 días"),
+    ("es_MX", f"60{NBSP}días", "60 días"),
+    ("it_IT", f"60{NBSP}giorni", "60 giorni"),
+    ("de_DE", f"60{NBSP}Tage", "60 Tage"),
+    ("pt_BR", f"60{NBSP}dias", "60 dias"),
+    ("nl_NL", f"60{NBSP}dagen", "60 dagen"),
+])
+def test_a_number_and_its_unit_share_a_no_break_space(locale: str, days: str,
+                                                      plain: str) -> None:
+    """The MSP example's 60 days' notice, read back from the Word file: the
+    number is tied to "days" by a no-break space, and so is every number of
+    days, hours, months and minutes in the contract."""
+    assert load_project(MSP).termination.notice_days == 60
+    text = contract_text(MSP, locale)
+    assert days in text
+    assert plain not in text
+    words = "|".join(sorted(unit_words(locale), key=len, reverse=True))
+    assert not re.findall(rf".{{0,30}}\d ({words})\b", text)
+
+
 # -- Spanish, Portuguese, Italian: section names ---------------------------------------------
 
 CONTACTS_HEADING = {
@@ -112,9 +175,10 @@ def test_portuguese_time_limits_agree_with_one_day() -> None:
     """"1 dia contados" is an agreement error; "prazo …, contado" agrees with
     the time limit whatever the number of days."""
     one = text_of(with_termination(MSP, cure_days=1), "pt_BR")
-    assert "no prazo de 1 dia, contado do recebimento de notificação por escrito" in one
+    assert "no prazo de um dia, contado do recebimento de notificação por escrito" in one
     thirty = contract_text(MSP, "pt_BR")
-    assert "no prazo de 30 dias, contado do recebimento de notificação por escrito" in thirty
+    assert f"no prazo de 30{NBSP}dias, contado do recebimento de notificação por escrito" \
+        in thirty
     # ("os Minutos Elegíveis serão contados" elsewhere agrees with its plural)
     assert "dia contados" not in one and "dia, contados" not in one
 
@@ -212,11 +276,11 @@ def with_chronic_failure(example: Path, consecutive_months: int) -> Project:
 
 ONE_MONTH_MISSED = {
     "fr_FR": "n’est pas respecté au cours d’un mois.",
-    "de_DE": "Servicelevel in 1 Monat verfehlt wird.",
-    "es_ES": "el mismo nivel de servicio en 1 mes.",
-    "it_IT": "per 1 mese",
-    "nl_NL": "in 1 maand",
-    "pt_BR": "em 1 mês",
+    "de_DE": f"Servicelevel in 1{NBSP}Monat verfehlt wird.",
+    "es_ES": f"el mismo nivel de servicio en 1{NBSP}mes.",
+    "it_IT": f"per 1{NBSP}mese",
+    "nl_NL": f"in 1{NBSP}maand",
+    "pt_BR": f"em 1{NBSP}mês",
 }
 
 

@@ -51,7 +51,7 @@ from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from markupsafe import Markup, escape
 
 from wizard.core.contract import ContractFormatter, build_context, contract_translations
-from wizard.core.elision import elide
+from wizard.core.elision import finish
 from wizard.core.model import Project
 from wizard.core.project_file import write_atomically
 from wizard.core.render_limits import LimitKind
@@ -256,13 +256,15 @@ class _ContractEnvironment(SandboxedEnvironment):
 def make_environment(formatter: ContractFormatter) -> _ContractEnvironment:
     """A sandboxed, autoescaping Jinja environment translating clause text
     with ``formatter``'s catalog, each output finished for its language
-    (:func:`wizard.core.elision.elide`)."""
-    language = formatter.locale.language
+    (:func:`wizard.core.elision.finish`)."""
+    locale = str(formatter.locale)
 
     def finalize(value: Any) -> Any:
-        """:func:`_finalize`, then French elision ("d’un mois", not "de 1 mois")."""
+        """:func:`_finalize`, then a quantity of one with its article ("d’un
+        mois", "de un mes", not "de 1 mois") and a number on the line of its
+        unit ("60\u00a0días")."""
         value = _finalize(value)
-        return Markup(elide(value, language)) if isinstance(value, Markup) else value
+        return Markup(finish(value, locale)) if isinstance(value, Markup) else value
 
     env = _ContractEnvironment(
         autoescape=True,
