@@ -219,3 +219,27 @@ def test_the_previous_clients_name_left_in_a_text_is_warned_about(
     assert any("Not filled in for the new client: Customer's address" in line
                for line in review_lines(review))
     assert not any(line.endswith(": Customer") for line in review_lines(review))
+
+
+def test_the_step_list_shows_a_step_with_examples_as_not_complete(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The step list would tick a preset's step as complete on first sight."""
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    page = parties_page(window)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    assert window.step_state(Step.PARTIES) == StepState.EXAMPLES
+    window.go_to(window.pages.index_of(Step.PARTIES))
+    for edit in (page.provider.name_edit, page.provider.registration_edit,
+                 page.provider.signatory_name_edit, page.provider.signatory_title_edit,
+                 page.customer.name_edit, page.customer.signatory_name_edit,
+                 page.customer.signatory_title_edit):
+        edit.setFocus()
+        qtbot.keyClicks(edit, "Real value")
+    for edit in (page.provider.signatory_email_edit, page.customer.signatory_email_edit):
+        edit.setFocus()
+        qtbot.keyClicks(edit, "someone@example.org")
+    for address in (page.provider.address_edit, page.customer.address_edit):
+        address.setFocus()
+        qtbot.keyClicks(address, "1 Real Street")
+    window.run_checks()
+    assert window.step_state(Step.PARTIES) == StepState.COMPLETE

@@ -24,7 +24,7 @@ from wizard.settings import APP_NAME, Settings, default_projects_dir, save_setti
 from wizard.ui.access_keys import settle_access_keys, window_keys
 from wizard.ui.glossary import ContextHelp
 from wizard.ui.page_list import LOAD_AT_THE_LATEST_MS, FirstPaint, PageList
-from wizard.ui.step_states import StepState, state_label
+from wizard.ui.step_states import StepState, state_label, step_state
 from wizard.ui.window_fit import WindowFit
 from wizard.ui.window_frame import WindowFrame
 
@@ -373,14 +373,7 @@ class MainWindow(WindowFrame):
     def step_state(self, step: Step) -> str:
         if not self.is_loaded:
             return super().step_state(step)
-        severities = {p.severity.value for p in self.problems if p.step is step}
-        if "error" in severities:
-            return StepState.ERRORS
-        if step not in self.visited:
-            return StepState.NOT_VISITED
-        if "warning" in severities:
-            return StepState.WARNINGS
-        return StepState.COMPLETE
+        return step_state(step, self.visited, self.problems, self.document.project)
 
     # the project as a whole ----------------------------------------------------------
     def _update_title(self) -> None:
