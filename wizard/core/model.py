@@ -685,8 +685,9 @@ class MaintenanceRules(Model):
 
     included: bool = False
     notice_channel: str = ""
-    """How notice is given ("by e-mail to the Customer's contacts and on the
-    status page"); empty: not said."""
+    """How notice is given, as the clause "The Provider gives notice of
+    maintenance by …" continues ("e-mail to the Customer's contacts and on the
+    status page", without a "by" of its own); empty: not said."""
     emergency_notice_hours: NoticeHours = 0
     """The least notice of emergency maintenance (0: as early as possible)."""
     emergency_cap_minutes_per_month: MonthMinutes | None = None
