@@ -106,7 +106,7 @@ def test_counted_to_the_second_the_same_half_minute_meets_it(tmp_path: Path) -> 
     # 0.01 % of a 30-day month: 4.32 minutes, 4 minutes 19.2 seconds, stated for that month
     text = contract(project, "en_US")
     assert ("A target of 99.99% allows 4\u00a0minutes and 19.2\u00a0seconds of Downtime in a "
-            "month of 30 days.") in text
+            "month of 30\u00a0days.") in text
 
 
 def test_failed_intervals_allowed_are_whole_intervals(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_failed_intervals_allowed_are_whole_intervals(tmp_path: Path) -> None:
     a ninth misses, and the contract says 8, not 43 minutes."""
     project = around_the_clock("99.9", FIVE_MINUTES)
     assert ("A target of 99.9% allows 8 failed intervals, that is 40\u00a0minutes of "
-            "Downtime, in a month of 30 days.") in contract(project, "en_US")
+            "Downtime, in a month of 30\u00a0days.") in contract(project, "en_US")
     eight = "".join(f"*,2027-06-{day:02d}T10:01:00,2027-06-{day:02d}T10:02:00\n"
                     for day in range(1, 9))
     assert attained(project, "2027-06", eight, tmp_path).met is True

@@ -33,10 +33,11 @@ def test_a_notice_period_takes_the_possessive() -> None:
     project = load_project(US_EXAMPLE)
     project.termination.for_convenience_notice_days = 1
     text = text_of(project, "en_US")
-    assert ("unless either party gives at least 60 days\u2019 written notice before the end of "
-            "the current term") in text
-    assert "at any time by giving at least 1 day\u2019s written notice." in text
+    assert ("unless either party gives at least 60\u00a0days\u2019 written notice before the "
+            "end of the current term") in text
+    assert "at any time by giving at least 1\u00a0day\u2019s written notice." in text
     assert "days notice" not in text
+    assert "60 days" not in text and "1 day\u2019s" not in text  # a no-break space binds them
 
 
 ZERO_DAYS = {"en_US": "0 days", "de_DE": "0 Tage", "fr_FR": "0 jour", "es_ES": "0 días",
