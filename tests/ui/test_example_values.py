@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from example_paths import US_EXAMPLE
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step
@@ -26,6 +27,7 @@ from wizard.ui.pages.parties import PartiesPage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.step_states import StepState, step_state
 from wizard.ui.style import EXAMPLE_PROPERTY
+from wizard.ui.widgets.record_table import RecordTable
 
 CUSTOMER = "parties.customer.name"
 
@@ -243,3 +245,30 @@ def test_the_step_list_shows_a_step_with_examples_as_not_complete(
         qtbot.keyClicks(address, "1 Real Street")
     window.run_checks()
     assert window.step_state(Step.PARTIES) == StepState.COMPLETE
+
+
+def test_example_cells_of_a_table_look_like_examples_until_typed_over(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The preset's contacts would look like the user's own in the table."""
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    contacts: RecordTable = page.contacts  # type: ignore[attr-defined]
+    table = contacts.table
+    cell = table.item(0, 0)
+    assert cell is not None and cell.text() == "Sam Patel"
+    assert cell.font().italic()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentCell(0, 0)
+    qtbot.keyClicks(table, "A")  # typing starts an edit that replaces the text
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClicks(editor, "na Ruiz")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.project.contacts[0].name == "Ana Ruiz")
+    cell = table.item(0, 0)
+    assert cell is not None and not cell.font().italic()
+    assert not is_example(window.document.project, "contacts.0.name")
+    other = table.item(0, 2)
+    assert other is not None and other.font().italic()  # the e-mail is still the example

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -87,6 +88,7 @@ class StepPage(QWidget):
             if table.removal_consequences is None:
                 table.removal_consequences = self._removal_consequences
             table.about_to_edit.connect(self._table_about_to_edit)
+            table.edited.connect(lambda table=table: self._style_example_cells(table))
 
     def _table_about_to_edit(self) -> None:
         if not self._loading:
@@ -115,6 +117,8 @@ class StepPage(QWidget):
             self.load()
         finally:
             self._loading = False
+        for table in self.findChildren(RecordTable):
+            self._style_example_cells(table)
 
     @property
     def loading(self) -> bool:
@@ -165,6 +169,24 @@ class StepPage(QWidget):
         show_example(widget, None)
 
     # example values ----------------------------------------------------------
+    def _style_example_cells(self, table: RecordTable) -> None:
+        """Cells of ``table`` that hold an example value in the placeholder's
+        colour and in italics (typing in a cell replaces its text)."""
+        muted = self.palette().brush(QPalette.ColorRole.PlaceholderText)
+        for row, item in enumerate(table.items):
+            prefix = locate(self.project, item) if self.project.examples else None
+            for col, column in enumerate(table.columns):
+                cell = table.table.item(row, col)
+                if cell is None:
+                    continue
+                example = prefix is not None and is_example(
+                    self.project, f"{prefix}.{column.attribute}" if prefix else column.attribute)
+                if example or cell.font().italic():
+                    font = cell.font()
+                    font.setItalic(example)
+                    cell.setFont(font)
+                    cell.setForeground(muted if example else QBrush())
+
     def example_path(self, target: Any, path: str) -> str | None:
         """The project-wide path of the field ``path`` of ``target``
         (``parties.customer.name``), as :attr:`Project.examples` names it."""
