@@ -88,3 +88,13 @@ def test_a_former_name_is_found_as_a_whole_phrase_only() -> None:
     assert former_party_problems(project) == []
     project.agreement.purpose = "Services for ACME, Inc. — no: for acme."
     assert [p.loc for p in former_party_problems(project)] == [("agreement", "purpose")]
+
+
+def test_the_checks_list_the_former_clients_name() -> None:
+    """What `check`, the Review page and the field messages show."""
+    from wizard.core.checks import check_project
+
+    copy = copy_for_new_client(load_project(US_EXAMPLE)).project
+    copy.parties.customer.name = "Harbor Dental"
+    assert any(p.loc == ("agreement", "purpose") and "Harbor Bakery Co." in p.message
+               for p in check_project(copy))

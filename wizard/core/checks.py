@@ -28,6 +28,7 @@ from wizard.core.compute import (
 )
 from wizard.core.contract import SUPPORTED_LOCALES, contract_translations
 from wizard.core.contract_availability import BUILT_IN_SYNONYMS
+from wizard.core.example_checks import former_party_problems
 from wizard.core.model import (
     MONTHS_IN_YEAR,
     PERCENT_UNIT,
@@ -103,6 +104,7 @@ def check_project(project: Project, project_path: Path | None = None,
         *_branding(project),
         *_template(project, project_path),
         *_length(project),
+        *former_party_problems(project),
     ]
     order = list(Step)
     return sorted(found, key=lambda p: (p.severity is not Severity.ERROR, order.index(p.step)))
