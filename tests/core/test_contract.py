@@ -97,15 +97,15 @@ def test_us_contract_tables_have_a_row_per_item(us_contract: ContractText) -> No
     assert metrics[1][:3] == ["Service availability", "All services", "at least 99.5%"]
     assert metrics[1][3] == "per month, during Coverage Hours"
     assert metrics[1][5] == "99.2%"
-    assert metrics[2][2] == "at most 60 minutes"
-    assert metrics[3][2] == "at most 5 days"
+    assert metrics[2][2] == "at most 60\u00a0minutes"
+    assert metrics[3][2] == "at most 5\u00a0days"
     assert metrics[4][3] == "per quarter, at all times"
     assert metrics[2][5] == "—"
 
     severity = _table(us_contract, "Level")
     assert [r[0] for r in severity[1:]] == ["P1\nCritical", "P2\nHigh", "P3\nNormal", "P4\nRequest"]
-    assert severity[1][2:4] == ["30 minutes", "4 hours"]
-    assert severity[3][3] == "40 hours"
+    assert severity[1][2:4] == ["30\u00a0minutes", "4\u00a0hours"]
+    assert severity[3][3] == "40\u00a0hours"
     assert severity[4][3] == "no fixed target"
 
     credits = _table(us_contract, "Measured value in the month")
@@ -129,7 +129,7 @@ def test_us_contract_allowed_downtime_and_credits(us_contract: ContractText) -> 
     assert ("at 98.7% the Customer receives 10% of a monthly fee of $2,150.00, "
             "that is $215.00") in text
     assert "capped at 25% of that month\u2019s fees" in text
-    assert "within 30 days after the end of the month" in text
+    assert "within 30\u00a0days after the end of the month" in text
     assert "sole and exclusive remedy" in text
 
 
@@ -140,17 +140,18 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     assert "America/Los_Angeles" not in text  # a database identifier, not a place
     assert ("Public holidays (Oregon, United States) are not part of the Coverage Hours and "
             "Support Hours.") in text
-    assert "Sunday from 2:00\u202fAM, for up to 3 hours" in text
-    assert "at least 72 hours in advance" in text
-    assert "does not exceed 12 hours in any month" in text
+    assert "Sunday from 2:00\u202fAM, for up to 3\u00a0hours" in text
+    assert "at least 72\u00a0hours in advance" in text
+    assert "does not exceed 12\u00a0hours in any month" in text
     assert "The Provider reports on the service levels every month to Luis Ortega." in text
     assert "Tickets opened and closed by priority" in text
     assert "review this agreement and the service levels every quarter" in text
-    assert "initial term of 12 months" in text
-    assert "further terms of 12 months" in text
-    assert "at least 60 days\u2019 written notice before the end" in text
+    assert "initial term of 12\u00a0months" in text
+    assert "further terms of 12\u00a0months" in text
+    assert "at least 60\u00a0days\u2019 written notice before the end" in text
     assert "Neither party may terminate this agreement for convenience" in text
-    assert "missed in 3 consecutive months, or in 5 months within any 12 consecutive months" in text
+    assert ("missed in 3 consecutive months, or in 5\u00a0months within any 12 consecutive "
+            "months") in text
     assert "Devices older than seven years" in text
     assert "Changes must be agreed in writing and signed by both signatories." in text
 

@@ -139,11 +139,12 @@ def test_maintenance_rules_give_the_channel_and_cap_emergency_maintenance(us: Pr
     text = text_of(us)
     assert "The Provider gives notice of maintenance by e-mail to the Customer's contacts." \
         in text
-    assert "The Provider gives notice of emergency maintenance at least 4 hours in advance." \
+    assert "The Provider gives notice of emergency maintenance at least 4\u00a0hours in advance." \
         in text
     # the example does not exclude emergency maintenance: the cap is a plain limit
     assert StandardExclusion.EMERGENCY_MAINTENANCE not in us.exclusions.standard
-    assert "Emergency maintenance does not exceed 1 hour and 30 minutes in any month." in text
+    assert ("Emergency maintenance does not exceed 1\u00a0hour and 30\u00a0minutes in any "
+            "month.") in text
     us.exclusions.standard.append(StandardExclusion.EMERGENCY_MAINTENANCE)
     us.maintenance_rules.emergency_notice_hours = 0
     text = text_of(us)
@@ -170,11 +171,11 @@ def test_commercial_terms(us: Project) -> None:
     fill_every_part(us)
     us.commercial.included = True
     text = text_of(us)
-    assert "The Customer pays each invoice within 45 days of its date." in text
+    assert "The Customer pays each invoice within 45\u00a0days of its date." in text
     assert "All fees are exclusive of value added tax, sales tax and similar taxes" in text
-    assert ("The Provider may change the fees by written notice given at least 90 days before "
+    assert ("The Provider may change the fees by written notice given at least 90\u00a0days before "
             "the change takes effect.") in text
-    assert "the fees paid and payable under it in the 6 months before the event" in text
+    assert "the fees paid and payable under it in the 6\u00a0months before the event" in text
     assert "for gross negligence or willful misconduct" in text  # American spelling
     assert "This limit does not apply to the Customer’s obligation to pay the fees" in text
     assert "for gross negligence or wilful misconduct" in text_of(us, "en_GB")
@@ -197,7 +198,7 @@ def test_report_due_date_and_objections_in_the_reporting_clause(us: Project) -> 
     us.reporting.objection_days = 15
     text = text_of(us)
     assert "Each report is delivered within 5 business days after the end of the period" in text
-    assert ("The Customer may object to a report in writing within 15 days of receiving it, "
+    assert ("The Customer may object to a report in writing within 15\u00a0days of receiving it, "
             "stating its reasons.") in text
     assert "taken as agreed for the purpose of service credits." in text
     reporting = text.split("# Reporting and review")[1].split("# Exclusions")[0]
@@ -419,7 +420,7 @@ def test_the_suspension_exclusion_follows_the_payment_clause(us: Project) -> Non
     project.commercial.included = True
     project.commercial.payment_days = 30
     text = text_of(project)
-    assert "The Customer pays each invoice within 30 days of its date." in text
+    assert "The Customer pays each invoice within 30\u00a0days of its date." in text
     assert SUSPENSION in text
 
 
