@@ -481,28 +481,28 @@ def _credit_schedules(b: Builder) -> None:
     """The further credit schedules, each with its figures and worked example."""
     b.tag("{%p for s in credits.schedules %}")
     b.tag("{%p if s.tiers %}")
-    b.p(tr_with("If the service level %(metric)s falls below its target in a month, the "
-                "Customer receives a service credit, as a share of that month's fees for the "
+    b.p(tr_with("If the Service Level %(metric)s falls below its target in a month, the "
+                "Customer receives a Service Credit, as a share of that month's fees for the "
                 "affected services:", metric="s.metric"), keep=True)
     b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
             "r in s.tiers", [["{{ r.measured }}"], ["{{ r.credit }}"]])
     b.tag("{%p else %}")
     b.p("{% if s.per_miss %}"
-        + tr_with("For each response to an incident of severity %(severity)s that misses its "
-                  "target, the Customer receives a service credit of %(percent)s of that "
+        + tr_with("For each response to an Incident of severity %(severity)s that misses its "
+                  "target, the Customer receives a Service Credit of %(percent)s of that "
                   "month's fees.", severity="s.severity", percent="s.percent")
         + "{% elif s.hourly %}"
-        + tr_with("For each hour of downtime counted against the service level %(metric)s, the "
-                  "Customer receives a service credit of %(rate)s, counted to the minute.",
+        + tr_with("For each hour of Downtime counted against the Service Level %(metric)s, the "
+                  "Customer receives a Service Credit of %(rate)s, counted to the minute.",
                   metric="s.metric", rate="s.rate")
         + "{% elif s.prorated %}"
-        + tr_with("For the downtime counted against the service level %(metric)s, the Customer "
-                  "receives a service credit of the fees for the affected services for the time "
+        + tr_with("For the Downtime counted against the Service Level %(metric)s, the Customer "
+                  "receives a Service Credit of the fees for the affected services for the time "
                   "lost, prorated on a month of %(month)s minutes.",
                   metric="s.metric", month="s.month")
         + "{% elif s.multiple %}"
-        + tr_with("For the downtime counted against the service level %(metric)s, the Customer "
-                  "receives a service credit of the fees for the affected services for "
+        + tr_with("For the Downtime counted against the Service Level %(metric)s, the Customer "
+                  "receives a Service Credit of the fees for the affected services for "
                   "%(multiple)s times the time lost, prorated on a month of %(month)s minutes.",
                   metric="s.metric", multiple="s.multiple", month="s.month")
         + "{% endif %}", keep=True)
@@ -511,11 +511,11 @@ def _credit_schedules(b: Builder) -> None:
     b.p("{{ s.example }}", muted=True)
     b.tag("{%p endif %}")
     b.tag("{%p if s.minimum %}")
-    b.p(tr_with("A service credit due under the schedule above is at least %(amount)s.",
+    b.p(tr_with("A Service Credit due under the schedule above is at least %(amount)s.",
                 amount="s.minimum"))
     b.tag("{%p endif %}")
     b.tag("{%p if s.cap %}")
-    b.p(tr_with("Service credits under the schedule above are capped at %(cap)s of a month's "
+    b.p(tr_with("Service Credits under the schedule above are capped at %(cap)s of a month's "
                 "fees for the affected services.", cap="s.cap"))
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
@@ -524,11 +524,11 @@ def _credit_schedules(b: Builder) -> None:
 def _claim_procedure(b: Builder) -> None:
     """The optional claim procedure: where, what, by when, the answer, the credit."""
     b.p("{% if credits.claim.channel %}"
-        + tr_with("The Customer sends a claim for a service credit to %(channel)s within "
+        + tr_with("The Customer sends a claim for a Service Credit to %(channel)s within "
                   "%(deadline)s after the end of the month concerned.",
                   channel="credits.claim.channel", deadline="credits.claim.deadline")
         + "{% else %}"
-        + tr_with("The Customer claims a service credit in writing within %(deadline)s after "
+        + tr_with("The Customer claims a Service Credit in writing within %(deadline)s after "
                   "the end of the month concerned.", deadline="credits.claim.deadline")
         + "{% endif %}")
     b.labelled_list("credits.claim.contents", tr("A claim contains:"),
@@ -665,16 +665,34 @@ def build() -> Builder:
     b.h1(tr("Availability schedule"))
     b.p(tr_with("All times in this agreement are given in %(zone)s.", zone="schedule.timezone"),
         keep=True)
+    # around the clock, the public holidays the agreement leaves out are named here, and the
+    # holiday sentence below the table speaks only of the Support Hours
     b.tag("{%p if schedule.coverage_always %}")
-    b.p(tr("The services are to be available around the clock, every day."), keep=True)
+    b.p("{% if schedule.holidays_excluded and schedule.holiday_region %}"
+        + tr_with("The services are to be available around the clock, every day except public "
+                  "holidays (%(region)s).", region="schedule.holiday_region")
+        + "{% elif schedule.holidays_excluded %}"
+        + tr("The services are to be available around the clock, every day except public "
+             "holidays.")
+        + "{% else %}"
+        + tr("The services are to be available around the clock, every day.")
+        + "{% endif %}", keep=True)
     b.tag("{%p endif %}")
+    # "(when the Service Levels apply)" only where every Service Level is measured during
+    # the Coverage Hours
     b.tag("{%p if schedule.support_hours %}")
-    b.p(reworded("schedule_both", "Service coverage hours (when the service levels apply) and "
-                 "support hours (when the Provider's staff answer) are:"), keep=True)
+    b.p("{% if schedule.levels_in_coverage %}"
+        + reworded("schedule_both", "Service coverage hours (when the service levels apply) "
+                   "and support hours (when the Provider's staff answer) are:")
+        + "{% else %}"
+        + tr("Coverage Hours and Support Hours (when the Provider's staff answer) are:")
+        + "{% endif %}", keep=True)
     b.table([tr("Day"), tr("Service coverage"), tr("Support hours")], [4, 6, 6],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"], ["{{ r.support }}"]])
     b.tag("{%p if schedule.holidays_excluded %}")
-    b.p("{% if schedule.holiday_region %}"
+    b.p("{% if schedule.coverage_always %}"
+        + tr("Public holidays are not part of the Support Hours.")
+        + "{% elif schedule.holiday_region %}"
         + reworded("holidays_both_region", "Public holidays (%(region)s) are not part of the "
                    "coverage and support hours.", region="schedule.holiday_region")
         + "{% else %}"
@@ -686,18 +704,22 @@ def build() -> Builder:
                  "Coverage and support hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
-    b.p(reworded("schedule_coverage",
-                 "Service coverage hours (when the service levels apply) are:"), keep=True)
+    b.p("{% if schedule.levels_in_coverage %}"
+        + reworded("schedule_coverage",
+                   "Service coverage hours (when the service levels apply) are:")
+        + "{% else %}"
+        + tr("Coverage Hours are:")
+        + "{% endif %}", keep=True)
     b.table([tr("Day"), tr("Service coverage")], [6, 10],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"]])
-    b.tag("{%p if schedule.holidays_excluded %}")
+    b.tag("{%p if schedule.holidays_excluded and not schedule.coverage_always %}")
     b.p("{% if schedule.holiday_region %}"
         + reworded("holidays_coverage_region", "Public holidays (%(region)s) are not part of "
                    "the coverage hours.", region="schedule.holiday_region")
         + "{% else %}"
         + reworded("holidays_coverage", "Public holidays are not part of the coverage hours.")
         + "{% endif %}")
-    b.tag("{%p else %}")
+    b.tag("{%p elif not schedule.holidays_excluded %}")
     b.p(reworded("holidays_on_coverage",
                  "Coverage hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
@@ -728,10 +750,10 @@ def build() -> Builder:
         b.tag("{%p if " + owner + "_metrics %}")
         b.p("{% if reasonable_efforts %}"
             + tr(f"The {party} uses commercially reasonable efforts to meet the following "
-                 "service levels. Each is measured over the period shown, from the source and "
+                 "Service Levels. Each is measured over the period shown, from the source and "
                  "by the method stated.")
             + "{% else %}"
-            + tr(f"The {party} meets the following service levels. Each is measured over the "
+            + tr(f"The {party} meets the following Service Levels. Each is measured over the "
                  "period shown, from the source and by the method stated.")
             + "{% endif %}", keep=True)
         b.table(
@@ -758,8 +780,8 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if severity_levels %}")
     b.h2(tr("Severity levels"))
-    b.p(tr("Each incident is given a severity level. The Provider responds to and resolves "
-           "incidents within these times:"), keep=True)
+    b.p(tr("Each Incident is given a severity level. The Provider responds to and resolves "
+           "Incidents within these times:"), keep=True)
     b.table(
         [tr("Level"), tr("Definition"), tr("Response"), tr("Resolution"), tr("Counted")],
         [2.6, 5.6, 2.4, 2.4, 3.0],
@@ -777,8 +799,8 @@ def build() -> Builder:
     b.h1(tr("Service credits"))
     b.tag("{%p if credits.enabled %}")
     b.tag("{%p if credits.tiers %}")
-    b.p(tr_with("If the service level %(metric)s falls below its target in a month, the "
-                "Customer receives a service credit, as a share of that month's fees for the "
+    b.p(tr_with("If the Service Level %(metric)s falls below its target in a month, the "
+                "Customer receives a Service Credit, as a share of that month's fees for the "
                 "affected services:", metric="credits.metric"), keep=True)
     b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
             "t in credits.tiers", [["{{ t.measured }}"], ["{{ t.credit }}"]])
@@ -789,36 +811,36 @@ def build() -> Builder:
                 amount="credits.example.amount"), muted=True)
     b.tag("{%p endif %}")
     b.tag("{%p if credits.minimum %}")
-    b.p(tr_with("A service credit due under the schedule above is at least %(amount)s.",
+    b.p(tr_with("A Service Credit due under the schedule above is at least %(amount)s.",
                 amount="credits.minimum"))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
     _credit_schedules(b)
     b.tag("{%p if credits.cap %}")
-    b.p(tr_with("Service credits for any month are capped at %(cap)s of that month's fees.",
+    b.p(tr_with("Service Credits for any month are capped at %(cap)s of that month's fees.",
                 cap="credits.cap"))
     b.tag("{%p endif %}")
     b.tag("{%p if credits.yearly_cap or credits.yearly_cap_amount %}")
     b.p("{% if credits.yearly_cap and credits.yearly_cap_amount %}"
-        + tr_with("The service credits of any twelve consecutive months are capped at %(cap)s "
+        + tr_with("The Service Credits of any twelve consecutive months are capped at %(cap)s "
                   "of the fees of those months and at %(amount)s in all.",
                   cap="credits.yearly_cap", amount="credits.yearly_cap_amount")
         + "{% elif credits.yearly_cap %}"
-        + tr_with("The service credits of any twelve consecutive months are capped at %(cap)s "
+        + tr_with("The Service Credits of any twelve consecutive months are capped at %(cap)s "
                   "of the fees of those months.", cap="credits.yearly_cap")
         + "{% else %}"
-        + tr_with("The service credits of any twelve consecutive months are capped at "
+        + tr_with("The Service Credits of any twelve consecutive months are capped at "
                   "%(amount)s in all.", amount="credits.yearly_cap_amount")
         + "{% endif %}")
     b.tag("{%p endif %}")
     b.tag("{%p if credits.automatic %}")
-    b.p(tr("Service credits need no claim: the Provider waives the charge concerned on the next "
+    b.p(tr("Service Credits need no claim: the Provider waives the charge concerned on the next "
            "invoice. Credits are not paid out in cash."))
     b.tag("{%p elif credits.claim %}")
     _claim_procedure(b)
     b.tag("{%p elif credits.refund_at_end %}")
     b.p("{% if credits.claim_window %}"
-        + tr_with("The Customer claims a service credit in writing within %(days)s after the end "
+        + tr_with("The Customer claims a Service Credit in writing within %(days)s after the end "
                   "of the month concerned. Credits are set off against the next invoices; what "
                   "has not been set off when the agreement ends is refunded.",
                   days="credits.claim_window")
@@ -828,7 +850,7 @@ def build() -> Builder:
         + "{% endif %}")
     b.tag("{%p else %}")
     b.p("{% if credits.claim_window %}"
-        + tr_with("The Customer claims a service credit in writing within %(days)s after the end "
+        + tr_with("The Customer claims a Service Credit in writing within %(days)s after the end "
                   "of the month concerned. Credits are set off against the next invoice and are "
                   "not paid out in cash.", days="credits.claim_window")
         + "{% else %}"
@@ -836,26 +858,28 @@ def build() -> Builder:
         + "{% endif %}")
     b.tag("{%p endif %}")
     b.tag("{%p if credits.sole_remedy %}")
-    b.p(tr_with("Service credits are the Customer's sole and exclusive remedy for a missed "
-                "service level, without prejudice to the rights to terminate set out in section "
+    b.p(tr_with("Service Credits are the Customer's sole and exclusive remedy for a missed "
+                "Service Level, without prejudice to the rights to terminate set out in section "
                 "%(section)s.", section="sections.termination"))
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
-    b.p("{% if escalation and reporting.included %}"
-        + tr_with("No service credits apply under this agreement. A missed service level is "
+    b.p("{% if not metrics %}"
+        + tr("No service credits apply under this agreement.")
+        + "{% elif escalation and reporting.included %}"
+        + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled through the escalation path set out in section %(escalation)s and at "
                   "the reviews set out in section %(reviews)s.",
                   escalation="sections.escalation", reviews="sections.reporting")
         + "{% elif escalation %}"
-        + tr_with("No service credits apply under this agreement. A missed service level is "
+        + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled through the escalation path set out in section %(escalation)s.",
                   escalation="sections.escalation")
         + "{% elif reporting.included %}"
-        + tr_with("No service credits apply under this agreement. A missed service level is "
+        + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled at the reviews set out in section %(reviews)s.",
                   reviews="sections.reporting")
         + "{% else %}"
-        + tr("No service credits apply under this agreement. A missed service level is raised "
+        + tr("No service credits apply under this agreement. A missed Service Level is raised "
              "in writing with the other party's contact.")
         + "{% endif %}")
     b.tag("{%p endif %}")
@@ -864,15 +888,15 @@ def build() -> Builder:
     b.tag("{%p if reporting.included %}")
     b.h1(tr("Reporting and review"))
     b.p("{% if reporting.recipient %}"
-        + tr_with("The Provider reports on the service levels %(frequency)s to %(recipient)s.",
+        + tr_with("The Provider reports on the Service Levels %(frequency)s to %(recipient)s.",
                   frequency="reporting.frequency", recipient="reporting.recipient")
         + "{% else %}"
-        + tr_with("The Provider reports on the service levels %(frequency)s.",
+        + tr_with("The Provider reports on the Service Levels %(frequency)s.",
                   frequency="reporting.frequency")
         + "{% endif %}")
     b.labelled_list("reporting.contents", tr("Each report covers:"), "i in reporting.contents",
                     "{{ i }}")
-    b.p(tr_with("The parties review this agreement and the service levels %(frequency)s.",
+    b.p(tr_with("The parties review this agreement and the Service Levels %(frequency)s.",
                 frequency="reporting.review_frequency"))
     b.tag("{%p if reporting.baseline_review %}")
     b.p(tr("Once enough measurements have been collected, the parties may tighten the targets "
@@ -885,12 +909,15 @@ def build() -> Builder:
     b.tag("{%p if exclusions_clause %}")
     b.h1(tr("Exclusions"))
     b.tag("{%p if exclusions %}")
-    b.p(reworded("exclusions_intro",
-                 "The service levels do not apply to, and no downtime is counted for:"),
-        keep=True)
+    b.p("{% if downtime_counted %}"
+        + reworded("exclusions_intro",
+                   "The service levels do not apply to, and no downtime is counted for:")
+        + "{% else %}"
+        + tr("The Service Levels do not apply to:")
+        + "{% endif %}", keep=True)
     b.bullets("x in exclusions", "{{ x }}")
     b.tag("{%p else %}")
-    b.p(tr("No exclusions apply to the service levels."))
+    b.p(tr("No exclusions apply to the Service Levels."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
@@ -940,11 +967,11 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if termination.chronic_failure and termination.chronic_levels %}")
     b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
-                "service level, among %(levels)s, is missed %(condition)s.",
+                "Service Level, among %(levels)s, is missed %(condition)s.",
                 levels="termination.chronic_levels", condition="termination.chronic_failure"))
     b.tag("{%p elif termination.chronic_failure %}")
     b.p(tr_with("The Customer may terminate this agreement with immediate effect if the same "
-                "service level is missed %(condition)s.",
+                "Service Level is missed %(condition)s.",
                 condition="termination.chronic_failure"))
     b.tag("{%p endif %}")
     b.tag("{%p if termination.chronic_notice %}")

@@ -25,10 +25,10 @@ def test_a_year_window_is_twelve_consecutive_months_in_numerals() -> None:
     """Lawyers' review: "within any twelve months" left open whether the months
     run on; the window is written like any other, in numerals."""
     text = _text(_project())
-    assert ("if the same service level is missed in 3 consecutive months, or in 5 months "
+    assert ("if the same Service Level is missed in 3 consecutive months, or in 5 months "
             "within any 12 consecutive months.") in text
     assert "twelve months" not in text
-    assert "service level, among" not in text and "use this right" not in text
+    assert "Service Level, among" not in text and "use this right" not in text
 
 
 def test_n_of_any_m_consecutive_months() -> None:
@@ -37,7 +37,7 @@ def test_n_of_any_m_consecutive_months() -> None:
     chronic.consecutive_months = None
     chronic.months_in_year = 4
     chronic.within_months = 6
-    assert ("if the same service level is missed in 4 months within any 6 consecutive "
+    assert ("if the same Service Level is missed in 4 months within any 6 consecutive "
             "months.") in _text(project)
 
 
@@ -47,7 +47,7 @@ def test_limited_to_named_levels_with_a_notice_window() -> None:
     chronic.metrics = ["uptime", "first-response"]
     chronic.notice_days = 30
     text = _text(project)
-    assert ("if the same service level, among “Service availability” or “First response to "
+    assert ("if the same Service Level, among “Service availability” or “First response to "
             "tickets”, is missed in 3 consecutive months") in text
     assert ("The Customer may use this right only by written notice given within 30 days "
             "after the end of the month in which the condition is met.") in text

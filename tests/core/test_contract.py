@@ -143,9 +143,9 @@ def test_us_contract_schedule_reporting_termination(us_contract: ContractText) -
     assert "Sunday from 2:00\u202fAM, for up to 3\u00a0hours" in text
     assert "at least 72\u00a0hours in advance" in text
     assert "does not exceed 12\u00a0hours in any month" in text
-    assert "The Provider reports on the service levels every month to Luis Ortega." in text
+    assert "The Provider reports on the Service Levels every month to Luis Ortega." in text
     assert "Tickets opened and closed by priority" in text
-    assert "review this agreement and the service levels every quarter" in text
+    assert "review this agreement and the Service Levels every quarter" in text
     assert "initial term of 12\u00a0months" in text
     assert "further terms of 12\u00a0months" in text
     assert "at least 60\u00a0days\u2019 written notice before the end" in text
@@ -233,9 +233,9 @@ def test_empty_optional_parts_disappear(us_project: Project) -> None:
                   "The monthly fees for all services total"):
         assert label not in text, label
     assert "No service credits apply under this agreement." in text
-    assert "No exclusions apply to the service levels." in text
+    assert "No exclusions apply to the Service Levels." in text
     assert "Each party\u2019s signatory is its contact for this agreement." in text
-    assert "The Provider reports on the service levels every month." in text
+    assert "The Provider reports on the Service Levels every month." in text
     assert "Public holidays are not part of the Coverage Hours and Support Hours." in text
     assert "Version 1.0" in text
     assert "Title: Owner" in text  # the customer's title is still there

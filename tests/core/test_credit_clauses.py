@@ -55,8 +55,8 @@ def test_a_credit_per_missed_response() -> None:
     project = example(CreditSchedule(kind=CreditKind.PER_MISS, severity="P1",
                                      percent=Decimal("2.5")))
     english = clause(project)
-    assert ("For each response to an incident of severity “Critical” that misses its target, "
-            "the Customer receives a service credit of 2.5% of that month’s fees.") in english
+    assert ("For each response to an Incident of severity “Critical” that misses its target, "
+            "the Customer receives a Service Credit of 2.5% of that month’s fees.") in english
     # two misses × 2.5 % = 5 % of $2,150.00 = $107.50
     assert ("For example, after 2 missed responses in a month the Customer receives 5% of the "
             "monthly fees of the services concerned ($2,150.00), that is $107.50.") in english
@@ -69,13 +69,13 @@ def test_lost_time_at_an_hourly_rate_and_prorated() -> None:
                             hourly_rate=Decimal("40"))
     prorated = CreditSchedule(kind=CreditKind.LOST_TIME, metric="uptime")
     english = clause(example(hourly, prorated))
-    assert ("For each hour of downtime counted against the service level “Service "
-            "availability”, the Customer receives a service credit of $40.00, counted to the "
+    assert ("For each hour of Downtime counted against the Service Level “Service "
+            "availability”, the Customer receives a Service Credit of $40.00, counted to the "
             "minute.") in english
     # 2 hours × $40.00
     assert "after 2 hours of downtime in a month the Customer receives a credit of $80.00." \
         in english
-    assert ("receives a service credit of the fees for the affected services for the time "
+    assert ("receives a Service Credit of the fees for the affected services for the time "
             "lost, prorated on a month of 43,830 minutes.") in english
     # $2,150.00 × 120 / 43,830 = $5.886… → $5.89
     assert ("after 2 hours of downtime in a month the Customer receives a credit of "
@@ -92,7 +92,7 @@ def test_a_multiple_of_the_downtime_with_a_minimum() -> None:
     # 10 × 120 minutes: $2,150.00 × 1,200 / 43,830 = $58.86…, raised to the minimum $100.00
     assert "after 2 hours of downtime in a month the Customer receives a credit of $100.00." \
         in english
-    assert "A service credit due under the schedule above is at least $100.00." in english
+    assert "A Service Credit due under the schedule above is at least $100.00." in english
     assert "100,00 $" in clause(example(schedule), "de_DE")
 
 
@@ -129,7 +129,7 @@ def test_a_second_schedule_with_its_own_tiers_and_cap() -> None:
     # at 99 − 0.3 = 98.7: 30 % of $2,150.00 = $645.00, capped at 20 % = $430.00
     assert ("For example, at 98.7% the Customer receives 20% of the monthly fees of the "
             "services concerned ($2,150.00), that is $430.00.") in english
-    assert ("Service credits under the schedule above are capped at 20% of a month’s fees "
+    assert ("Service Credits under the schedule above are capped at 20% of a month’s fees "
             "for the affected services.") in english
     assert "430,00 $" in clause(example(schedule), "de_DE")
 
@@ -137,9 +137,9 @@ def test_a_second_schedule_with_its_own_tiers_and_cap() -> None:
 def test_yearly_cap_and_refund_at_the_end_of_the_term() -> None:
     english = clause(example(yearly_cap_percent=Decimal("15"), yearly_cap_amount=None,
                              form=CreditForm.REFUND_AT_END))
-    assert ("The service credits of any twelve consecutive months are capped at 15% of the "
+    assert ("The Service Credits of any twelve consecutive months are capped at 15% of the "
             "fees of those months.") in english
-    assert ("The Customer claims a service credit in writing within 30 days after the end of "
+    assert ("The Customer claims a Service Credit in writing within 30 days after the end of "
             "the month concerned. Credits are set off against the next invoices; what has not "
             "been set off when the agreement ends is refunded.") in english
     amount = clause(example(yearly_cap_amount=Decimal("5000")))
@@ -148,8 +148,8 @@ def test_yearly_cap_and_refund_at_the_end_of_the_term() -> None:
 
 def test_an_automatic_waiver_needs_no_claim() -> None:
     english = clause(example(form=CreditForm.AUTOMATIC_WAIVER))
-    assert "Service credits need no claim" in english
-    assert "claims a service credit" not in english
+    assert "Service Credits need no claim" in english
+    assert "claims a Service Credit" not in english
 
 
 def test_the_claim_procedure() -> None:
@@ -160,7 +160,7 @@ def test_the_claim_procedure() -> None:
     project = example(claim_procedure=procedure)
     whole = text(project)
     english = clause(project)
-    assert ("The Customer sends a claim for a service credit to the support portal within 2 "
+    assert ("The Customer sends a claim for a Service Credit to the support portal within 2 "
             "billing cycles after the end of the month concerned.") in english
     assert "A claim contains:\nthe month\nthe tickets" in english
     assert ("The Provider accepts or rejects a claim within 10 days of receiving it") in english

@@ -100,12 +100,12 @@ def test_contacts_without_signatories(us: Project) -> None:
 
 
 @pytest.mark.parametrize(("escalation", "reviews", "expected"), [
-    (True, True, "A missed service level is handled through the escalation path set out in "
+    (True, True, "A missed Service Level is handled through the escalation path set out in "
                  "section 3.1 and at the reviews set out in section 8."),
-    (True, False, "A missed service level is handled through the escalation path set out in "
+    (True, False, "A missed Service Level is handled through the escalation path set out in "
                   "section 3.1."),
-    (False, True, "A missed service level is handled at the reviews set out in section 8."),
-    (False, False, "A missed service level is raised in writing with the other party\u2019s "
+    (False, True, "A missed Service Level is handled at the reviews set out in section 8."),
+    (False, False, "A missed Service Level is raised in writing with the other party\u2019s "
                    "contact."),
 ])
 def test_without_credits_a_miss_goes_where_the_agreement_has_somewhere(

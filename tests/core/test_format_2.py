@@ -92,7 +92,7 @@ def test_a_converted_project_says_what_format_1_said(path: Path) -> None:
     assert any(row[:3] == ["Day", "Service coverage", "Support hours"]
                for table in text.tables for row in table[:1])
     if project.metrics:
-        assert "The Provider meets the following service levels." in body
+        assert "The Provider meets the following Service Levels." in body
     assert "commercially reasonable efforts" not in body
     assert "The Customer meets" not in body
 
@@ -176,14 +176,15 @@ def test_zero_notice_is_never_written_as_zero_days(us: Project) -> None:
             "notice in writing.") in body
     # without a claim window the credits are still set off, never paid out
     assert "Credits are set off against the next invoice and are not paid out in cash." in body
-    assert "claims a service credit in writing within" not in body
+    assert "claims a Service Credit in writing within" not in body
 
 
 def test_no_support_hours_promise(us: Project) -> None:
     us.schedule.support_coverage = None
     text = contract(us)
     body = text.text
-    assert "Coverage Hours (when the Service Levels apply) are:" in body
+    # a level measured at all times: the Coverage Hours are not "when the Service Levels apply"
+    assert "Coverage Hours are:" in body
     assert "Support hours" not in [cell for table in text.tables for cell in table[0]]
     assert "Support Hours" not in body  # nor its definition
     header = next(table[0] for table in text.tables if table[0][0] == "Day")
@@ -201,7 +202,7 @@ def test_no_reporting_and_no_exclusions_clause(us: Project) -> None:
     text = contract(us)
     titles = heading_titles(text)
     assert "Reporting and review" not in titles and "Exclusions" not in titles
-    assert "reports on the service levels" not in text.text
+    assert "reports on the Service Levels" not in text.text
     assert "no Downtime is counted for" not in text.text
     # Downtime no longer points at exclusions the agreement does not have
     assert "Any period during which a service is not available to the Customer." in text.text
@@ -220,9 +221,9 @@ def test_service_levels_owed_by_each_side_and_the_effort_standard() -> None:
     text = contract(internal, "en_US")
     body = text.text
     provider_intro = ("The Provider uses commercially reasonable efforts to meet the following "
-                      "service levels.")
+                      "Service Levels.")
     customer_intro = ("The Customer uses commercially reasonable efforts to meet the following "
-                      "service levels.")
+                      "Service Levels.")
     assert provider_intro in body and customer_intro in body
     assert body.index(provider_intro) < body.index(customer_intro)
     level_tables = [t for t in text.tables if t[0][0] == "Service level"]

@@ -141,7 +141,7 @@ def test_google_compute_engine_in_english() -> None:
     # the single instance's example falls in its second tier, 95% down to 90%: 25% of $500.00
     assert ("at 94.7% the Customer receives 25% of the monthly fees of the services "
             "concerned ($500.00), that is $125.00.") in credits
-    assert ("The Customer sends a claim for a service credit to Google Cloud technical support "
+    assert ("The Customer sends a claim for a Service Credit to Google Cloud technical support "
             "within 60 days after the end of the month concerned.") in credits
     assert "Log files showing the Downtime Periods and the date and time they occurred." \
         in credits
@@ -182,7 +182,7 @@ def test_github_enterprise_cloud_in_english() -> None:
             "concerned ($600.00), that is $150.00.") in credits
     assert ("the Customer receives 25% of the monthly fees of the services "
             "concerned ($300.00), that is $75.00.") in credits
-    assert "Service credits for any month are capped at 100% of that month’s fees." in credits
+    assert "Service Credits for any month are capped at 100% of that month’s fees." in credits
     assert "to GitHub Support, by written request within 30 days after the end of" in credits
     assert "lapses" in credits
     assert "sole and exclusive remedy" in credits
@@ -215,7 +215,7 @@ def test_microsoft_online_services_in_english() -> None:
     assert ("the Customer receives 50% of the monthly fees of the services "
             "concerned ($350.00), that is $175.00.") in credits
     assert "capped at 100% of that month’s fees." in credits
-    assert ("The Customer sends a claim for a service credit to Microsoft customer support "
+    assert ("The Customer sends a claim for a Service Credit to Microsoft customer support "
             "within 1 billing cycle after the end of the month concerned.") in credits
     for item in ("A detailed description of the Incident.",
                  "Information about the time and duration of the Downtime.",
@@ -302,8 +302,9 @@ def test_safepoint_it_in_english() -> None:
     assert row(SAFEPOINT, "Saturday")[2] == "closed"
     english = text(SAFEPOINT)
     assert "All times in this agreement are given in Central Time." in english
-    assert "Public holidays (United States) are not part of the Coverage Hours and Support Hours." \
-        in english
+    assert ("The services are to be available around the clock, every day except public "
+            "holidays (United States).") in english
+    assert "Public holidays are not part of the Support Hours." in english
     assert "Project-based work, unless otherwise specified." in english
     assert "emergency support for Priority 1 and Priority 2" in english
     for heading in ("# Reporting and review", "# Exclusions", "# Maintenance"):
@@ -328,7 +329,7 @@ def test_internal_help_desk_in_english() -> None:
     english = text(HELP_DESK)
     assert "This is an internal agreement between two departments" in english
     assert "Problems are resolved or assigned to the appropriate specialist." in english
-    assert "The Provider reports on the service levels every month to Owen Hughes." in english
+    assert "The Provider reports on the Service Levels every month to Owen Hughes." in english
     term = section(HELP_DESK, "Term and termination")
     # the service period: January 1 to December 31, not renewed
     assert "takes effect on January 1, 2027 and runs for an initial term of 12 months." in term

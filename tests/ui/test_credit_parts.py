@@ -152,5 +152,5 @@ def test_second_schedule_and_claim_procedure_saved_and_reopened(
     # 2 × 2.5 % = 5 % of $2,150.00 = $107.50
     assert ("after 2 missed responses in a month the Customer receives 5% of the monthly fees "
             "of the services concerned ($2,150.00), that is $107.50.") in text
-    assert ("The Customer sends a claim for a service credit to the support portal within 2 "
+    assert ("The Customer sends a claim for a Service Credit to the support portal within 2 "
             "billing cycles after the end of the month concerned.") in text

@@ -135,13 +135,13 @@ def test_commitment_on_the_basics_step(qtbot: QtBot, us_document: ProjectDocumen
     assert again.commitment_combo.currentText() == (
         "Uses commercially reasonable efforts to meet them")
     text = contract(document.project).text
-    assert ("The Provider uses commercially reasonable efforts to meet the following service "
-            "levels.") in text
-    assert "The Provider meets the following service levels." not in text
+    assert ("The Provider uses commercially reasonable efforts to meet the following Service "
+            "Levels.") in text
+    assert "The Provider meets the following Service Levels." not in text
 
     choose(qtbot, again.commitment_combo, "Meets the service levels (a firm promise)")
     assert document.project.agreement.commitment is Commitment.WILL_MEET
-    assert "The Provider meets the following service levels." in contract(document.project).text
+    assert "The Provider meets the following Service Levels." in contract(document.project).text
 
 
 def test_support_hours_can_be_left_out_and_brought_back(
@@ -227,7 +227,7 @@ def test_a_service_level_owed_by_the_customer(qtbot: QtBot, us_document: Project
     assert again.owed_combo.currentText() == "Customer (Harbor Bakery Co.)"
 
     text = contract(document.project)
-    assert "The Customer meets the following service levels." in text.text
+    assert "The Customer meets the following Service Levels." in text.text
     level_tables = [table for table in text.tables if table[0][0] == "Service level"]
     assert [[row[0] for row in table[1:]] for table in level_tables] == [
         ["Service availability", "First response to tickets", "Successful restore tests"],

@@ -130,6 +130,6 @@ def test_daily_reports_and_half_yearly_reviews_in_the_contract(
         ReportFrequency.DAILY, ReviewFrequency.HALF_YEARLY)
 
     text = read_contract(render_contract(us_document.project, "en_US")).text
-    assert "The Provider reports on the service levels every day to Luis Ortega." in text
-    assert ("The parties review this agreement and the service levels every six months."
+    assert "The Provider reports on the Service Levels every day to Luis Ortega." in text
+    assert ("The parties review this agreement and the Service Levels every six months."
             in text)

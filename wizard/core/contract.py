@@ -430,7 +430,7 @@ _TEMPLATE_TERMS = (
     (N_("Coverage Hours"), N_("The hours, set out in section %(schedule)s, during which the "
                               "services are to be available.")),
     (N_("Support Hours"), N_("The hours during which the Provider's support staff answer "
-                             "requests and work on incidents.")),
+                             "requests and work on Incidents.")),
     (N_("Downtime"), N_("Any period during which a service is not available to the Customer, "
                         "other than the exclusions set out in section %(exclusions)s.")),
     (N_("Service Level"), N_("A measurable target for a service, set out in section "
@@ -440,12 +440,30 @@ _DOWNTIME_WITHOUT_EXCLUSIONS = (
     N_("Downtime"), N_("Any period during which a service is not available to the Customer."))
 
 
+def uses_downtime(project: Project) -> bool:
+    """Whether the contract counts Downtime: for a level of availability, in the
+    measurement terms (when Downtime starts and ends), or in the maintenance
+    rules' limit on emergency maintenance excluded from it."""
+    rules = project.maintenance_rules
+    return (any(is_availability(m) for m in project.metrics)
+            or project.measurement_terms.included
+            or (rules.included and rules.emergency_cap_minutes_per_month is not None
+                and project.exclusions.included
+                and StandardExclusion.EMERGENCY_MAINTENANCE in project.exclusions.standard))
+
+
 def _template_terms(project: Project) -> list[tuple[str, str]]:
     """The terms the standard clauses use: Support Hours only where the
-    agreement promises them, Downtime without exclusions where it has none."""
+    agreement promises them, Service Level only where it sets any, Downtime
+    only where it is counted (:func:`uses_downtime`), without exclusions where
+    it has none."""
     terms = []
     for term, text in _TEMPLATE_TERMS:
         if term == "Support Hours" and project.schedule.support_coverage is None:
+            continue
+        if term == "Service Level" and not project.metrics:
+            continue
+        if term == "Downtime" and not uses_downtime(project):
             continue
         if term == "Downtime" and not project.exclusions.included:
             term, text = _DOWNTIME_WITHOUT_EXCLUSIONS
@@ -455,7 +473,7 @@ def _template_terms(project: Project) -> list[tuple[str, str]]:
 
 _CREDIT_TERMS = (
     (N_("Service Credit"), N_("An amount credited against the monthly fee of the affected "
-                              "services when a service level is missed.")),
+                              "services when a Service Level is missed.")),
 )
 
 
@@ -793,6 +811,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "rows": _schedule_rows(schedule.coverage, schedule.support_coverage or [], fmt),
             "support_hours": schedule.support_coverage is not None,
             "coverage_always": coverage_always,
+            "levels_in_coverage": bool(project.metrics) and all(
+                m.measured_during is MeasuredDuring.COVERAGE for m in project.metrics),
             "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
             "holiday_region": holiday_region_name(schedule.holiday_region, fmt.locale)
             if schedule.holiday_region.strip() else "",
@@ -807,6 +827,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         "customer_metrics": [m for m in metrics if m["owed_by_customer"]],
         "reasonable_efforts": agreement.commitment is Commitment.REASONABLE_EFFORTS,
         "downtime": downtime,
+        "downtime_counted": uses_downtime(project),
         "convention": {
             "year_days": fmt.number(DAYS_PER_YEAR),
             **{name: fmt.number(PERIOD_MINUTES[period])

@@ -81,6 +81,8 @@ DESCRIPTIONS: dict[str, str] = {
                                 "times).",
     "schedule.rows[].support": "The support hours that day.",
     "schedule.coverage_always": "Whether the services are covered around the clock.",
+    "schedule.levels_in_coverage": "Whether there are service levels and every one is "
+                                   "measured during the coverage hours.",
     "schedule.support_hours": "Whether the agreement promises support hours at all (else "
                               "the rows' support hours are not to be shown).",
     "schedule.holidays_excluded": "Whether public holidays are outside the coverage hours.",
@@ -206,6 +208,9 @@ DESCRIPTIONS: dict[str, str] = {
     "reporting.review_frequency": "How often the parties review the agreement.",
     "reporting.baseline_review": "Whether the targets are reviewed against the baselines.",
     "exclusions": "Everything the service levels do not cover, as sentences (Exclusions step).",
+    "downtime_counted": "Whether the contract counts Downtime (a level of availability, the "
+                        "measurement terms or the emergency maintenance limit), and so "
+                        "defines it.",
     "exclusions_clause": "Whether the agreement has an exclusions clause.",
     "sections": "The number of each section of the standard template, for cross-references "
                 "(a section the agreement leaves out takes no number; a template that orders "
