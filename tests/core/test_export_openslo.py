@@ -23,13 +23,9 @@ from wizard.core.export_openslo import export_openslo, period_start
 from wizard.core.model import Direction, Metric, MetricKind, Period, Project
 from wizard.core.project_file import load_project
 
-SCHEMA_FOLDERS = (Path(__file__).parent.parent / "data" / "openslo-v1-schema",
-                  ROOT.parent / "shared" / "openslo-v1-schema")
-"""Where OpenSLO's v1 JSON Schema (Apache 2.0; the files of schemas/v1 of
-github.com/OpenSLO/OpenSLO, unchanged, with SOURCE.md naming the commit) is
-looked for: vendored with the tests, else in the shared reference folder."""
-OPENSLO_SCHEMA = next((folder for folder in SCHEMA_FOLDERS if folder.is_dir()),
-                      SCHEMA_FOLDERS[0])
+OPENSLO_SCHEMA = Path(__file__).parent.parent / "data" / "openslo-v1-schema"
+"""OpenSLO's v1 JSON Schema (Apache 2.0): the files of schemas/v1 of
+github.com/OpenSLO/OpenSLO, unchanged, with SOURCE.md naming the commit."""
 
 NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 """RFC 1123 labels: the names every OpenSLO implementation must support."""
@@ -40,8 +36,7 @@ def documents(project: Project) -> list[dict[str, Any]]:
 
 
 def schema_validator() -> Draft7Validator:
-    if not OPENSLO_SCHEMA.is_dir():
-        pytest.skip(f"OpenSLO's JSON Schema is not at {OPENSLO_SCHEMA}")
+    assert (OPENSLO_SCHEMA / "openslo.schema.json").is_file(), OPENSLO_SCHEMA
     resources = []
     for path in sorted(OPENSLO_SCHEMA.rglob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
