@@ -101,7 +101,7 @@ def test_legal_frame_and_commercial_terms_typed_saved_and_in_the_contract(
     assert reopened.commercial.payment_days == 45
     text = read_contract(render_contract(reopened, "en_US")).text
     assert "are governed by the law of the State of Oregon." in text
-    assert "The Customer pays each invoice within 45 days of its date." in text
+    assert "The Customer pays each invoice within 45\u00a0days of its date." in text
     assert "# General provisions" in text and "# Commercial terms" in text
 
 
