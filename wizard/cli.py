@@ -30,7 +30,7 @@ from wizard.core.checks import (
 from wizard.core.contract import SUPPORTED_LOCALES, UnsupportedLanguageError
 from wizard.core.model import Project
 from wizard.core.project_file import ProjectFileError, load_project
-from wizard.i18n import _
+from wizard.i18n import _, ngettext
 
 COMMANDS = ("generate", "check", "diff", "report", "review", "export")
 
@@ -391,7 +391,9 @@ def _print_results(result: object, out: TextIO) -> None:
               + "  " + row[3], file=out)
     for target in result.tickets:
         counted = len(target.counted)
-        line = _("{severity} {measure}: {within} of {counted} ticket(s) within {target}").format(
+        line = ngettext("{severity} {measure}: {within} of {counted} ticket within {target}",
+                        "{severity} {measure}: {within} of {counted} tickets within {target}",
+                        counted).format(
             severity=target.severity.id,
             measure=_("response") if target.measure.value == "response" else _("resolution"),
             within=counted - len(target.missed), counted=counted,
