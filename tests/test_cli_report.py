@@ -90,7 +90,7 @@ def test_table_and_word_report(tmp_path: Path) -> None:
     assert ["Service availability", "99.5%", "98.5%", "missed"] in report.tables[0]
     text = report.text
     assert "Month: May 2027" in text
-    assert "The month\u2019s coverage hours: 12,600 minutes" in text
+    assert "Coverage Hours in the month: 12,600 minutes" in text
     assert "less public holidays (May 31, 2027 (Memorial Day)): 600 minutes" in text
     assert ("Measured time: 12,000 minutes; downtime in it: 180 minutes; attained "
             "(12,000 − 180) ÷ 12,000 × 100 = 98.5%") in text

@@ -161,7 +161,7 @@ def test_an_agreement_until_a_revised_one_replaces_it(us: Project) -> None:
             "replaces it.") in body
     assert "initial term" not in body
     assert ("Either party may terminate this agreement at any time by giving at least "
-            "90 days\u2019 written notice.") in body
+            "90\u00a0days\u2019 written notice.") in body
 
 
 def test_zero_notice_is_never_written_as_zero_days(us: Project) -> None:
