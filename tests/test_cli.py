@@ -625,6 +625,20 @@ def test_unexpected_error_is_one_line(
     assert files_in(tmp_path) == set()
 
 
+def test_a_traceback_for_a_bug_report_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SLA_WIZARD_TRACEBACK set, the one line is followed by where it happened."""
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(wizard.cli, "check_project", boom)
+    monkeypatch.setenv(wizard.cli.TRACEBACK_ENV, "1")
+    result = run("check", US_EXAMPLE)
+    assert result.status == 2
+    assert result.err.startswith("sla-wizard: unexpected error (RuntimeError): boom\n")
+    assert "Traceback (most recent call last)" in result.err and "in boom" in result.err
+
+
 def test_unexpected_multiline_error_keeps_only_the_first_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

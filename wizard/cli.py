@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -37,6 +38,8 @@ COMMANDS = ("generate", "check", "diff", "report", "review", "export")
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_FAILURE = 2
+TRACEBACK_ENV = "SLA_WIZARD_TRACEBACK"
+"""Set (to anything), an unexpected error also prints its traceback: for a bug report."""
 
 
 class CommandError(Exception):
@@ -477,8 +480,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except KeyboardInterrupt:
         print(_("sla-wizard: interrupted"), file=err)
         return EXIT_FAILURE
-    except Exception as exc:  # a bug: still one line, never a traceback
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
         print(_("sla-wizard: unexpected error ({kind}): {detail}").format(
             kind=type(exc).__name__, detail=str(exc).splitlines()[0] if str(exc) else ""),
             file=err)
+        if os.environ.get(TRACEBACK_ENV):
+            traceback.print_exc(file=err)
         return EXIT_FAILURE
