@@ -81,3 +81,11 @@ def test_generate_in_another_language_lists_the_foreign_fields(tmp_path: Path) -
     assert code == 0
     assert (tmp_path / "es.docx").exists()
     assert "warning: agreement.purpose:" in out.getvalue()
+
+
+def test_a_contract_language_without_contracts_is_not_judged() -> None:
+    """A project in ja_JP is a problem of its own (the contract languages are
+    listed); the language check does not fail on a locale with no data."""
+    project = load_project(ROOT / "resources" / "examples" / "msp-it-support.slaproj")
+    project.language = "ja_JP"
+    assert text_language_problems(project) == []

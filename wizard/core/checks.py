@@ -645,16 +645,21 @@ def text_language_problems(project: Project, locale: str | None = None) -> list[
     (``locale``, the project's contract language by default). Kept out of
     :func:`check_project`, which runs on every edit: telling a language needs
     a model that takes a second to load."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     from wizard.core.text_language import foreign_texts
     from wizard.i18n import language as interface_language
 
     contract_locale = locale or project.language
+    if contract_locale not in SUPPORTED_LOCALES:
+        return []  # the contract's language is a problem of its own (see _basics)
     shown_in = Locale.parse(interface_language().replace("-", "_"))
 
     def name(code: str) -> str:
-        return Locale.parse(code.replace("-", "_")).get_display_name(shown_in) or code
+        try:
+            return Locale.parse(code.replace("-", "_")).get_display_name(shown_in) or code
+        except (ValueError, UnknownLocaleError):  # a language Babel has no data for here
+            return code
 
     return [
         _warning(found.step, found.loc, _(
