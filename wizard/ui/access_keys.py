@@ -65,26 +65,29 @@ def _plain_label(label: QLabel) -> bool:
     return label.textFormat() == Qt.TextFormat.AutoText and not GuiQt.mightBeRichText(label.text())
 
 
+def _access_key(widget: QWidget) -> AccessKey | None:
+    """The access key of a label (with a buddy), button, check box or
+    checkable group box; None for any other widget or a text without one."""
+    if isinstance(widget, QTabBar):
+        return None
+    if isinstance(widget, QLabel):
+        text = widget.text() if _plain_label(widget) and widget.buddy() is not None else ""
+    elif isinstance(widget, QAbstractButton):
+        text = widget.text()
+    elif isinstance(widget, QGroupBox) and widget.isCheckable():
+        text = widget.title()
+    else:
+        return None
+    key = mnemonic(text)
+    return AccessKey(key, _plain(text), widget) if key is not None else None
+
+
 def widget_keys(root: QWidget, hidden_too: bool = False) -> list[AccessKey]:
     """The access keys of the labels (with a buddy), buttons, check boxes and
     checkable group boxes inside ``root``: those shown, or with ``hidden_too``
     also those a page shows only in some cases."""
-    found: list[AccessKey] = []
-    for widget in root.findChildren(QWidget):
-        if not _shown(widget, root, hidden_too) or isinstance(widget, QTabBar):
-            continue
-        if isinstance(widget, QLabel):
-            text = widget.text() if _plain_label(widget) and widget.buddy() is not None else ""
-        elif isinstance(widget, QAbstractButton):
-            text = widget.text()
-        elif isinstance(widget, QGroupBox) and widget.isCheckable():
-            text = widget.title()
-        else:
-            continue
-        key = mnemonic(text)
-        if key is not None:
-            found.append(AccessKey(key, _plain(text), widget))
-    return found
+    return [access for widget in root.findChildren(QWidget)
+            if _shown(widget, root, hidden_too) and (access := _access_key(widget)) is not None]
 
 
 def menu_keys(menu_bar: QMenuBar) -> list[AccessKey]:
@@ -181,7 +184,15 @@ def window_keys(window: QWidget, menu_bar: QMenuBar, pages: QWidget) -> set[str]
     """The keys of the window's menu bar and of its own widgets outside
     ``pages`` (Back, Next, the step list's buttons)."""
     keys = {key.key for key in menu_keys(menu_bar)}
-    # Back counts on the first step too, where it is shown but disabled
-    keys |= {key.key for key in widget_keys(window, hidden_too=True)
-             if key.widget.isVisibleTo(window) and not pages.isAncestorOf(key.widget)}
+    # the steps' own widgets (most of the window) are not walked: a step is
+    # shown often, and its keys are settled against these
+    outside = [window]
+    while outside:
+        widget = outside.pop()
+        for child in widget.children():
+            if isinstance(child, QWidget) and child is not pages:
+                outside.append(child)
+                # Back counts on the first step too, where it is shown but disabled
+                if child.isVisibleTo(window) and (access := _access_key(child)) is not None:
+                    keys.add(access.key)
     return keys
