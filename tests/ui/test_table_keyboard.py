@@ -50,6 +50,18 @@ def editor() -> QLineEdit:
     return widget
 
 
+def open_cell(qtbot: QtBot, records: RecordTable, row: int, column: int,
+              text: str | None = None) -> None:
+    """Select a cell, press F2 and, with ``text``, type it over the cell's text."""
+    table = records.table
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    if text is not None:
+        editor().selectAll()
+        qtbot.keyClicks(editor(), text)
+
+
 def settle(records: RecordTable) -> None:
     QApplication.sendPostedEvents(records.table.itemDelegate(), QEvent.Type.MetaCall)
     QApplication.processEvents()
@@ -59,11 +71,7 @@ def test_tab_goes_on_cell_by_cell_and_leaves_at_the_end(
         qtbot: QtBot, form: tuple[QWidget, RecordTable, QLineEdit, list[Person]]) -> None:
     _window, records, _after, people = form
     table = records.table
-    table.setFocus()
-    table.setCurrentCell(1, 0)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor().selectAll()
-    qtbot.keyClicks(editor(), "Bea")
+    open_cell(qtbot, records, 1, 0, "Bea")
     qtbot.keyClick(editor(), Qt.Key.Key_Tab)
     settle(records)
     assert people[1].name == "Bea"
@@ -89,9 +97,7 @@ def test_shift_tab_goes_back_across_rows(
         qtbot: QtBot, form: tuple[QWidget, RecordTable, QLineEdit, list[Person]]) -> None:
     _window, records, _after, people = form
     table = records.table
-    table.setFocus()
-    table.setCurrentCell(1, 0)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
+    open_cell(qtbot, records, 1, 0)
     qtbot.keyClick(editor(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     settle(records)
     assert (table.currentRow(), table.currentColumn()) == (0, 2)  # Ann's level
@@ -102,11 +108,7 @@ def test_enter_commits_and_goes_down_escape_cancels(
         qtbot: QtBot, form: tuple[QWidget, RecordTable, QLineEdit, list[Person]]) -> None:
     _window, records, _after, people = form
     table = records.table
-    table.setFocus()
-    table.setCurrentCell(0, 1)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor().selectAll()
-    qtbot.keyClicks(editor(), "Director")
+    open_cell(qtbot, records, 0, 1, "Director")
     qtbot.keyClick(editor(), Qt.Key.Key_Return)
     settle(records)
     assert people[0].role == "Director"
@@ -145,11 +147,7 @@ def test_rows_rebuilt_under_an_open_editor_keep_what_was_typed(
         qtbot: QtBot, form: tuple[QWidget, RecordTable, QLineEdit, list[Person]]) -> None:
     _window, records, _after, people = form
     table = records.table
-    table.setFocus()
-    table.setCurrentCell(1, 1)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor().selectAll()
-    qtbot.keyClicks(editor(), "Tester")
+    open_cell(qtbot, records, 1, 1, "Tester")
     records.set_items(people)  # a refresh from elsewhere while the cell is open
     assert people[1].role == "Tester"
     assert table.item(1, 1).text() == "Tester"
