@@ -607,6 +607,7 @@ def build() -> Builder:
             [["**{{ d.term }}**"], ["{{ d.definition }}"]])
 
     # 4. Stakeholders and responsibilities ---------------------------------
+    b.tag("{%p if stakeholders_section %}")
     b.h1(tr("Stakeholders and responsibilities"))
     b.tag("{%p if contacts %}")
     b.p(tr("The parties name the following contacts for this agreement."), keep=True)
@@ -636,6 +637,7 @@ def build() -> Builder:
         keep=True)
     b.bullets("e in escalation",
               tr_with("Level %(level)s: %(contacts)s", level="e.level", contacts="e.contacts"))
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
     # 5. Services -------------------------------------------------------------
@@ -796,6 +798,7 @@ def build() -> Builder:
     b.tag("{%p endif %}")
 
     # 8. Service credits --------------------------------------------------------
+    b.tag("{%p if credits_section %}")
     b.h1(tr("Service credits"))
     b.tag("{%p if credits.enabled %}")
     b.tag("{%p if credits.tiers %}")
@@ -857,15 +860,18 @@ def build() -> Builder:
         + tr("Credits are set off against the next invoice and are not paid out in cash.")
         + "{% endif %}")
     b.tag("{%p endif %}")
-    b.tag("{%p if credits.sole_remedy %}")
+    b.tag("{%p if credits.sole_remedy and termination.rights %}")
     b.p(tr_with("Service Credits are the Customer's sole and exclusive remedy for a missed "
                 "Service Level, without prejudice to the rights to terminate set out in section "
                 "%(section)s.", section="sections.termination"))
+    b.tag("{%p elif credits.sole_remedy %}")
+    b.p(tr("Service Credits are the Customer's sole and exclusive remedy for a missed Service "
+           "Level."))
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
     b.p("{% if not metrics %}"
         + tr("No service credits apply under this agreement.")
-        + "{% elif escalation and reporting.included %}"
+        + "{% elif escalation and reporting.reviews %}"
         + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled through the escalation path set out in section %(escalation)s and at "
                   "the reviews set out in section %(reviews)s.",
@@ -874,7 +880,7 @@ def build() -> Builder:
         + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled through the escalation path set out in section %(escalation)s.",
                   escalation="sections.escalation")
-        + "{% elif reporting.included %}"
+        + "{% elif reporting.reviews %}"
         + tr_with("No service credits apply under this agreement. A missed Service Level is "
                   "handled at the reviews set out in section %(reviews)s.",
                   reviews="sections.reporting")
@@ -883,10 +889,12 @@ def build() -> Builder:
              "in writing with the other party's contact.")
         + "{% endif %}")
     b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
 
     # 9. Reporting and review --------------------------------------------------
     b.tag("{%p if reporting.included %}")
-    b.h1(tr("Reporting and review"))
+    b.h1("{% if reporting.reviews %}" + tr("Reporting and review") + "{% else %}"
+         + tr("Reporting") + "{% endif %}")
     b.p("{% if reporting.recipient %}"
         + tr_with("The Provider reports on the Service Levels %(frequency)s to %(recipient)s.",
                   frequency="reporting.frequency", recipient="reporting.recipient")
@@ -896,9 +904,11 @@ def build() -> Builder:
         + "{% endif %}")
     b.labelled_list("reporting.contents", tr("Each report covers:"), "i in reporting.contents",
                     "{{ i }}")
+    b.tag("{%p if reporting.reviews %}")
     b.p(tr_with("The parties review this agreement and the Service Levels %(frequency)s.",
                 frequency="reporting.review_frequency"))
-    b.tag("{%p if reporting.baseline_review %}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if reporting.baseline_review and reporting.reviews %}")
     b.p(tr("Once enough measurements have been collected, the parties may tighten the targets "
            "at a review, starting from the measured baseline."))
     b.tag("{%p endif %}")
@@ -951,7 +961,8 @@ def build() -> Builder:
            "extend it."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
-    b.tag("{%p if termination.for_convenience_notice %}")
+    b.tag("{%p if not termination.convenience_clause %}")
+    b.tag("{%p elif termination.for_convenience_notice %}")
     b.p(tr_with(CONVENIENCE_WITH_WRITTEN_NOTICE, notice="termination.for_convenience_notice"))
     b.tag("{%p elif termination.for_convenience %}")
     b.p(tr_with("Either party may terminate this agreement at any time by written notice of at "

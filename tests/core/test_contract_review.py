@@ -66,6 +66,11 @@ def test_no_service_levels_no_service_level_terms() -> None:
     assert "Coverage Hours" in terms
     assert "when the Service Levels apply" not in text
     assert "Coverage Hours and Support Hours (when the Provider\u2019s staff answer) are:" in text
+    # SafePoint's SLA has no credits section, and the project leaves it out
+    assert "No service credits apply" not in text
+    assert "missed service level" not in text.lower()
+    project.service_credits.no_credits_clause = True
+    text = text_of(project)
     assert "No service credits apply under this agreement." in text
     assert "missed service level" not in text.lower()
 

@@ -226,7 +226,7 @@ def test_microsoft_online_services_in_english() -> None:
     # scheduled downtime is announced five days (120 hours) ahead and is excluded
     assert "The Provider announces scheduled maintenance at least 120 hours in advance." \
         in english
-    assert "Scheduled maintenance announced with the notice set out in section 5." in english
+    assert "Scheduled maintenance announced with the notice set out in section 4." in english
     assert "the version of this SLA current at the time of renewal applies" in english
     assert_absent_clauses(MICROSOFT)
 

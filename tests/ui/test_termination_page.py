@@ -137,13 +137,14 @@ def test_tab_visits_the_fields_in_order(qtbot: QtBot, us_document: ProjectDocume
     page.initial_spin.setFocus()
     qtbot.waitUntil(page.initial_spin.hasFocus)
     visited: list[QWidget] = []
-    for _step in range(12):
+    for _step in range(13):
         widget = QApplication.focusWidget()
         assert widget is not None
         visited.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert visited == [page.initial_spin, page.auto_renew_box, page.renewal_spin,
-                       page.notice_spin, page.convenience_spin, page.consecutive_spin,
+                       page.notice_spin, page.convenience_spin, page.convenience_box,
+                       page.consecutive_spin,
                        page.in_year_spin, page.window_spin, page.chronic_levels,
                        page.chronic_notice_spin, page.cure_spin, page.data_return_spin]
     assert QApplication.focusWidget() is page.amendments_edit

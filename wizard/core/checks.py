@@ -39,6 +39,7 @@ from wizard.core.model import (
     MetricKind,
     PartyRole,
     Project,
+    ReviewFrequency,
     SamplingMethod,
     TermKind,
 )
@@ -478,6 +479,11 @@ def _reporting(project: Project) -> Iterator[Problem]:
             _('The report recipient "{name}" is neither a contact nor a signatory.').format(
                 name=recipient),
         )
+    if project.reporting.baseline_review \
+            and project.reporting.review_frequency is ReviewFrequency.NONE:
+        yield _warning(Step.REPORTING, ("reporting", "baseline_review"), _(
+            "Targets are tightened at a review, but no reviews are agreed: the contract "
+            "leaves the tightening out. Choose how often the parties review the agreement."))
 
 
 def _legal_parts(project: Project, locale: str) -> Iterator[Problem]:

@@ -41,7 +41,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
-from wizard.core.contract_frame import frame_context, left_out_sections
+from wizard.core.contract_frame import frame_context, has_termination_rights, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
     PERCENT_UNIT,
@@ -497,11 +497,32 @@ SECTIONS = ("purpose", "definitions", "stakeholders", "services", "schedule",
 def section_numbers(project: Project) -> dict[str, str]:
     """The number of each section of the standard template for ``project``, for
     cross-references: the sections the agreement leaves out take no number."""
-    left_out = {"reporting": not project.reporting.included,
+    left_out = {"stakeholders": not stakeholders_section(project),
+                "credits": not credits_section(project),
+                "reporting": not project.reporting.included,
                 "exclusions": not project.exclusions.included,
                 **left_out_sections(project)}
     present = [name for name in SECTIONS if not left_out.get(name, False)]
     return {name: str(number) for number, name in enumerate(present, start=1)}
+
+
+def stakeholders_section(project: Project) -> bool:
+    """Whether the contract has its stakeholders section: always with contacts,
+    and without them unless the agreement leaves the section out."""
+    return bool(project.contacts) or project.agreement.contacts_fallback
+
+
+def credits_section(project: Project) -> bool:
+    """Whether the contract has its service credits section: always with
+    credits, and without them unless the agreement leaves the clause out."""
+    credits = project.service_credits
+    return credits.enabled or credits.no_credits_clause
+
+
+def has_reviews(project: Project) -> bool:
+    """Whether the parties agree to review the agreement at set intervals."""
+    reporting = project.reporting
+    return reporting.included and reporting.review_frequency is not ReviewFrequency.NONE
 
 
 def has_payment_clause(project: Project) -> bool:
@@ -762,7 +783,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     reporting = project.reporting
     sections = section_numbers(project)
     # the escalation path is the first (and only) subsection of the stakeholders section
-    sections = {**sections, "escalation": sections["stakeholders"] + ".1"}
+    if "stakeholders" in sections:
+        sections = {**sections, "escalation": sections["stakeholders"] + ".1"}
     exclusions = _exclusion_texts(project, sections, t)
     exclusions += _text_lines(project.exclusions.custom)
 
@@ -841,17 +863,23 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "frequency": t(LABELS.report_frequency[reporting.frequency]),
             "recipient": reporting.recipient.strip(),
             "contents": _text_lines(reporting.contents),
-            "review_frequency": t(LABELS.review_frequency[reporting.review_frequency]),
+            "review_frequency": t(LABELS.review_frequency[reporting.review_frequency])
+            if reporting.review_frequency is not ReviewFrequency.NONE else "",
+            "reviews": has_reviews(project),
             "baseline_review": reporting.baseline_review,
         },
         "exclusions": exclusions,
         "exclusions_clause": project.exclusions.included,
         "reworded": {key: fmt.translates(text) for key, text in REWORDED.items()},
         "sections": sections,
+        "stakeholders_section": stakeholders_section(project),
+        "credits_section": credits_section(project),
         "signatories_named": bool(project.parties.provider.signatory.name.strip()
                                   and project.parties.customer.signatory.name.strip()),
         "termination": {
             "fixed_term": term.term is TermKind.FIXED,
+            "convenience_clause": term.convenience_clause,
+            "rights": has_termination_rights(project),
             "while_used": term.term is TermKind.WHILE_SERVICES_USED,
             "until_replaced": term.term is TermKind.UNTIL_REPLACED,
             "initial_term": fmt.months(term.initial_term_months),

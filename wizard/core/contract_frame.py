@@ -295,13 +295,22 @@ PRICE_CHANGES = N_("changes to the fees")
 JURISDICTION = N_("jurisdiction")
 
 
+def has_termination_rights(project: Project) -> bool:
+    """Whether the termination section gives a party a right to end the
+    agreement early: for convenience, for chronic failure or for breach."""
+    term = project.termination
+    chronic = term.chronic_failure
+    return ((term.convenience_clause and term.for_convenience_notice_days is not None)
+            or bool(chronic.consecutive_months or chronic.months_in_year)
+            or bool(term.cure_days))
+
+
 def onerous_clauses(project: Project) -> list[tuple[str, list[str]]]:
     """The onerous clauses the contract holds, section by section (the
     sections' keys, each with the English texts of its clauses), in the order
     of the contract."""
     credits = project.service_credits
     term = project.termination
-    chronic = term.chronic_failure
     commercial = project.commercial
     capped = credits.cap_percent is not None or credits.yearly_cap_percent is not None \
         or credits.yearly_cap_amount is not None \
@@ -313,9 +322,7 @@ def onerous_clauses(project: Project) -> list[tuple[str, list[str]]]:
         "exclusions": [EXCLUSIONS] * (exclusions.included and bool(
             exclusions.standard or any(text.strip() for text in exclusions.custom))),
         "termination": [TACIT_RENEWAL] * (term.term is TermKind.FIXED and term.auto_renew)
-        + [TERMINATION_RIGHTS] * (term.for_convenience_notice_days is not None
-                                  or bool(chronic.consecutive_months or chronic.months_in_year)
-                                  or bool(term.cure_days)),
+        + [TERMINATION_RIGHTS] * has_termination_rights(project),
         "commercial": [LIABILITY_LIMIT] * (commercial.included
                                            and commercial.liability_cap_months is not None)
         + [PRICE_CHANGES] * (commercial.included

@@ -27,20 +27,25 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
       before, support around the clock; ``null`` is new: no support hours);
     * ``reporting.included`` and ``exclusions.included`` ``true``: both
       clauses are in the agreement;
-    * ``termination.term`` ``fixed``: an initial term, renewed or not;
+    * ``termination.term`` ``fixed``: an initial term, renewed or not, and
+      ``termination.convenience_clause`` ``true``: the agreement says whether
+      it may be ended for convenience;
+    * ``agreement.contacts_fallback`` ``true``: without contacts, the
+      contacts section says who they are;
     * ``service_credits``: its own fields stay the one schedule (``kind``
       ``tiers``), with no further schedules, no minimum, no yearly cap,
-      credits set off against future invoices and no claim procedure.
+      credits set off against future invoices and no claim procedure; without
+      credits, a clause says that none apply (``no_credits_clause``).
 
     A key that format 2 gives a meaning and that a format-1 file already holds
     as an unknown key (kept by format 1's rules) would take that meaning; the
     names are new in format 2, so such a key is moved aside under
     ``format_1_<name>`` rather than read."""
     sections = {
-        "agreement": ("commitment",),
+        "agreement": ("commitment", "contacts_fallback"),
         "reporting": ("included",),
         "exclusions": ("included",),
-        "termination": ("term",),
+        "termination": ("term", "convenience_clause"),
         "service_credits": CREDIT_ADDITIONS,
     }
     for section, names in sections.items():

@@ -260,6 +260,8 @@ class ReportFrequency(StrEnum):
 
 
 class ReviewFrequency(StrEnum):
+    NONE = "none"
+    """No review meetings are agreed (format 2)."""
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     HALF_YEARLY = "half_yearly"
@@ -299,6 +301,19 @@ class Agreement(Model):
     definitions: list[Definition] = Field(default_factory=list)
     document_version: str = "1.0"
     commitment: Commitment = Commitment.WILL_MEET
+    contacts_fallback: bool = True
+    """With no contacts listed: ``True`` keeps the contacts section, saying
+    who the contacts are (the signatories, or named later in writing);
+    ``False`` leaves the section out. Written only when ``False``."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_additions(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.contacts_fallback:
+            data.pop("contacts_fallback", None)
+        return data
 
 
 class Signatory(Model):
@@ -544,7 +559,7 @@ class CreditSchedule(Model):
 
 CREDIT_ADDITIONS = ("kind", "severity", "percent", "hourly_rate", "multiple", "minimum_credit",
                      "more_schedules", "yearly_cap_percent", "yearly_cap_amount", "form",
-                     "claim_procedure")
+                     "claim_procedure", "no_credits_clause")
 """The credit fields format 2 added (format-1 files hold none of them)."""
 
 
@@ -564,6 +579,10 @@ class ServiceCredits(CreditSchedule):
     """The same cap as an amount of money."""
     form: CreditForm = CreditForm.FUTURE_INVOICES
     claim_procedure: ClaimProcedure = Field(default_factory=ClaimProcedure)
+    no_credits_clause: bool = True
+    """Without credits (``enabled`` false): ``True`` keeps a section saying
+    that no credits apply and how a miss is handled; ``False`` leaves the
+    section out."""
 
     @model_serializer(mode="wrap")
     def _leave_out_unused_additions(
@@ -658,6 +677,18 @@ class Termination(Model):
     cure_days: Days = 30
     data_return_days: Days = 30
     amendments: str = ""
+    convenience_clause: bool = True
+    """``False``: the agreement says nothing of ending it for convenience
+    (``for_convenience_notice_days`` unused). Written only when ``False``."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_additions(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.convenience_clause:
+            data.pop("convenience_clause", None)
+        return data
 
 
 class MeasurementTerms(Model):

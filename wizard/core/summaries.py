@@ -51,6 +51,8 @@ def term_sentence(term: Termination) -> str:
 def convenience_sentence(term: Termination) -> str:
     """Whether either party may end the agreement early without a reason."""
     days = term.for_convenience_notice_days
+    if not term.convenience_clause:
+        return _("The contract says nothing about ending it without a reason.")
     if days is None:
         if term.term is not TermKind.FIXED:
             return _("Neither party may end it without a reason.")

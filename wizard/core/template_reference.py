@@ -205,7 +205,9 @@ DESCRIPTIONS: dict[str, str] = {
     "reporting.included": "Whether the agreement has a reporting and review clause.",
     "reporting.recipient": "Who receives the report.",
     "reporting.contents": "What the report holds.",
-    "reporting.review_frequency": "How often the parties review the agreement.",
+    "reporting.review_frequency": "How often the parties review the agreement; empty when "
+    "they agree no reviews.",
+    "reporting.reviews": "Whether the parties review the agreement at set intervals.",
     "reporting.baseline_review": "Whether the targets are reviewed against the baselines.",
     "exclusions": "Everything the service levels do not cover, as sentences (Exclusions step).",
     "downtime_counted": "Whether the contract counts Downtime (a level of availability, the "
@@ -225,6 +227,14 @@ DESCRIPTIONS: dict[str, str] = {
     "sections.escalation": "The number of the escalation path subsection of the stakeholders "
                            "section.",
     "signatories_named": "Whether both parties name a signatory.",
+    "stakeholders_section": "Whether the contract has its contacts section (always with "
+    "contacts; without them unless the agreement leaves it out).",
+    "credits_section": "Whether the contract has its service credits section (always with "
+    "credits; without them unless the agreement leaves out the clause that none apply).",
+    "termination.convenience_clause": "Whether the agreement says if it may be ended for "
+    "convenience.",
+    "termination.rights": "Whether a party has a right to end the agreement early (for "
+    "convenience, chronic failure or breach).",
     "termination": "Term and termination (Termination step).",
     "termination.fixed_term": "Whether the agreement runs for a term (else the term fields "
                               "do not apply).",

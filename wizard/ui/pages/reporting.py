@@ -36,6 +36,7 @@ def review_frequency_choices() -> list[tuple[ReviewFrequency, str]]:
         (ReviewFrequency.QUARTERLY, _("Quarterly")),
         (ReviewFrequency.HALF_YEARLY, _("Half-yearly")),
         (ReviewFrequency.YEARLY, _("Yearly")),
+        (ReviewFrequency.NONE, _("No reviews")),
     ]
 
 

@@ -166,6 +166,15 @@ class TerminationPage(StepPage):
                  _("Notice either party gives to end the agreement at any time without a "
                    "reason."))
 
+        self.convenience_box = self.bind_bool(
+            QCheckBox(_("Say in the contract whether it may be ended without a reason")),
+            "termination.convenience_clause")
+        self.convenience_box.toggled.connect(self._show_renewal)
+        self.row(ending, _("Con&venience clause"), self.convenience_box,
+                 ("termination", "convenience_clause"),
+                 _("Untick to say nothing about it, as many published SLAs do: they run "
+                   "under a main agreement that says how it ends."))
+
         self.consecutive_spin = self.bind_optional_int(
             _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_MONTHS,
                                      suffix=_(" months"))),
@@ -304,7 +313,10 @@ class TerminationPage(StepPage):
         self.renewal_spin.setEnabled(renews)
         self.notice_spin.setEnabled(renews)
         self.notice_meaning.setVisible(renews and self.notice_spin.value() == 0)
-        self.convenience_meaning.setVisible(self.convenience_spin.optional_value() == 0)
+        stated = self.convenience_box.isChecked()
+        self.convenience_spin.setEnabled(stated)
+        self.convenience_meaning.setVisible(
+            stated and self.convenience_spin.optional_value() == 0)
 
     def _show_summary(self) -> None:
         self._show_renewal()

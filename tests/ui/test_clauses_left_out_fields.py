@@ -1,0 +1,48 @@
+"""Leaving out what a published SLA does not say, through the steps' own
+widgets: the sentence on ending for convenience (Termination) and review
+meetings (Reporting). Each is ticked or chosen as a user would, reaches the
+project and the contract, and survives saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from test_format_2_fields import choose, contract, reopened, shown, tick
+
+from wizard.core.model import ReviewFrequency
+from wizard.ui.document import ProjectDocument
+from wizard.ui.pages.reporting import ReportingPage
+from wizard.ui.pages.termination import TerminationPage
+
+
+def test_convenience_clause_left_out(qtbot: QtBot, us_document: ProjectDocument,
+                                     tmp_path: Path) -> None:
+    page = shown(qtbot, TerminationPage, us_document)
+    assert page.convenience_box.isChecked() and page.convenience_spin.isEnabled()
+    before = page.summary_label.text()
+
+    tick(qtbot, page.convenience_box)
+    project = us_document.project
+    assert project.termination.convenience_clause is False
+    assert not page.convenience_spin.isEnabled()
+    assert "says nothing about ending it without a reason" in page.summary_label.text()
+    assert "for convenience" not in contract(project).text
+
+    again = reopened(us_document, tmp_path)
+    assert again.project.termination.convenience_clause is False
+
+    tick(qtbot, page.convenience_box)
+    assert project.termination.convenience_clause is True
+    assert page.convenience_box.isChecked() and page.convenience_spin.isEnabled()
+    assert page.summary_label.text() == before
+
+
+def test_no_reviews(qtbot: QtBot, us_document: ProjectDocument) -> None:
+    page = shown(qtbot, ReportingPage, us_document)
+    choose(qtbot, page.review_combo, "No reviews")
+    project = us_document.project
+    assert project.reporting.review_frequency is ReviewFrequency.NONE
+    text = contract(project).text
+    assert "The parties review this agreement" not in text
+    assert "The Provider reports on the Service Levels every month" in text
