@@ -722,3 +722,15 @@ def test_checks_never_crash_on_a_loadable_project(
 def test_weekday_enum_is_complete() -> None:
     """Coverage on weekends would be lost if a weekday were missing from the model."""
     assert [d.number for d in Weekday] == list(range(7))
+
+
+def test_severity_levels_alone_are_something_to_measure() -> None:
+    """A help desk's SLA promises response times only: no warning that nothing
+    is measured; without severity levels either, the warning stands."""
+    project = load_project(Path(__file__).parents[2] / "resources" / "examples" / "real"
+                           / "safepoint-it-msp.slaproj")
+    assert not project.metrics and project.severity_levels
+    assert not [p for p in check_project(project) if p.loc == ("metrics",)]
+    project.severity_levels = []
+    assert [p.message for p in check_project(project) if p.loc == ("metrics",)] == [
+        "Define at least one service level, or there is nothing to measure."]

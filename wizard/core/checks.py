@@ -277,7 +277,8 @@ def _schedule(project: Project) -> Iterator[Problem]:
 
 def _metrics(project: Project) -> Iterator[Problem]:
     metrics = project.metrics
-    if not metrics:
+    if not metrics and not project.severity_levels:
+        # response and resolution targets are measured too (a help desk's SLA)
         yield _warning(Step.METRICS, ("metrics",),
                        _("Define at least one service level, or there is nothing to measure."))
     if len(metrics) > MAX_METRICS:
