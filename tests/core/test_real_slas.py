@@ -91,6 +91,11 @@ def assert_absent_clauses(path: Path) -> None:
     term = section(path, "Term and termination")
     assert "initial term" not in term and "renews" not in term
     assert "remains in force for as long as the Customer uses the services." in term
+    # none says how it may be ended early, returns data, names contacts
+    assert "for convenience" not in term and "material breach" not in term
+    assert "returns the Customer’s data" not in term
+    assert "# Stakeholders and responsibilities" not in english
+    assert "without prejudice to the rights to terminate" not in english
 
 
 def test_the_real_slas_stay_out_of_the_examples_every_test_walks_through() -> None:
@@ -151,6 +156,10 @@ def test_google_compute_engine_in_english() -> None:
     assert "capped" not in credits  # the maximum credit was not modelled
     assert_absent_clauses(GOOGLE)
     assert "Quota limits that Google applies as part of normal operations." in text(GOOGLE)
+    assert ("Monthly Uptime Percentage, A Single Instance is worked out for each instance "
+            "separately") in text(GOOGLE)
+    assert ("Monthly Uptime Percentage, Instances in Multiple Zones is worked out for each "
+            "project and region separately") in text(GOOGLE)
 
 
 def test_google_compute_engine_in_german() -> None:

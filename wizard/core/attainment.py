@@ -438,6 +438,9 @@ class Availability:
     """Microseconds of downtime inside the eligible time, overlaps once."""
     outages: tuple[CountedOutage, ...]
     """The outages that counted, in time order."""
+    resource: str = ""
+    """For a level worked out per resource: the resource with the most
+    downtime, whose figures these are (empty: the service as a whole)."""
 
 
 @dataclass(frozen=True)
@@ -616,6 +619,18 @@ def availability(eligible: EligibleTime, outages: Iterable[Outage], service: str
     eligible time, counted by ``method`` (to the second when not given)."""
     concerned = [o for o in outages
                  if service == ALL_SERVICES or o.service in (service, ALL_SERVICES)]
+    resources = sorted({o.resource for o in concerned if o.resource})
+    if method is not None and method.per_resource.strip() and resources:
+        # each resource on its own, an outage of the whole service counting for
+        # every one: the level is as good as its worst resource
+        found = [_downtime(eligible, [o for o in concerned if o.resource in ("", resource)],
+                           method, resource) for resource in resources]
+        return max(found, key=lambda each: each.down)
+    return _downtime(eligible, concerned, method, "")
+
+
+def _downtime(eligible: EligibleTime, concerned: Sequence[Outage],
+              method: AvailabilityMethod | None, resource: str) -> Availability:
     down = intersect(normalise((o.start, o.end) for o in concerned), eligible.spans)
     if method is not None and method.method is SamplingMethod.SAMPLED_INTERVAL:
         down = intersect(failed_intervals(down, eligible.start, method.interval_minutes),
@@ -626,7 +641,7 @@ def availability(eligible: EligibleTime, outages: Iterable[Outage], service: str
             if outage.end > outage.start else 0
         if part:
             counted.append(CountedOutage(outage, part))
-    return Availability(eligible, total(down), tuple(counted))
+    return Availability(eligible, total(down), tuple(counted), resource)
 
 
 def _ticket_times(tickets: Sequence[Ticket], clock: Clock, measure: Measure,

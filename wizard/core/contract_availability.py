@@ -218,6 +218,13 @@ def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> di
             "Eligible Minutes and intervals count from the start of the cycle.") % {
                 **values, "day": fmt.number(day), "before": fmt.number(day - 1)}
         method = f"{method} {cycle}"
+    resource = metric.method.per_resource.strip()
+    if resource:
+        separately = t(
+            "%(name)s is worked out for each %(resource)s separately: each %(resource)s meets "
+            "or misses the target on its own, and the Service Level is missed in a month in "
+            "which any %(resource)s misses it.") % {**values, "resource": resource}
+        method = f"{method} {separately}"
     return {"method": method, "allowance": allowed, "sentence": f"{method} {allowed}",
             "allowed": values["allowed"],
             "eligible_minutes": fmt.number(found.eligible_minutes),

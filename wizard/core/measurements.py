@@ -133,6 +133,10 @@ class Outage:
     start: Instant
     end: Instant
     source: Source
+    resource: str = ""
+    """The resource of the service that was down (an instance, a region),
+    from the outages file's optional ``resource`` column; empty: the whole
+    service, every resource of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +482,7 @@ def read_outages(path: str | Path, project: Project,
         return _sample_rows(table, project, zone)
     table.require(*_GENERIC_OUTAGES)
     service_of = _service_lookup(project, by_name=False)
+    by_resource = table.has("resource")
     outages = []
     for line, cells in table.rows:
         row = _Row(table, line, cells)
@@ -487,7 +492,8 @@ def read_outages(path: str | Path, project: Project,
         if end < start:
             raise row.fail("end", _("the outage ends before it starts ({start})").format(
                 start=row.text("start")))
-        outages.append(Outage(service, start, end, row.source))
+        resource = " ".join(row.text("resource").split()) if by_resource else ""
+        outages.append(Outage(service, start, end, row.source, resource))
     return outages
 
 

@@ -415,6 +415,20 @@ class AvailabilityMethod(Model):
     measured_over: MeasuredOver = MeasuredOver.CALENDAR_MONTH
     cycle_start_day: Annotated[int, Field(ge=1, le=28, strict=True)] = 1
     """The day of the month a billing cycle starts on, for ``billing_cycle``."""
+    per_resource: str = ""
+    """What the level is worked out for separately, in the contract's
+    language and in the singular ("instance", "project and region"): each
+    such resource meets or misses the target on its own. Empty: the service
+    as a whole (format 1's meaning)."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_whole_service(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.per_resource:
+            data.pop("per_resource", None)
+        return data
 
     def cycle_day(self) -> int:
         """The day the measured month starts on: 1 for the calendar month."""

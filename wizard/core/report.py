@@ -231,6 +231,11 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
                 "Downtime is counted in whole intervals of %(minutes)s minutes from the start "
                 "of the month: an interval an outage touches counts whole.") % {
                     "minutes": fmt.number(metric.method.interval_minutes)})
+        if spent.resource:
+            document.add_paragraph(t(
+                "Worked out for each %(kind)s on its own; the figures are those of the one "
+                "with the most downtime, %(resource)s.") % {
+                    "kind": metric.method.per_resource.strip(), "resource": spent.resource})
         document.add_paragraph(t(
             "Measured time: %(eligible)s minutes; downtime in it: %(down)s minutes; attained "
             "(%(eligible)s − %(down)s) ÷ %(eligible)s × 100 = %(attained)s") % {
@@ -244,6 +249,8 @@ def _miss(document: Any, level: LevelResult, result: MonthResult, fmt: ContractF
                 service = (t("All services") if outage.service == "*" else
                            next((s.name for s in result.project.services
                                  if s.id == outage.service), outage.service))
+                if outage.resource:
+                    service = f"{service} ({outage.resource})"
                 document.add_paragraph(t(
                     "%(service)s, %(start)s to %(end)s: %(counted)s counted") % {
                         "service": service, "start": _moment(outage.start, result, fmt),
