@@ -767,6 +767,9 @@ def build() -> Builder:
              ["{{ m.period }}, {{ m.measured_during }}"], ["{{ m.measurement or '—' }}"],
              ["{{ m.baseline or '—' }}"]],
         )
+        b.tag("{%p if commitment_notes." + owner + " %}")
+        b.p("{{ commitment_notes." + owner + " }}")
+        b.tag("{%p endif %}")
         b.tag("{%p endif %}")
     b.tag("{%p else %}")
     b.p(tr("This agreement sets no measured service levels."))
@@ -782,8 +785,14 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if severity_levels %}")
     b.h2(tr("Severity levels"))
-    b.p(tr("Each Incident is given a severity level. The Provider responds to and resolves "
-           "Incidents within these times:"), keep=True)
+    b.p("{% if resolution_by_efforts %}"
+        + tr("Each Incident is given a severity level. The Provider responds to Incidents "
+             "within the response times, and uses commercially reasonable efforts to resolve "
+             "them within the resolution times:")
+        + "{% else %}"
+        + tr("Each Incident is given a severity level. The Provider responds to and resolves "
+             "Incidents within these times:")
+        + "{% endif %}", keep=True)
     b.table(
         [tr("Level"), tr("Definition"), tr("Response"), tr("Resolution"), tr("Counted")],
         [2.6, 5.6, 2.4, 2.4, 3.0],

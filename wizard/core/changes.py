@@ -167,6 +167,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("agreement", "document_version"): N_("Document version"),
     ("agreement", "commitment"): N_("Service levels are promised as"),
     ("agreement", "contacts_fallback"): N_("Contacts section without contacts"),
+    ("agreement", "resolution_commitment"): N_("Resolution times are promised as"),
     ("parties", "provider", "name"): N_("Provider"),
     ("parties", "provider", "kind"): N_("Provider is a"),
     ("parties", "provider", "address"): N_("Provider's address"),
@@ -206,6 +207,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("metrics", ITEM, "kind"): N_("kind"),
     ("metrics", ITEM, "service"): N_("service"),
     ("metrics", ITEM, "owed_by"): N_("owed by"),
+    ("metrics", ITEM, "commitment"): N_("promised as"),
     ("metrics", ITEM, "target"): N_("target"),
     ("metrics", ITEM, "unit"): N_("unit"),
     ("metrics", ITEM, "direction"): N_("direction"),
@@ -215,6 +217,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("metrics", ITEM, "baseline"): N_("baseline"),
     ("metrics", ITEM, "method", "method"): N_("downtime counted"),
     ("metrics", ITEM, "method", "interval_minutes"): N_("check interval (minutes)"),
+    ("metrics", ITEM, "method", "per_resource"): N_("worked out for each"),
     ("metrics", ITEM, "method", "measured_over"): N_("month worked out"),
     ("metrics", ITEM, "method", "cycle_start_day"): N_("billing cycle starts on day"),
     ("severity_levels", ITEM, "id"): N_("identifier"),
@@ -678,6 +681,7 @@ NONE_WORDS: dict[Pattern, str] = {
     ("branding", "paper"): N_("the contract language's usual size"),
     ("branding", "accent_colour"): N_("the template's own"),
     ("schedule", "support_coverage"): N_("no support hours promised"),
+    ("metrics", ITEM, "commitment"): N_("as the agreement says"),
 }
 """What an empty optional value means, where it means more than "none"."""
 

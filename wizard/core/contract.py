@@ -41,6 +41,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
+from wizard.core.contract_commitments import commitment_notes, resolution_by_efforts
 from wizard.core.contract_frame import frame_context, has_termination_rights, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
@@ -848,6 +849,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         "provider_metrics": [m for m in metrics if not m["owed_by_customer"]],
         "customer_metrics": [m for m in metrics if m["owed_by_customer"]],
         "reasonable_efforts": agreement.commitment is Commitment.REASONABLE_EFFORTS,
+        "commitment_notes": commitment_notes(project, fmt),
+        "resolution_by_efforts": resolution_by_efforts(project),
         "downtime": downtime,
         "downtime_counted": uses_downtime(project),
         "convention": {

@@ -284,12 +284,34 @@ def commitment_sentence(project: Project) -> str:
     if len(owed) > 1:
         both = {"provider": names[PartyRole.PROVIDER], "customer": names[PartyRole.CUSTOMER]}
         if efforts:
-            return _("The contract says that {provider} and {customer} each use commercially "
-                     "reasonable efforts to meet their service levels.").format(**both)
-        return _("The contract says that {provider} and {customer} each meet their service "
-                 "levels.").format(**both)
+            return _join_exceptions(_(
+                "The contract says that {provider} and {customer} each use commercially "
+                "reasonable efforts to meet their service levels.").format(**both), project)
+        return _join_exceptions(_(
+            "The contract says that {provider} and {customer} each meet their service "
+            "levels.").format(**both), project)
     party = names[owed.pop()]
     if efforts:
-        return _("The contract says that {party} uses commercially reasonable efforts to "
-                 "meet its service levels.").format(party=party)
-    return _("The contract says that {party} meets its service levels.").format(party=party)
+        sentence = _("The contract says that {party} uses commercially reasonable efforts to "
+                     "meet its service levels.").format(party=party)
+    else:
+        sentence = _("The contract says that {party} meets its service levels.").format(
+            party=party)
+    return _join_exceptions(sentence, project)
+
+
+def _join_exceptions(sentence: str, project: Project) -> str:
+    """``sentence`` with the levels promised otherwise than the agreement says."""
+    agreement = project.agreement
+    others = [m.name.strip() or m.id for m in project.metrics
+              if m.commitment_in(agreement) is not agreement.commitment]
+    if not others:
+        return sentence
+    names = ", ".join(others)
+    if agreement.commitment is Commitment.WILL_MEET:
+        extra = ngettext("Efforts only for one level: {names}.",
+                         "Efforts only for {count} levels: {names}.", len(others))
+    else:
+        extra = ngettext("A firm promise for one level: {names}.",
+                         "A firm promise for {count} levels: {names}.", len(others))
+    return f"{sentence} {extra.format(count=len(others), names=names)}"

@@ -22,7 +22,10 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     format-1 file meant, so nothing in the data needs to change:
 
     * ``agreement.commitment`` ``will_meet``: the levels are promised outright;
-    * ``metrics[].owed_by`` ``provider``: every level is the Provider's;
+    * ``metrics[].owed_by`` ``provider``: every level is the Provider's, and
+      ``metrics[].commitment`` ``null``: promised as the agreement says;
+    * ``agreement.resolution_commitment`` ``will_meet``: resolution times are
+      firm, as before;
     * ``schedule.support_coverage`` keeps its list (an empty one is, as
       before, support around the clock; ``null`` is new: no support hours);
     * ``reporting.included`` and ``exclusions.included`` ``true``: both
@@ -42,7 +45,7 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     names are new in format 2, so such a key is moved aside under
     ``format_1_<name>`` rather than read."""
     sections = {
-        "agreement": ("commitment", "contacts_fallback"),
+        "agreement": ("commitment", "contacts_fallback", "resolution_commitment"),
         "reporting": ("included",),
         "exclusions": ("included",),
         "termination": ("term", "convenience_clause"),
@@ -56,8 +59,9 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
                     part[f"format_1_{name}"] = part.pop(name)
     metrics = data.get("metrics")
     for metric in metrics if isinstance(metrics, list) else []:
-        if isinstance(metric, dict) and "owed_by" in metric:
-            metric["format_1_owed_by"] = metric.pop("owed_by")
+        for name in ("owed_by", "commitment"):
+            if isinstance(metric, dict) and name in metric:
+                metric[f"format_1_{name}"] = metric.pop(name)
     if "history" in data:  # the months' recorded results, new in format 2
         data["format_1_history"] = data.pop("history")
     return data

@@ -301,6 +301,11 @@ class Agreement(Model):
     definitions: list[Definition] = Field(default_factory=list)
     document_version: str = "1.0"
     commitment: Commitment = Commitment.WILL_MEET
+    resolution_commitment: Commitment = Commitment.WILL_MEET
+    """How firmly the Provider promises the severity levels' resolution times
+    (their response times are firm): ``reasonable_efforts`` makes them
+    objectives it uses commercially reasonable efforts to meet. Written only
+    when not the default."""
     contacts_fallback: bool = True
     """With no contacts listed: ``True`` keeps the contacts section, saying
     who the contacts are (the signatories, or named later in writing);
@@ -313,6 +318,8 @@ class Agreement(Model):
         data: dict[str, Any] = handler(self)
         if self.contacts_fallback:
             data.pop("contacts_fallback", None)
+        if self.resolution_commitment is Commitment.WILL_MEET:
+            data.pop("resolution_commitment", None)
         return data
 
 
@@ -454,6 +461,9 @@ class Metric(Model):
     severity levels only)."""
     measurement: str = ""
     baseline: DecimalText | None = None
+    commitment: Commitment | None = None
+    """How firmly this level is promised when it differs from the agreement's
+    ``commitment`` (``None``: as the agreement says). Written only when set."""
     method: AvailabilityMethod = Field(default_factory=AvailabilityMethod)
     """How downtime is counted (for an availability level in percent). Written
     only when it is not the default, so that a format-1 file saves as it was."""
@@ -465,7 +475,13 @@ class Metric(Model):
         data: dict[str, Any] = handler(self)
         if self.method == AvailabilityMethod():
             data.pop("method", None)
+        if self.commitment is None:
+            data.pop("commitment", None)
         return data
+
+    def commitment_in(self, agreement: Agreement) -> Commitment:
+        """How firmly this level is promised under ``agreement``."""
+        return self.commitment or agreement.commitment
 
 
 class SeverityLevel(Model):

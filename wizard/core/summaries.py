@@ -118,8 +118,13 @@ def service_levels_text(project: Project) -> str:
     if owed:
         text = _("{count} ({customer} owed by the customer)").format(
             count=text, customer=number_text(owed))
-    if metrics and project.agreement.commitment is Commitment.REASONABLE_EFFORTS:
+    efforts = sum(1 for m in metrics
+                  if m.commitment_in(project.agreement) is Commitment.REASONABLE_EFFORTS)
+    if metrics and efforts == len(metrics):
         text = _("{levels}, as commercially reasonable efforts").format(levels=text)
+    elif efforts:
+        text = _("{levels}, {count} as commercially reasonable efforts").format(
+            levels=text, count=number_text(efforts))
     return text
 
 
@@ -133,4 +138,12 @@ def left_out_text(project: Project) -> str:
         parts.append(_("reporting and review"))
     if not project.exclusions.included:
         parts.append(_("exclusions"))
+    if not project.contacts and not project.agreement.contacts_fallback:
+        parts.append(_("contacts"))
+    if not project.service_credits.enabled and not project.service_credits.no_credits_clause:
+        parts.append(_("service credits"))
+    if project.reporting.included and project.reporting.review_frequency.value == "none":
+        parts.append(_("reviews"))
+    if not project.termination.convenience_clause:
+        parts.append(_("ending for convenience"))
     return format_list(parts, locale=language()) if parts else ""

@@ -109,6 +109,13 @@ DESCRIPTIONS: dict[str, str] = {
     "provider_metrics": "The service levels the Provider meets (fields as in metrics).",
     "customer_metrics": "The service levels the Customer meets (fields as in metrics): an "
                         "internal agreement's commitments of the other side; often empty.",
+    "commitment_notes": "For each party, the levels it promises otherwise than the "
+    "agreement says.",
+    "commitment_notes.provider": "The sentence naming the Provider's levels promised "
+    "otherwise than the agreement says (firmly, or as efforts only); empty when none.",
+    "commitment_notes.customer": "The same for the Customer's levels.",
+    "resolution_by_efforts": "Whether the resolution times are objectives the Provider uses "
+    "commercially reasonable efforts to meet (the response times stay firm).",
     "reasonable_efforts": "Whether the levels are promised as commercially reasonable efforts "
                           "rather than outright.",
     "downtime": "The availability targets again, with the downtime each allows.",
