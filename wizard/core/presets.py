@@ -30,12 +30,27 @@ def presets_dir() -> Path:
     return resources_dir() / "presets"
 
 
-def preset_path(kind: AgreementType) -> Path:
-    """The preset file for an agreement type."""
-    return presets_dir() / f"{kind.value}{PROJECT_SUFFIX}"
+def preset_path(kind: AgreementType, language: str = "en") -> Path:
+    """The preset file for an agreement type, in the interface ``language``
+    (``de``, ``pt_BR``) when there is one in it: its texts in that language,
+    with the contract language and currency that fit. Otherwise the English
+    preset."""
+    name = f"{kind.value}{PROJECT_SUFFIX}"
+    if language != "en":
+        localised = presets_dir() / language / name
+        if localised.is_file():
+            return localised
+    return presets_dir() / name
 
 
-def new_project(kind: AgreementType) -> Project:
+def preset_languages(kind: AgreementType) -> list[str]:
+    """The interface languages with a preset of ``kind`` of their own."""
+    name = f"{kind.value}{PROJECT_SUFFIX}"
+    return sorted(folder.name for folder in presets_dir().iterdir()
+                  if folder.is_dir() and (folder / name).is_file())
+
+
+def new_project(kind: AgreementType, language: str = "en") -> Project:
     """A new project pre-filled from the preset of ``kind``.
 
     The file is read on every call, so each project is independent of the
@@ -45,7 +60,7 @@ def new_project(kind: AgreementType) -> Project:
     :class:`~wizard.core.project_file.ProjectFileError` if the preset is
     missing or damaged (a broken installation).
     """
-    project = load_project(preset_path(kind))
+    project = load_project(preset_path(kind, language))
     mark_examples(project)
     return project
 

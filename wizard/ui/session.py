@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wizard.core.checks import Problem, check_project
-from wizard.i18n import _
+from wizard.i18n import _, language
 from wizard.settings import APP_NAME, Settings, default_projects_dir, recovery_dir, save_settings
 from wizard.ui.autosave import Autosaver
 from wizard.ui.document import ProjectDocument
@@ -126,7 +126,7 @@ class ProjectSession(QObject):
         from wizard.core.project_file import ProjectFileError
 
         try:
-            project = new_project(kind)
+            project = new_project(kind, language())
         except ProjectFileError as exc:
             QMessageBox.warning(self.window, _("Cannot start a new project"),
                                 literal(str(exc)))
