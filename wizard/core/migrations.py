@@ -55,6 +55,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
             metric["format_1_owed_by"] = metric.pop("owed_by")
     if "history" in data:  # the months' recorded results, new in format 2
         data["format_1_history"] = data.pop("history")
+    if "customer_groups" in data:  # the levels of a multi-level agreement, new in format 2
+        data["format_1_customer_groups"] = data.pop("customer_groups")
     return data
 
 
