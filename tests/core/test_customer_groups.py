@@ -8,16 +8,26 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from docx_reading import ContractText, read_contract
+from example_paths import EXAMPLES, US_EXAMPLE
+
+from wizard.core.contract import build_context
 from wizard.core.migrations import format_1_to_2
 from wizard.core.model import (
+    AgreementType,
     CreditTier,
     CustomerGroup,
+    Direction,
     GroupCreditTiers,
     GroupTarget,
     Metric,
+    MetricKind,
     Project,
 )
+from wizard.core.presets import new_project
 from wizard.core.project_file import load_project, project_to_bytes, save_project
+from wizard.core.render import render_contract
 
 
 def gold() -> CustomerGroup:
@@ -53,3 +63,90 @@ def test_a_group_inherits_the_targets_it_does_not_name() -> None:
 def test_a_format_1_file_keeps_a_key_of_that_name_aside() -> None:
     data = format_1_to_2({"customer_groups": ["whatever"]})
     assert data == {"format_1_customer_groups": ["whatever"]}
+
+
+# --------------------------------------------------------------------------- the contract
+
+
+def contract(project: Project, locale: str = "en_US") -> ContractText:
+    return read_contract(render_contract(project, locale))
+
+
+def with_groups(project: Project) -> Project:
+    """``project`` as a multi-level agreement with a Gold group that tightens the
+    first availability level and has credit tiers of its own, and a Silver group
+    that names nothing."""
+    project.agreement.type = AgreementType.MULTI_LEVEL
+    availability = next(m for m in project.metrics if m.kind is MetricKind.AVAILABILITY)
+    project.customer_groups = [
+        CustomerGroup(id="gold", name="Gold", description="Customers on the Gold plan.",
+                      targets=[GroupTarget(metric=availability.id, target=Decimal("99.95"))],
+                      credit_tiers=[GroupCreditTiers(metric=availability.id, tiers=[
+                          CreditTier(below=Decimal("99.95"), credit_percent=Decimal("10")),
+                          CreditTier(below=Decimal("99"), credit_percent=Decimal("25"))])]),
+        CustomerGroup(id="silver", name="Silver"),
+    ]
+    return project
+
+
+def test_the_table_shows_every_level_for_the_organisation_and_each_group() -> None:
+    project = with_groups(load_project(US_EXAMPLE))
+    text = contract(project)
+    assert "# Service levels by customer group" in text.headings()
+    table = next(t for t in text.tables if t[0][:2] == ["Service level", "Whole organization"])
+    assert table[0] == ["Service level", "Whole organization", "Gold", "Silver"]
+    assert len(table) == 1 + len(project.metrics)
+    for metric, row in zip(project.metrics, table[1:], strict=True):
+        word = "at least" if metric.direction is Direction.AT_LEAST else "at most"
+        organisation = row[1]
+        assert row[0] == metric.name and organisation.startswith(word)
+        # Silver names nothing: its column repeats the organisation's targets
+        assert row[3] == organisation
+        if metric.id == project.customer_groups[0].targets[0].metric:
+            assert row[2] == "at least 99.95%"
+        else:
+            assert row[2] == organisation
+    body = text.text
+    assert "Customer group “Gold”: Customers on the Gold plan." in body
+    assert "Customer group “Silver”." in body
+    assert "only where the table shows a different value" in body
+
+
+def test_a_group_s_own_availability_and_credit_tiers_are_printed() -> None:
+    project = with_groups(load_project(US_EXAMPLE))
+    availability = next(m for m in project.metrics if m.kind is MetricKind.AVAILABILITY)
+    text = contract(project)
+    body = text.text
+    assert f"{availability.name} for customer group “Gold”: A target of 99.95% allows" in body
+    assert "For customer group “Gold”, the Service Credits for the Service Level" in body
+    tiers = [t for t in text.tables if t[0] == ["Measured value in the month", "Service credit"]]
+    assert ["below 99.95%, down to and including 99%", "10%"] in tiers[0]
+    assert ["below 99%", "25%"] in tiers[0]
+    # the organisation's own tiers still come first in the credits section
+    assert len(tiers) == 2
+
+
+def test_only_an_agreement_with_groups_calls_itself_multi_level() -> None:
+    project = load_project(US_EXAMPLE)
+    project.agreement.type = AgreementType.MULTI_LEVEL
+    single = contract(project).text
+    assert "multi-level" not in single
+    assert "by customer group" not in single
+    assert "apply to the whole organization of the Customer" in single
+    assert "This is a multi-level agreement" in contract(with_groups(project)).text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_an_example_without_groups_reads_as_before(path: Path) -> None:
+    project = load_project(path)
+    assert not project.customer_groups
+    assert build_context(project)["customer_groups"]["included"] is False
+    assert "customer group" not in contract(project).text.replace("Customer Group", "")
+
+
+def test_the_multi_level_preset_shows_its_levels() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    assert len(project.customer_groups) >= 2
+    text = contract(project)
+    assert "# Service levels by customer group" in text.headings()
+    assert "This is a multi-level agreement" in text.text
