@@ -12,6 +12,7 @@ import pytest
 from docx_reading import ContractText, read_contract
 from example_paths import EXAMPLES, US_EXAMPLE
 
+from wizard.core.changes import compare_projects
 from wizard.core.contract import build_context
 from wizard.core.migrations import format_1_to_2
 from wizard.core.model import (
@@ -28,6 +29,7 @@ from wizard.core.model import (
 from wizard.core.presets import new_project
 from wizard.core.project_file import load_project, project_to_bytes, save_project
 from wizard.core.render import render_contract
+from wizard.core.steps import Step
 
 
 def gold() -> CustomerGroup:
@@ -150,3 +152,29 @@ def test_the_multi_level_preset_shows_its_levels() -> None:
     text = contract(project)
     assert "# Service levels by customer group" in text.headings()
     assert "This is a multi-level agreement" in text.text
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def test_the_change_summary_names_group_changes() -> None:
+    old = new_project(AgreementType.MULTI_LEVEL)
+    new = old.model_copy(deep=True)
+    first, second = new.customer_groups[:2]
+    first.targets[0].target = Decimal("99.8")
+    second.credit_tiers[0].tiers[1].credit_percent = Decimal("20")
+    new.customer_groups.append(CustomerGroup(id="extra", name="Extra"))
+    lines = [change.text for change in compare_projects(old, new, "en")]
+    assert all(change.step is Step.METRICS for change in compare_projects(old, new, "en"))
+    assert lines[0].startswith(f"Customer group {first.name} › own target for ")
+    assert lines[0].endswith(": target 99.7 → 99.8")
+    assert lines[1].endswith("› tier below 99: credit 15% → 20%")
+    assert lines[2] == "Customer group added: Extra"
+    assert "Customer group removed: Extra" in [
+        change.text for change in compare_projects(new, old, "en")]
+
+
+def test_a_preset_s_group_names_are_marked_as_examples() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    assert project.examples["customer_groups.0.name"] == project.customer_groups[0].name
+    assert "customer_groups.1.description" in project.examples
