@@ -13,6 +13,7 @@ from docx_reading import ContractText, read_contract
 from example_paths import EXAMPLES, US_EXAMPLE
 
 from wizard.core.changes import compare_projects
+from wizard.core.checks import Problem, Severity, check_project
 from wizard.core.contract import build_context
 from wizard.core.migrations import format_1_to_2
 from wizard.core.model import (
@@ -178,3 +179,69 @@ def test_a_preset_s_group_names_are_marked_as_examples() -> None:
     project = new_project(AgreementType.MULTI_LEVEL)
     assert project.examples["customer_groups.0.name"] == project.customer_groups[0].name
     assert "customer_groups.1.description" in project.examples
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def group_problems_of(project: Project) -> list[Problem]:
+    return [p for p in check_project(project) if p.loc[:1] == ("customer_groups",)]
+
+
+def test_the_multi_level_preset_has_no_group_problems() -> None:
+    assert group_problems_of(new_project(AgreementType.MULTI_LEVEL)) == []
+
+
+def test_a_multi_level_agreement_without_groups_is_warned_about() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    project.customer_groups = []
+    (problem,) = group_problems_of(project)
+    assert problem.severity is Severity.WARNING and problem.step is Step.METRICS
+    assert "Add customer groups" in problem.message
+    project.agreement.type = AgreementType.SERVICE_BASED
+    assert group_problems_of(project) == []
+
+
+def test_a_group_needs_a_name_and_an_identifier_of_its_own() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    project.customer_groups[1].id = project.customer_groups[0].id
+    project.customer_groups[1].name = " "
+    found = {(p.severity, p.loc) for p in group_problems_of(project)}
+    assert (Severity.ERROR, ("customer_groups", 0, "id")) in found
+    assert (Severity.ERROR, ("customer_groups", 1, "id")) in found
+    assert (Severity.ERROR, ("customer_groups", 1, "name")) in found
+
+
+def test_overrides_that_point_nowhere_say_nothing_or_loosen_are_found() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    availability = project.metric_by_id("availability")
+    response = project.metric_by_id("desk-response")
+    assert availability and response and response.direction is Direction.AT_MOST
+    project.customer_groups[0].targets = [
+        GroupTarget(metric="nowhere", target=Decimal("1")),
+        GroupTarget(metric="availability", target=availability.target),
+        GroupTarget(metric="desk-response", target=response.target + 10),
+    ]
+    problems = {p.loc: p for p in group_problems_of(project)}
+    missing = problems[("customer_groups", 0, "targets", 0, "metric")]
+    assert missing.severity is Severity.ERROR and "does not exist" in missing.message
+    same = problems[("customer_groups", 0, "targets", 1, "target")]
+    assert same.severity is Severity.WARNING and "says nothing new" in same.message
+    looser = problems[("customer_groups", 0, "targets", 2, "target")]
+    assert looser.severity is Severity.WARNING and "looser" in looser.message
+    # a tighter target (less time for an at-most level) is what groups are for
+    project.customer_groups[0].targets = [
+        GroupTarget(metric="desk-response", target=response.target - 10)]
+    assert group_problems_of(project) == []
+
+
+def test_credit_tiers_without_a_tier_schedule_or_like_the_organisation_s() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    retail = project.customer_groups[1]
+    retail.credit_tiers[0].tiers = list(project.service_credits.tiers)
+    (same,) = group_problems_of(project)
+    assert same.loc == ("customer_groups", 1, "credit_tiers", 0, "tiers")
+    assert same.path == "customer_groups[2].credit_tiers[1].tiers"  # counted from 1
+    retail.credit_tiers[0].metric = "desk-response"
+    (unused,) = group_problems_of(project)
+    assert "leaves them out" in unused.message
