@@ -89,6 +89,20 @@ def test_a_group_and_its_own_target_are_added_and_undone(
     assert group.targets[0].target == Decimal("99.95")
     assert box.targets.table.item(0, 0).text() == uptime.name
 
+    assert box.tiers.isEnabled()  # the example credits the availability level by tiers
+    box.tiers.add_button.click()
+    (own_tiers,) = window.document.project.customer_groups[0].credit_tiers
+    assert own_tiers.metric == uptime.id
+    assert [(t.below, t.credit_percent) for t in own_tiers.tiers] == [
+        (Decimal("99.95"), Decimal("5"))]
+    edit_cell(qtbot, box.tiers, 0, 2, "10", Decimal("10"))
+    assert window.document.project.customer_groups[0].credit_tiers[0].tiers[0].credit_percent \
+        == Decimal("10")
+
+    window.undo_action.trigger()  # the credit typed
+    window.undo_action.trigger()  # the tier added
+    assert window.document.project.customer_groups[0].credit_tiers == []
+    assert box.tiers.table.rowCount() == 0
     for _step in range(4):  # the target, the target added, the description, the name
         window.undo_action.trigger()
     assert [g.name for g in window.document.project.customer_groups] == ["New group"]
