@@ -245,3 +245,10 @@ def test_credit_tiers_without_a_tier_schedule_or_like_the_organisation_s() -> No
     retail.credit_tiers[0].metric = "desk-response"
     (unused,) = group_problems_of(project)
     assert "leaves them out" in unused.message
+
+
+def test_more_groups_than_a_page_has_room_for_are_warned_about() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    project.customer_groups = [CustomerGroup(id=f"g{n}", name=f"Group {n}") for n in range(6)]
+    (problem,) = group_problems_of(project)
+    assert problem.loc == ("customer_groups",) and "too narrow" in problem.message

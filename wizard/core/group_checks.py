@@ -14,6 +14,10 @@ from wizard.core.model import AgreementType, CreditTier, CustomerGroup, Directio
 from wizard.core.steps import Step
 from wizard.i18n import _
 
+MAX_GROUPS = 5
+"""The most customer groups whose columns fit the width of a page beside the
+service level and the organisation's target."""
+
 
 def _error(loc: Loc, message: str) -> Problem:
     return Problem(Severity.ERROR, Step.METRICS, loc, message)
@@ -32,6 +36,11 @@ def group_problems(project: Project) -> Iterator[Problem]:
             "This is a multi-level agreement, but it has no customer groups: the contract reads "
             "as an agreement of one level. Add customer groups (Gold and Silver, say) with the "
             "targets that differ for them, or choose another type of agreement."))
+    if len(groups) > MAX_GROUPS:
+        yield _warning(("customer_groups",), _(
+            "The contract shows a column for each of the {count} customer groups; more than "
+            "{most} make the table too narrow to read. Merge groups that differ little.")
+            .format(count=len(groups), most=MAX_GROUPS))
     twice = {value for value, count in Counter(g.id for g in groups).items() if count > 1}
     for index, group in enumerate(groups):
         loc: Loc = ("customer_groups", index)
