@@ -29,6 +29,7 @@ from wizard.core.model import (
 )
 from wizard.core.presets import new_project
 from wizard.core.project_file import load_project, project_to_bytes, save_project
+from wizard.core.references import metric_references, redirect, removal_consequences
 from wizard.core.render import render_contract
 from wizard.core.steps import Step
 
@@ -252,3 +253,21 @@ def test_more_groups_than_a_page_has_room_for_are_warned_about() -> None:
     project.customer_groups = [CustomerGroup(id=f"g{n}", name=f"Group {n}") for n in range(6)]
     (problem,) = group_problems_of(project)
     assert problem.loc == ("customer_groups",) and "too narrow" in problem.message
+
+
+# --------------------------------------------------------------------------- references
+
+
+def test_a_renamed_or_removed_service_level_takes_the_groups_overrides_along() -> None:
+    project = new_project(AgreementType.MULTI_LEVEL)
+    references = metric_references(project, "availability")
+    redirect(references, "uptime")
+    head_office, retail = project.customer_groups
+    assert head_office.targets[0].metric == "uptime"
+    assert retail.credit_tiers[0].metric == "uptime"
+    assert project.service_credits.metric == "uptime"
+    response = project.metric_by_id("desk-response")
+    assert response is not None
+    said = removal_consequences(project, response)
+    assert "The customer group “Head Office” has its own terms for this service level." in said
+    assert "The customer group “Retail” has its own terms for this service level." in said
