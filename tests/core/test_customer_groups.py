@@ -9,12 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_decimal
 from docx_reading import ContractText, read_contract
 from example_paths import EXAMPLES, US_EXAMPLE
 
 from wizard.core.changes import compare_projects
 from wizard.core.checks import Problem, Severity, check_project
-from wizard.core.contract import build_context
+from wizard.core.contract import SUPPORTED_LOCALES, build_context
 from wizard.core.migrations import format_1_to_2
 from wizard.core.model import (
     AgreementType,
@@ -271,3 +272,17 @@ def test_a_renamed_or_removed_service_level_takes_the_groups_overrides_along() -
     said = removal_consequences(project, response)
     assert "The customer group “Head Office” has its own terms for this service level." in said
     assert "The customer group “Retail” has its own terms for this service level." in said
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_every_contract_language_prints_the_groups_targets_in_its_own_format(
+        locale: str) -> None:
+    project = with_groups(load_project(US_EXAMPLE))
+    rows = build_context(project, locale)["customer_groups"]["rows"]
+    availability = next(i for i, m in enumerate(project.metrics)
+                        if m.kind is MetricKind.AVAILABILITY)
+    gold = rows[availability]["targets"][0]
+    assert format_decimal(Decimal("99.95"), locale=locale) in gold
+    table = next(t for t in contract(project, locale).tables if len(t[0]) == 4
+                 and t[0][2:] == ["Gold", "Silver"])
+    assert len(table) == 1 + len(project.metrics)
