@@ -521,6 +521,50 @@ def _credit_schedules(b: Builder) -> None:
     b.tag("{%p endfor %}")
 
 
+def _customer_groups(b: Builder) -> None:
+    """The levels of a multi-level agreement: each service level's target for
+    the whole organisation and for each customer group (a column per group,
+    repeated with ``{%tc %}``), who belongs to each group, and a group's own
+    allowed downtime and credit tiers."""
+    b.tag("{%p if customer_groups.included %}")
+    b.h2(tr("Service levels by customer group"))
+    b.p(tr("The Service Levels above apply to the whole organisation of the Customer. For the "
+           "customer groups below, the targets in this table apply:"), keep=True)
+    table = b.doc.add_table(rows=4, cols=5)
+    table.style = b.doc.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _table_look(table, [4.4, 2.9, 2.9, 2.9, 2.9])
+    headers = [tr("Service level"), tr("Whole organisation"),
+               "{%tc for g in customer_groups.groups %}", "{{ g.name }}", "{%tc endfor %}"]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].style = b.doc.styles[TABLE_HEADING_STYLE]
+        cell.paragraphs[0].add_run(text)
+    _repeat_header(table.rows[0])
+    _cell_text(table.rows[1].cells[0], ["{%tr for r in customer_groups.rows %}"])
+    _keep_row_together(table.rows[2])
+    cells = [["**{{ r.name }}**"], ["{{ r.organisation }}"],
+             ["{%tc for target in r.targets %}"], ["{{ target }}"], ["{%tc endfor %}"]]
+    for cell, paragraphs in zip(table.rows[2].cells, cells, strict=True):
+        _cell_text(cell, paragraphs)
+    _cell_text(table.rows[3].cells[0], ["{%tr endfor %}"])
+    b.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+    b.bullets("g in customer_groups.groups", "{{ g.sentence }}")
+    b.p(tr("A customer group's target replaces the target for the whole organisation only where "
+           "the table shows a different value. Every other term of this agreement applies to "
+           "every customer group as it applies to the whole organisation."))
+    b.tag("{%p for text in customer_groups.downtime %}")
+    b.p("{{ text }}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p for c in customer_groups.credits %}")
+    b.p(tr_with("For customer group %(group)s, the Service Credits for the Service Level "
+                "%(metric)s are these instead, as a share of that month's fees for the affected "
+                "services:", group="c.group", metric="c.metric"), keep=True)
+    b.table([tr("Measured value in the month"), tr("Service credit")], [10, 6],
+            "r in c.tiers", [["{{ r.measured }}"], ["{{ r.credit }}"]])
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
+
 def _claim_procedure(b: Builder) -> None:
     """The optional claim procedure: where, what, by when, the answer, the credit."""
     b.p("{% if credits.claim.channel %}"
@@ -801,6 +845,7 @@ def build() -> Builder:
          ["{{ s.resolution }}"], ["{{ s.measured_during }}"]],
     )
     b.tag("{%p endif %}")
+    _customer_groups(b)
     b.tag("{%p if measurement_terms %}")
     b.h2(tr("Measurement and incidents"))
     b.paragraphs("measurement_terms")

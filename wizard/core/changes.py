@@ -143,6 +143,7 @@ STEPS: dict[str, Step] = {
     "signing": Step.TERMINATION,
     "examples": Step.REVIEW,
     "former_party_names": Step.REVIEW,
+    "customer_groups": Step.METRICS,
 }
 """The step each part of the project is edited on; a part not named here
 (a key a newer edition added) belongs to the review step."""
@@ -289,6 +290,15 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("branding", "body_font"): N_("Body font"),
     ("branding", "paper"): N_("Paper size"),
     ("template",): N_("Word template"),
+    ("customer_groups", ITEM, "id"): N_("identifier"),
+    ("customer_groups", ITEM, "name"): N_("name"),
+    ("customer_groups", ITEM, "description"): N_("who belongs to it"),
+    ("customer_groups", ITEM, "targets", ITEM, "metric"): N_("service level"),
+    ("customer_groups", ITEM, "targets", ITEM, "target"): N_("target"),
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "metric"): N_("service level"),
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "tiers", ITEM, "below"): N_("below"),
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "tiers", ITEM, "credit_percent"):
+        N_("credit"),
 }
 """The human name of every field that can change, marked with ``N_``.
 A field of a list item is named in lower case: it follows the item's own
@@ -329,6 +339,13 @@ def _tier_name(item: Any, project: Project) -> str:
 
 def _window_name(item: Any, project: Project) -> str:
     return f"{_weekday(item.day)} {item.start}"
+
+
+def _level_of_name(item: Any, project: Project) -> str:
+    """A group's target or tiers, named after the service level they are for."""
+    metric = project.metric_by_id(item.metric)
+    return (metric.name.strip() if metric else "") or str(item.metric).strip() \
+        or _("(no name)")
 
 
 def _text_name(item: Any, project: Project) -> str:
@@ -398,6 +415,18 @@ LISTS: dict[Pattern, ListRule] = {
     ("exclusions", "standard"): ListRule(
         N_("Standard exclusion"), _exclusion_name, ordered=False),
     ("exclusions", "custom"): ListRule(N_("Exclusion"), _text_name),
+    ("customer_groups",): ListRule(
+        N_("Customer group"), _plain_name, ("id",), label=N_("Customer group {name}"),
+        renamed_by=("name",)),
+    ("customer_groups", ITEM, "targets"): ListRule(
+        N_("own target"), _level_of_name, ("metric",), label=N_("own target for {name}"),
+        ordered=False),
+    ("customer_groups", ITEM, "credit_tiers"): ListRule(
+        N_("own credit tiers"), _level_of_name, ("metric",),
+        label=N_("own credit tiers for {name}"), ordered=False),
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "tiers"): ListRule(
+        N_("credit tier"), schedule_tier_name, ("below",), label=N_("tier below {name}"),
+        ordered=False),
 }
 """Every list of the project: what its items are called and what identifies one."""
 
@@ -656,6 +685,12 @@ FORMATS: dict[Pattern, Formatter] = {
     ("services", ITEM, "monthly_fee"):
         lambda value, side: money_text(value, side.project.currency, side.locale),
     ("metrics", ITEM, "target"): _metric_value,
+    ("customer_groups", ITEM, "targets", ITEM, "target"):
+        lambda value, side: number_text(value, side.locale),
+    ("customer_groups", ITEM, "targets", ITEM, "metric"): _metric_of,
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "metric"): _metric_of,
+    ("customer_groups", ITEM, "credit_tiers", ITEM, "tiers", ITEM, "credit_percent"):
+        lambda value, side: percent_text(value, side.locale),
     ("metrics", ITEM, "baseline"): _metric_value,
     ("metrics", ITEM, "service"): _service_of,
     ("metrics", ITEM, "unit"): _unit,

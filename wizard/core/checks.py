@@ -98,6 +98,7 @@ def check_project(project: Project, project_path: Path | None = None,
         *_schedule(project),
         *_metrics(project),
         *_severity_levels(project),
+        *_customer_groups(project),
         *_credits(project),
         *_reporting(project),
         *_termination(project),
@@ -465,6 +466,12 @@ def _credits(project: Project) -> Iterator[Problem]:
                        _("Give the customer a number of days to claim a credit."))
 
     yield from credit_addition_problems(project)
+
+
+def _customer_groups(project: Project) -> Iterator[Problem]:
+    from wizard.core.group_checks import group_problems  # it builds on this module
+
+    yield from group_problems(project)
 
 
 def _reporting(project: Project) -> Iterator[Problem]:

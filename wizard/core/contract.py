@@ -43,6 +43,7 @@ from wizard.core.compute import (
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
 from wizard.core.contract_commitments import commitment_notes, resolution_by_efforts
 from wizard.core.contract_frame import frame_context, has_termination_rights, left_out_sections
+from wizard.core.contract_groups import groups_context, has_levels
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
     PERCENT_UNIT,
@@ -324,6 +325,8 @@ LABELS = _Labels(
             "organisation, and the terms for a customer group or a single service add to "
             "them; where they differ, the more specific terms prevail."
         ),
+        # a multi-level agreement without customer groups has one level of terms
+        # (:data:`SINGLE_LEVEL_SCOPE`)
         AgreementType.INTERNAL: N_(
             "This is an internal agreement between two departments of the same "
             "organisation. It creates no payment obligations; disagreements are resolved "
@@ -410,6 +413,25 @@ _DURING_DEFINED = {
 }
 """The labels with the defined terms capitalised, used once a language's
 catalog has them (the lower-case labels until then)."""
+
+
+SINGLE_LEVEL_TYPE = N_("organisation-wide")
+"""The kind of a multi-level agreement that has no customer groups, as a word:
+it has one level of terms and must not call itself multi-level."""
+SINGLE_LEVEL_SCOPE = N_(
+    "This agreement's terms apply to the whole organisation of the Customer; a service level "
+    "set for a single service applies to that service."
+)
+"""What a multi-level agreement without customer groups covers."""
+
+
+def agreement_kind(project: Project) -> tuple[str, str]:
+    """The kind of agreement as a word and the sentence saying what it covers
+    (untranslated): only an agreement with customer groups speaks of levels."""
+    kind = project.agreement.type
+    if kind is AgreementType.MULTI_LEVEL and not has_levels(project):
+        return SINGLE_LEVEL_TYPE, SINGLE_LEVEL_SCOPE
+    return LABELS.agreement_type[kind], LABELS.agreement_scope[kind]
 
 
 def _during(value: MeasuredDuring, fmt: ContractFormatter) -> str:
@@ -780,6 +802,11 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     credits_context, credit_terms = credit_clauses.credits_context(
         project, fmt, lambda value, unit: _metric_target(value, unit, fmt))
+    customer_groups = groups_context(
+        project, fmt,
+        lambda m, value: t(LABELS.direction[m.direction]) % {
+            "value": _metric_target(value, m.unit, fmt)},
+        lambda value, unit: _metric_target(value, unit, fmt))
 
     reporting = project.reporting
     sections = section_numbers(project)
@@ -817,8 +844,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "reference": agreement.reference.strip(),
             "version": agreement.document_version.strip(),
             "effective_date": fmt.date(agreement.effective_date),
-            "type": t(LABELS.agreement_type[agreement.type]),
-            "scope": t(LABELS.agreement_scope[agreement.type]),
+            "type": t(agreement_kind(project)[0]),
+            "scope": t(agreement_kind(project)[1]),
             "purpose": agreement.purpose.strip(),
             "internal": agreement.type is AgreementType.INTERNAL,
         },
@@ -860,6 +887,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                                     ("year", Period.YEAR))},
         },
         "severity_levels": severity_levels,
+        "customer_groups": customer_groups,
         "credits": credits_context,
         "reporting": {
             "included": reporting.included,

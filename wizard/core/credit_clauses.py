@@ -63,7 +63,7 @@ MetricTarget = Callable[[Decimal, str], str]
 """A measured value written with its metric's unit (``99.5%``, ``4 hours``)."""
 
 
-def _tier_rows(schedule: CreditSchedule, unit: str, fmt: Formatter,
+def tier_rows(schedule: CreditSchedule, unit: str, fmt: Formatter,
                target: MetricTarget) -> list[dict[str, str]]:
     t = fmt.gettext
     tiers = sorted(schedule.tiers, key=lambda tier: tier.below, reverse=True)
@@ -187,7 +187,7 @@ def _schedule_item(project: Project, schedule: CreditSchedule, fmt: Formatter,
         if kind is CreditKind.TIERS:
             if not schedule.tiers:
                 return None
-            item["tiers"] = _tier_rows(schedule, metric.unit, fmt, target)
+            item["tiers"] = tier_rows(schedule, metric.unit, fmt, target)
         elif kind is CreditKind.LOST_TIME and schedule.hourly_rate is not None:
             item.update(hourly=True, rate=fmt.money(schedule.hourly_rate))
         elif kind is CreditKind.LOST_TIME:
@@ -245,7 +245,7 @@ def credits_context(project: Project, fmt: Formatter,
     context: dict[str, Any] = {
         "enabled": True,
         "metric": t("“%(name)s”") % {"name": metric.name} if first_tiers and metric else "",
-        "tiers": _tier_rows(first, metric.unit, fmt, target) if first_tiers and metric else [],
+        "tiers": tier_rows(first, metric.unit, fmt, target) if first_tiers and metric else [],
         "example": _first_tiers_example(project, fmt, target, metric.unit, metric.service)
         if first_tiers and metric else None,
         "minimum": fmt.money(first.minimum_credit)

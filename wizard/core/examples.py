@@ -40,11 +40,13 @@ PRESET_FIELDS: tuple[Pattern, ...] = (
     ("contacts", ITEM, "phone"),
     ("services", ITEM, "name"),
     ("services", ITEM, "description"),
+    ("customer_groups", ITEM, "name"),
+    ("customer_groups", ITEM, "description"),
 )
 """The text fields a preset fills with examples: who the parties are, what
-the agreement is called and is for, who the contacts are and what the
-services are. Figures, times and choices are sensible defaults, not
-examples, and are not marked."""
+the agreement is called and is for, who the contacts are, what the
+services are and who the customer groups are. Figures, times and choices
+are sensible defaults, not examples, and are not marked."""
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
                 metric[f"format_1_{name}"] = metric.pop(name)
     if "history" in data:  # the months' recorded results, new in format 2
         data["format_1_history"] = data.pop("history")
+    if "customer_groups" in data:  # the levels of a multi-level agreement, new in format 2
+        data["format_1_customer_groups"] = data.pop("customer_groups")
     return data
 
 

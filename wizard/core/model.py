@@ -634,6 +634,40 @@ class ServiceCredits(CreditSchedule):
         return [first, *self.more_schedules]
 
 
+class GroupTarget(Model):
+    """A customer group's own target for one service level."""
+
+    metric: str = ""
+    """The level's ``metrics[].id``."""
+    target: DecimalText = Decimal("0")
+    """The target that applies to the group instead of the organisation-wide one."""
+
+
+class GroupCreditTiers(Model):
+    """A customer group's own credit tiers for the schedule of one service level."""
+
+    metric: str = ""
+    """The ``metric`` of a ``tiers`` credit schedule."""
+    tiers: list[CreditTier] = Field(default_factory=list)
+
+
+class CustomerGroup(Model):
+    """A level of a multi-level agreement between the organisation and a single
+    service: a customer group or plan ("Gold", "Tier 1"). It inherits every
+    target and credit of the organisation and overrides only what it names."""
+
+    id: str = ""
+    name: str = ""
+    description: str = ""
+    """Who belongs to the group ("customers on the Gold plan")."""
+    targets: list[GroupTarget] = Field(default_factory=list)
+    credit_tiers: list[GroupCreditTiers] = Field(default_factory=list)
+
+    def target_for(self, metric: Metric) -> Decimal:
+        """The target of ``metric`` that applies to this group."""
+        return next((o.target for o in self.targets if o.metric == metric.id), metric.target)
+
+
 class Reporting(Model):
     included: bool = True
     """Whether the agreement has a reporting and review clause at all."""
@@ -909,10 +943,10 @@ class MonthRecord(Model):
 class Project(Model):
     """One SLA project, as saved in a ``.slaproj`` file.
 
-    ``branding``, ``template``, ``history``, ``examples`` and
-    ``former_party_names`` are optional additions to format 1: they are
-    written only when set, so that a project without them saves exactly as
-    the format describes."""
+    ``branding``, ``template``, ``history``, ``examples``,
+    ``former_party_names`` and ``customer_groups`` are optional additions to
+    format 1: they are written only when set, so that a project without them
+    saves exactly as the format describes."""
 
     format: Literal["sla-project"] = "sla-project"
     format_version: Literal[2] = 2
@@ -950,6 +984,10 @@ class Project(Model):
     """The names of parties this project was made for before it was reused
     for another client (File → New from This Project): a text that still
     names one of them is warned about."""
+    customer_groups: list[CustomerGroup] = Field(default_factory=list)
+    """The customer groups of a multi-level agreement, the level between the
+    organisation-wide terms and the per-service levels; written only when
+    not empty."""
 
     @model_serializer(mode="wrap")
     def _leave_out_unset_additions(
@@ -966,6 +1004,8 @@ class Project(Model):
             data.pop("examples", None)
         if not self.former_party_names:
             data.pop("former_party_names", None)
+        if not self.customer_groups:
+            data.pop("customer_groups", None)
         for name in LEGAL_PARTS:
             if getattr(self, name) == type(getattr(self, name))():
                 data.pop(name, None)

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wizard.core.model import Contact, CreditSchedule, Metric, Project, Service, SeverityLevel
+from wizard.core.model import (
+    Contact,
+    CreditSchedule,
+    CustomerGroup,
+    GroupCreditTiers,
+    GroupTarget,
+    Metric,
+    Project,
+    Service,
+    SeverityLevel,
+)
 from wizard.i18n import _
 
 Reference = tuple[object, str]
@@ -19,9 +29,18 @@ def service_references(project: Project, service_id: str) -> list[Reference]:
 
 
 def metric_references(project: Project, metric_id: str) -> list[Reference]:
-    """The service credits paid on the metric ``metric_id``."""
+    """The service credits paid on the metric ``metric_id``, and the customer
+    groups' own targets and credit tiers for it."""
     credits = project.service_credits
-    return [(credits, "metric")] if credits.metric == metric_id else []
+    found: list[Reference] = [(credits, "metric")] if credits.metric == metric_id else []
+    for group in project.customer_groups:
+        found += [(own, "metric") for own in _overrides(group) if own.metric == metric_id]
+    return found
+
+
+def _overrides(group: CustomerGroup) -> list[GroupTarget | GroupCreditTiers]:
+    """A customer group's own targets and credit tiers, each naming a metric."""
+    return [*group.targets, *group.credit_tiers]
 
 
 def person_references(project: Project, name: str) -> list[Reference]:
@@ -58,6 +77,9 @@ def removal_consequences(project: Project, item: object) -> list[str]:
         if item.id in (getattr(project.termination.chronic_failure, "metrics", None) or []):
             found.append(_("The customer may end the agreement when this service level is "
                            "missed repeatedly."))
+        found += [_("The customer group “{group}” has its own terms for this service level.")
+                  .format(group=group.name or group.id) for group in project.customer_groups
+                  if any(own.metric == item.id for own in _overrides(group))]
         return found
     if isinstance(item, SeverityLevel) and item.id \
             and any(schedule.severity == item.id for schedule in schedules):

@@ -149,6 +149,31 @@ DESCRIPTIONS: dict[str, str] = {
     "severity_levels[].response": "The response time.",
     "severity_levels[].resolution": "The resolution time (or \"no fixed target\").",
     "severity_levels[].measured_during": "When the times run.",
+    "customer_groups": "The customer groups of a multi-level agreement (Service levels step).",
+    "customer_groups.included": "Whether the agreement has customer groups: more than one "
+                                "level of terms.",
+    "customer_groups.groups": "Each customer group, in the order the project lists them.",
+    "customer_groups.groups[].name": "The group's name.",
+    "customer_groups.groups[].description": "Who belongs to the group; empty when not said.",
+    "customer_groups.groups[].sentence": "The group's name and who belongs to it, as a "
+                                         "sentence.",
+    "customer_groups.rows": "Each service level, with its target for the whole organisation "
+                            "and for each group.",
+    "customer_groups.rows[].name": "The service level's name.",
+    "customer_groups.rows[].organisation": "Its target for the whole organisation "
+                                           "(\"at least 99.5%\").",
+    "customer_groups.rows[].targets": "Its target for each group, in the order of "
+                                      "`customer_groups.groups`, inherited targets included.",
+    "customer_groups.credits": "The credit tiers a group has of its own, one item each.",
+    "customer_groups.credits[].group": "The group, in quotation marks.",
+    "customer_groups.credits[].metric": "The service level the tiers are for, in quotation "
+                                        "marks.",
+    "customer_groups.credits[].tiers": "The group's tiers, as `credits.tiers`.",
+    "customer_groups.credits[].tiers[].measured": "The band (\"below 99.5%, down to 99%\").",
+    "customer_groups.credits[].tiers[].credit": "The credit, as a percentage of the monthly "
+                                                "fee.",
+    "customer_groups.downtime": "The allowed downtime of each availability target a group has "
+                                "of its own, as sentences.",
     "credits": "Service credits (Service credits step). Only `credits.enabled` is there when "
                "the project has none.",
     "credits.enabled": "Whether the agreement grants service credits.",

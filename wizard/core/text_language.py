@@ -97,6 +97,8 @@ def prose_fields(project: Project) -> Iterator[tuple[Step, Loc, str]]:
         yield Step.METRICS, ("metrics", index, "measurement"), metric.measurement
     for index, level in enumerate(project.severity_levels):
         yield Step.METRICS, ("severity_levels", index, "definition"), level.definition
+    for index, group in enumerate(project.customer_groups):
+        yield Step.METRICS, ("customer_groups", index, "description"), group.description
     yield from _lines(Step.REPORTING, ("reporting", "contents"), project.reporting.contents)
     yield from _lines(Step.EXCLUSIONS, ("exclusions", "custom"), project.exclusions.custom)
     yield Step.TERMINATION, ("termination", "amendments"), project.termination.amendments

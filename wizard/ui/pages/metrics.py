@@ -39,6 +39,7 @@ from wizard.core.model import (
 from wizard.core.references import metric_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.customer_groups import customer_groups_box
 from wizard.ui.pages.legal_parts import measurement_group
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.duration_column import DurationColumn
@@ -361,6 +362,7 @@ class MetricsPage(StepPage):
         layout.addWidget(metrics_box)
         layout.addWidget(self.detail_box)
         layout.addWidget(levels_box)
+        layout.addWidget(customer_groups_box(self))
         layout.addWidget(measurement_group(self))
         layout.addStretch(1)
 
