@@ -19,7 +19,7 @@ def contract_text(locale: str) -> str:
 @pytest.mark.parametrize(("locale", "window"), [
     ("en_US", "Sunday from 2:00\u202fAM, for up to 3"),
     ("de_DE", "Sonntag ab 02:00 Uhr"),
-    ("fr_FR", "Chaque dimanche à partir de 02:00"),
+    ("fr_FR", "Chaque dimanche à partir de 2\u00a0h"),
     ("es_ES", "Cada domingo, con hora de inicio 2:00"),
     ("nl_NL", "Op zondag vanaf 02:00"),
     ("it_IT", "Domenica dalle 02:00"),
@@ -80,3 +80,16 @@ def test_a_percentage_is_written_with_the_digits_typed(locale: str, typed: str,
 
     formatter = ContractFormatter(locale, "USD", gettext.NullTranslations())
     assert formatter.percent(Decimal(typed)) == written
+
+
+def test_french_hours_are_written_with_h() -> None:
+    """"08:00" reads as a computer's clock in a French contract: 8 h, 18 h 30."""
+    import gettext
+
+    from wizard.core.contract import ContractFormatter
+
+    french = ContractFormatter("fr_FR", "EUR", gettext.NullTranslations())
+    assert [french.clock(t) for t in ("08:00", "18:30", "00:00", "24:00")] == [
+        "8\u00a0h", "18\u00a0h\u00a030", "0\u00a0h", "24\u00a0h"]
+    text = contract_text("fr_FR")
+    assert "08:00" not in text and "20:00" not in text

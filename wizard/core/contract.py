@@ -182,9 +182,13 @@ class ContractFormatter:
 
     # time ----------------------------------------------------------------
     def clock(self, value: str) -> str:
-        """``"08:00"`` → ``8:00 AM`` (en_US) or ``08:00`` (en_GB); ``24:00`` is
-        midnight at the end of the day."""
+        """``"08:00"`` → ``8:00 AM`` (en_US), ``08:00`` (en_GB) or ``8 h``
+        (French); ``24:00`` is midnight at the end of the day."""
         minutes = clock_minutes(value)
+        if self.locale.language == "fr":
+            # French typography writes the hour with "h": 8 h, 8 h 30, 24 h
+            hours, rest = divmod(minutes, 60)
+            return f"{hours}\u00a0h" + (f"\u00a0{rest:02d}" if rest else "")
         if minutes == 1440:
             return "24:00" if not self.twelve_hour else self.gettext("midnight")
         moment = datetime.time(minutes // 60, minutes % 60)
