@@ -28,6 +28,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     * ``reporting.included`` and ``exclusions.included`` ``true``: both
       clauses are in the agreement;
     * ``termination.term`` ``fixed``: an initial term, renewed or not;
+    * ``schedule.calendars`` empty and no level's ``calendar`` set: every
+      level is measured on the coverage or support hours, or at all times;
     * ``service_credits``: its own fields stay the one schedule (``kind``
       ``tiers``), with no further schedules, no minimum, no yearly cap,
       credits set off against future invoices and no claim procedure.
@@ -53,6 +55,14 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     for metric in metrics if isinstance(metrics, list) else []:
         if isinstance(metric, dict) and "owed_by" in metric:
             metric["format_1_owed_by"] = metric.pop("owed_by")
+    schedule = data.get("schedule")
+    if isinstance(schedule, dict) and "calendars" in schedule:  # named calendars
+        schedule["format_1_calendars"] = schedule.pop("calendars")
+    for key in ("metrics", "severity_levels"):
+        levels = data.get(key)
+        for level in levels if isinstance(levels, list) else []:
+            if isinstance(level, dict) and "calendar" in level:
+                level["format_1_calendar"] = level.pop("calendar")
     if "history" in data:  # the months' recorded results, new in format 2
         data["format_1_history"] = data.pop("history")
     return data

@@ -33,6 +33,7 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     WithJsonSchema,
     model_serializer,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -244,6 +245,9 @@ class MeasuredDuring(StrEnum):
     SUPPORT_HOURS = "support_hours"
     """Only for severity levels: the response and resolution clock runs while
     support staff answer (format 2)."""
+    CALENDAR = "calendar"
+    """On the named calendar of the schedule whose id the level's ``calendar``
+    holds (format 2)."""
 
 
 class Holidays(StrEnum):
@@ -353,6 +357,20 @@ class MaintenanceWindow(Model):
     duration_minutes: WindowMinutes = 60
 
 
+class NamedCalendar(Model):
+    """Hours of their own that service and severity levels can be measured on
+    (phone support 9–17, the platform around the clock), beside the coverage
+    and support hours. It follows the schedule's time zone, public holiday
+    rule and holiday region."""
+
+    id: str = ""
+    """A slug, unique among the schedule's calendars, that levels name."""
+    name: str = ""
+    """What the contract calls it: "Phone support"."""
+    coverage: list[CoverageBlock] = Field(default_factory=list)
+    """Blocks as for the schedule's ``coverage`` (empty: around the clock)."""
+
+
 class Schedule(Model):
     timezone: str = "UTC"
     coverage: list[CoverageBlock] = Field(default_factory=list)
@@ -364,6 +382,28 @@ class Schedule(Model):
     maintenance_windows: list[MaintenanceWindow] = Field(default_factory=list)
     maintenance_notice_hours: NoticeHours = 0
     max_maintenance_minutes_per_month: MonthMinutes | None = None
+    calendars: list[NamedCalendar] = Field(default_factory=list)
+    """Further named hours (format 2): written only when there are any."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_calendars(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.calendars:
+            data.pop("calendars", None)
+        return data
+
+    def calendar_by_id(self, calendar_id: str) -> NamedCalendar | None:
+        return next((c for c in self.calendars if c.id == calendar_id), None)
+
+
+def _check_calendar(measured_during: MeasuredDuring, calendar: str) -> None:
+    """A level names a calendar exactly when it is measured on one."""
+    if measured_during is MeasuredDuring.CALENDAR and not calendar:
+        raise ValueError("measured_during calendar needs the calendar's id in calendar")
+    if calendar and measured_during is not MeasuredDuring.CALENDAR:
+        raise ValueError("calendar is set, but measured_during is not calendar")
 
 
 class SamplingMethod(StrEnum):
@@ -419,10 +459,13 @@ class Metric(Model):
     unit: str = PERCENT_UNIT
     direction: Direction = Direction.AT_LEAST
     period: Period = Period.MONTH
-    measured_during: Literal[MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS] = \
-        MeasuredDuring.ALWAYS
-    """During coverage hours or at all times (support hours are a clock for
-    severity levels only)."""
+    measured_during: Literal[MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS,
+                             MeasuredDuring.CALENDAR] = MeasuredDuring.ALWAYS
+    """During coverage hours, at all times, or on a named calendar (support
+    hours are a clock for severity levels only)."""
+    calendar: str = ""
+    """The ``schedule.calendars`` id, for ``measured_during`` ``calendar``
+    (format 2; written only when set)."""
     measurement: str = ""
     baseline: DecimalText | None = None
     method: AvailabilityMethod = Field(default_factory=AvailabilityMethod)
@@ -436,7 +479,14 @@ class Metric(Model):
         data: dict[str, Any] = handler(self)
         if self.method == AvailabilityMethod():
             data.pop("method", None)
+        if not self.calendar:
+            data.pop("calendar", None)
         return data
+
+    @model_validator(mode="after")
+    def _calendar_named(self) -> Metric:
+        _check_calendar(self.measured_during, self.calendar)
+        return self
 
 
 class SeverityLevel(Model):
@@ -446,6 +496,23 @@ class SeverityLevel(Model):
     response_minutes: TargetMinutes = 60
     resolution_minutes: TargetMinutes | None = None
     measured_during: MeasuredDuring = MeasuredDuring.COVERAGE
+    calendar: str = ""
+    """The ``schedule.calendars`` id, for ``measured_during`` ``calendar``
+    (format 2; written only when set)."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_calendar(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.calendar:
+            data.pop("calendar", None)
+        return data
+
+    @model_validator(mode="after")
+    def _calendar_named(self) -> SeverityLevel:
+        _check_calendar(self.measured_during, self.calendar)
+        return self
 
 
 class CreditTier(Model):
