@@ -10,7 +10,7 @@ checks report it as an error)."""
 
 from __future__ import annotations
 
-from wizard.core.model import CoverageBlock, MeasuredDuring, NamedCalendar, Project
+from wizard.core.model import CoverageBlock, MeasuredDuring, NamedCalendar, Project, Weekday
 
 CALENDAR_PREFIX = "calendar:"
 """How a measured month's ticket target names a named calendar:
@@ -43,3 +43,17 @@ def used_calendar_ids(project: Project) -> set[str]:
         (m.measured_during, m.calendar) for m in project.metrics]
     pairs += [(s.measured_during, s.calendar) for s in project.severity_levels]
     return {calendar for during, calendar in pairs if during is MeasuredDuring.CALENDAR}
+
+
+def with_example_calendars(project: Project) -> Project:
+    """A copy of ``project`` with two named calendars, phone support on
+    weekdays 09:00–17:00 and the platform around the clock: a sample that
+    shows the template's values for named calendars."""
+    copy = project.model_copy(deep=True)
+    weekdays = [Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI]
+    copy.schedule.calendars = [
+        NamedCalendar(id="phone", name="Phone support",
+                      coverage=[CoverageBlock(days=weekdays, start="09:00", end="17:00")]),
+        NamedCalendar(id="platform", name="Platform"),
+    ]
+    return copy

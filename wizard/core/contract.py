@@ -41,6 +41,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
+from wizard.core.contract_calendars import calendar_terms, calendars_context, during_calendar
 from wizard.core.contract_frame import frame_context, left_out_sections
 from wizard.core.holiday_regions import holiday_region_name
 from wizard.core.model import (
@@ -349,6 +350,7 @@ LABELS = _Labels(
         MeasuredDuring.COVERAGE: N_("during coverage hours"),
         MeasuredDuring.ALWAYS: N_("at all times"),
         MeasuredDuring.SUPPORT_HOURS: N_("during support hours"),
+        MeasuredDuring.CALENDAR: N_("during coverage hours"),
     },
     report_frequency={
         ReportFrequency.DAILY: N_("every day"),
@@ -406,9 +408,18 @@ LABELS = _Labels(
 _DURING_DEFINED = {
     MeasuredDuring.COVERAGE: N_("during Coverage Hours"),
     MeasuredDuring.SUPPORT_HOURS: N_("during Support Hours"),
+    # a calendar the schedule does not have: measured on the coverage hours
+    MeasuredDuring.CALENDAR: N_("during Coverage Hours"),
 }
 """The labels with the defined terms capitalised, used once a language's
 catalog has them (the lower-case labels until then)."""
+
+
+def _level_during(project: Project, value: MeasuredDuring, calendar: str,
+                  fmt: ContractFormatter) -> str:
+    """When a level is measured, a named calendar by its defined term."""
+    named = during_calendar(project, value, calendar, fmt)
+    return named if named is not None else _during(value, fmt)
 
 
 def _during(value: MeasuredDuring, fmt: ContractFormatter) -> str:
@@ -697,6 +708,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     schedule = project.schedule
     coverage_always = is_around_the_clock(schedule.coverage)
+    region = (holiday_region_name(schedule.holiday_region, fmt.locale)
+              if schedule.holiday_region.strip() else "")
     maintenance = []
     for w in schedule.maintenance_windows:
         window = {
@@ -719,7 +732,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "service": service_name(m.service),
             "target": t(LABELS.direction[m.direction]) % {"value": target},
             "period": t(LABELS.per_period[m.period]),
-            "measured_during": _during(m.measured_during, fmt),
+            "measured_during": _level_during(project, m.measured_during, m.calendar, fmt),
             "measurement": m.measurement.strip(),
             "baseline": _metric_target(m.baseline, m.unit, fmt) if m.baseline is not None
             else "",
@@ -733,7 +746,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                 "name": m.name,
                 "target": fmt.percent(m.target),
                 "period": t(LABELS.period[m.period]),
-                "measured_during": _during(m.measured_during, fmt),
+                "measured_during": _level_during(project, m.measured_during, m.calendar, fmt),
                 "measured_minutes": rule["eligible_minutes"],
                 "allowed": rule["allowed"],
                 "reference": rule["reference"],
@@ -751,7 +764,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "response": fmt.minutes(s.response_minutes),
             "resolution": fmt.minutes(s.resolution_minutes)
             if s.resolution_minutes is not None else t("no fixed target"),
-            "measured_during": _during(s.measured_during, fmt),
+            "measured_during": _level_during(project, s.measured_during, s.calendar, fmt),
         }
         for s in project.severity_levels
     ]
@@ -774,6 +787,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     user_terms = {d.term.strip().casefold() for d in agreement.definitions}
     built_in = [(t(term_), t(text) % sections) for term_, text in terms]
     built_in += availability_terms(project, fmt, sections)
+    built_in += calendar_terms(project, fmt, sections)
     definitions = sorted(
         [{"term": d.term, "definition": d.definition} for d in agreement.definitions
          if d.term.strip()]
@@ -814,8 +828,9 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "levels_in_coverage": bool(project.metrics) and all(
                 m.measured_during is MeasuredDuring.COVERAGE for m in project.metrics),
             "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
-            "holiday_region": holiday_region_name(schedule.holiday_region, fmt.locale)
-            if schedule.holiday_region.strip() else "",
+            "holiday_region": region,
+            **calendars_context(project, fmt, lambda blocks: _schedule_rows(blocks, [], fmt),
+                                region),
             "maintenance": maintenance,
             "notice": fmt.hours(schedule.maintenance_notice_hours)
             if schedule.maintenance_notice_hours else "",
