@@ -398,6 +398,11 @@ class Schedule(Model):
         return next((c for c in self.calendars if c.id == calendar_id), None)
 
 
+MeasuredOn = tuple[MeasuredDuring, str]
+"""When a level is measured, as one value: ``measured_during`` and the
+calendar's id (empty unless ``measured_during`` is ``calendar``)."""
+
+
 def _check_calendar(measured_during: MeasuredDuring, calendar: str) -> None:
     """A level names a calendar exactly when it is measured on one."""
     if measured_during is MeasuredDuring.CALENDAR and not calendar:
@@ -488,6 +493,19 @@ class Metric(Model):
         _check_calendar(self.measured_during, self.calendar)
         return self
 
+    @property
+    def measured_on(self) -> MeasuredOn:
+        """``measured_during`` and ``calendar`` together, set as one."""
+        return self.measured_during, self.calendar
+
+    @measured_on.setter
+    def measured_on(self, value: MeasuredOn) -> None:
+        during, calendar = value
+        if during is MeasuredDuring.SUPPORT_HOURS:
+            raise ValueError("a service level is not measured during support hours")
+        self.measured_during = during
+        self.calendar = calendar if during is MeasuredDuring.CALENDAR else ""
+
 
 class SeverityLevel(Model):
     id: str = ""
@@ -513,6 +531,17 @@ class SeverityLevel(Model):
     def _calendar_named(self) -> SeverityLevel:
         _check_calendar(self.measured_during, self.calendar)
         return self
+
+    @property
+    def measured_on(self) -> MeasuredOn:
+        """``measured_during`` and ``calendar`` together, set as one."""
+        return self.measured_during, self.calendar
+
+    @measured_on.setter
+    def measured_on(self, value: MeasuredOn) -> None:
+        during, calendar = value
+        self.measured_during = during
+        self.calendar = calendar if during is MeasuredDuring.CALENDAR else ""
 
 
 class CreditTier(Model):
