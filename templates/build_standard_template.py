@@ -770,6 +770,15 @@ def build() -> Builder:
                  "Coverage hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
     b.tag("{%p endif %}")
+    # the named calendars (phone support, the platform…): each its hours per weekday
+    b.tag("{%p if schedule.calendars %}")
+    b.tag("{%p for c in schedule.calendars %}")
+    b.p("{{ c.title }}", keep=True)
+    b.table([tr("Day"), "{{ c.name }}"], [6, 10], "r in c.rows",
+            [["{{ r.day }}"], ["{{ r.hours }}"]])
+    b.tag("{%p endfor %}")
+    b.p("{{ schedule.calendar_holidays }}")
+    b.tag("{%p endif %}")
     b.tag("{%p if schedule.maintenance or maintenance_rules %}")
     b.h2(tr("Maintenance"))
     b.tag("{%p endif %}")

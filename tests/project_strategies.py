@@ -94,14 +94,30 @@ def models(model: type[BaseModel]) -> st.SearchStrategy[Any]:
               for name, info in model.model_fields.items()}
     extras = st.dictionaries(st.text(max_size=6).map(lambda k: "x_" + k), JSON_VALUES,
                              max_size=2)
-    return st.builds(lambda values, extra: model.model_validate({**extra, **values}),
-                     st.fixed_dictionaries(fields), extras)
+    return st.builds(lambda values, extra: model.model_validate(
+        {**extra, **_calendar_consistent(values)}), st.fixed_dictionaries(fields), extras)
+
+
+def _calendar_consistent(values: dict[str, Any]) -> dict[str, Any]:
+    """A level names a calendar exactly when it is measured on one (the model
+    refuses anything else): a generated ``calendar`` id is kept only then."""
+    if "calendar" in values and "measured_during" in values:
+        on_calendar = values["measured_during"] == "calendar"
+        if on_calendar and not values["calendar"]:
+            return {**values, "calendar": "hours"}
+        if not on_calendar:
+            return {**values, "calendar": ""}
+    return values
 
 
 projects: st.SearchStrategy[Project] = models(Project)
 
 
 TextSlot = tuple[BaseModel, str, int | None]
+
+CALENDAR_REFERENCES = frozenset({("Metric", "calendar"), ("SeverityLevel", "calendar")})
+"""A level's calendar id is set together with its ``measured_during``, never
+as text on its own."""
 
 
 def free_text_slots(model: BaseModel, optional: bool = False,
@@ -121,7 +137,7 @@ def free_text_slots(model: BaseModel, optional: bool = False,
                 elif isinstance(item, str) and info.annotation == list[str]:
                     yield model, name, index
         elif (isinstance(value, str) and info.annotation in kinds and not info.metadata
-              and (type(model).__name__, name) not in skip):
+              and (type(model).__name__, name) not in skip | CALENDAR_REFERENCES):
             yield model, name, None
 
 

@@ -368,7 +368,8 @@ def fill_metrics(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     edit_cell(qtbot, page.levels_table, 0, 1, "Critical", "Critical")
     edit_cell(qtbot, page.levels_table, 0, 2, "30", 30)
     edit_cell(qtbot, page.levels_table, 0, 3, "240", 240)
-    edit_cell(qtbot, page.levels_table, 0, 4, "at all times", MeasuredDuring.ALWAYS)
+    # the column sets measured_during and the calendar together
+    edit_cell(qtbot, page.levels_table, 0, 4, "at all times", (MeasuredDuring.ALWAYS, ""))
     type_into(qtbot, page.definition_edit, "No printer in the office works.")
     typed.values.update({
         "severity_levels.0.id": "P1",

@@ -93,6 +93,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from wizard.core.business_units import BUSINESS_UNITS, business_unit_minutes
+from wizard.core.calendars import CALENDAR_PREFIX, as_coverage, named_calendar
 from wizard.core.compute import (
     applicable_tier,
     credit_amount,
@@ -337,14 +338,17 @@ def maintenance_spans(project: Project, first: datetime.date, last: datetime.dat
     return normalise(spans)
 
 
-def ticket_blocks(project: Project, measured_during: MeasuredDuring
+def ticket_blocks(project: Project, measured_during: MeasuredDuring, calendar: str = ""
                   ) -> list[CoverageBlock] | None:
     """The hours a ticket clock runs on, as the contract names them: ``None``
     at all times; the support hours for a level counted during support hours
     (the coverage hours when the agreement promises none, which the checks
-    report); the coverage hours otherwise (an empty list: around the clock)."""
+    report); a named calendar's hours for a level measured on one; the
+    coverage hours otherwise (an empty list: around the clock)."""
     if measured_during is MeasuredDuring.ALWAYS:
         return None
+    if measured_during is MeasuredDuring.CALENDAR:
+        return as_coverage(project, measured_during, calendar)[1]
     support = project.schedule.support_coverage
     if measured_during is MeasuredDuring.SUPPORT_HOURS and support is not None:
         return list(support)
@@ -573,10 +577,13 @@ def meets(value: Decimal, target: Decimal, direction: Direction) -> bool:
 
 
 def eligible_time(project: Project, month: Month, zone: ZoneInfo,
-                  measured_during: MeasuredDuring, cycle_day: int = 1) -> EligibleTime:
-    """The time an availability level measured ``measured_during`` counts in
-    ``month``: the calendar month, or the billing cycle that starts on day
-    ``cycle_day`` of it and ends before that day of the next month."""
+                  measured_during: MeasuredDuring, cycle_day: int = 1,
+                  calendar: str = "") -> EligibleTime:
+    """The time an availability level measured ``measured_during`` (on the
+    named ``calendar``) counts in ``month``: the calendar month, or the
+    billing cycle that starts on day ``cycle_day`` of it and ends before that
+    day of the next month."""
+    measured_during, blocks = as_coverage(project, measured_during, calendar)
     first_day = month.first_day.replace(day=cycle_day)
     next_first_day = month.next_first_day.replace(day=cycle_day)
     last_day = next_first_day - _ONE_DAY
@@ -587,8 +594,7 @@ def eligible_time(project: Project, month: Month, zone: ZoneInfo,
     if measured_during is MeasuredDuring.ALWAYS:
         base = whole
     else:
-        base = intersect(whole, block_spans(project.schedule.coverage, first_day,
-                                            last_day, zone))
+        base = intersect(whole, block_spans(blocks, first_day, last_day, zone))
     holidays = public_holidays(project, first_day, last_day)
     after_holidays = subtract(base, day_spans((d for d, _n in holidays), zone))
     after_maintenance = after_holidays
@@ -676,9 +682,12 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _calendar_name(project: Project, measured_during: MeasuredDuring) -> str:
+def _calendar_name(project: Project, measured_during: MeasuredDuring,
+                   calendar: str = "") -> str:
     if measured_during is MeasuredDuring.ALWAYS:
         return "always"
+    if named_calendar(project, measured_during, calendar) is not None:
+        return CALENDAR_PREFIX + calendar
     if (measured_during is MeasuredDuring.SUPPORT_HOURS
             and project.schedule.support_coverage is not None):
         return "support"
@@ -700,13 +709,13 @@ def measure_month(project: Project, month: Month, data: Measurements,
     tickets = [t for t in data.tickets or [] if month_start <= t.created < month_end]
     tickets.sort(key=lambda t: (t.created, t.id))
 
-    clocks: dict[MeasuredDuring, Clock] = {}
+    clocks: dict[tuple[MeasuredDuring, str], Clock] = {}
 
-    def clock(measured_during: MeasuredDuring) -> Clock:
-        if measured_during not in clocks:
-            clocks[measured_during] = Clock(project, zone,
-                                            ticket_blocks(project, measured_during))
-        return clocks[measured_during]
+    def clock(measured_during: MeasuredDuring, calendar: str = "") -> Clock:
+        key = (measured_during, calendar)
+        if key not in clocks:
+            clocks[key] = Clock(project, zone, ticket_blocks(project, *key))
+        return clocks[key]
 
     targets: list[TicketTarget] = []
     if data.tickets is not None:
@@ -718,11 +727,12 @@ def measure_month(project: Project, month: Month, data: Measurements,
                 if target is None:
                     continue
                 targets.append(TicketTarget(
-                    level, measure, target, _calendar_name(project, level.measured_during),
-                    _ticket_times(own, clock(level.measured_during), measure, target,
-                                  month_end)))
+                    level, measure, target,
+                    _calendar_name(project, level.measured_during, level.calendar),
+                    _ticket_times(own, clock(level.measured_during, level.calendar), measure,
+                                  target, month_end)))
 
-    eligible_cache: dict[tuple[MeasuredDuring, int], EligibleTime] = {}
+    eligible_cache: dict[tuple[MeasuredDuring, int, str], EligibleTime] = {}
     levels: list[LevelResult] = []
     unmeasured: list[Unmeasured] = []
     for metric in project.metrics:
@@ -746,7 +756,7 @@ def measure_month(project: Project, month: Month, data: Measurements,
             elif data.outages is None:
                 unmeasured.append(Unmeasured(metric, _("no outages file was given")))
             else:
-                key = (metric.measured_during, metric.method.cycle_day())
+                key = (metric.measured_during, metric.method.cycle_day(), metric.calendar)
                 if key not in eligible_cache:
                     eligible_cache[key] = eligible_time(project, month, zone, *key)
                 eligible = eligible_cache[key]
@@ -764,10 +774,12 @@ def measure_month(project: Project, month: Month, data: Measurements,
             measure = (Measure.RESPONSE if metric.kind is MetricKind.RESPONSE_TIME
                        else Measure.RESOLUTION)
             # business hours and days run on the support calendar
-            counted_during = (MeasuredDuring.SUPPORT_HOURS if metric.unit in BUSINESS_UNITS
+            business = metric.unit in BUSINESS_UNITS
+            counted_during = (MeasuredDuring.SUPPORT_HOURS if business
                               else metric.measured_during)
             outcome = _ticket_level(project, metric, measure, tickets, data, targets,
-                                    clock(counted_during), month_end)
+                                    clock(counted_during, "" if business else metric.calendar),
+                                    month_end)
             if isinstance(outcome, Unmeasured):
                 unmeasured.append(outcome)
             else:

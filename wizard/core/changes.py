@@ -202,6 +202,11 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("schedule", "maintenance_windows", ITEM, "start"): N_("start"),
     ("schedule", "maintenance_windows", ITEM, "duration_minutes"): N_("length"),
     ("schedule", "maintenance_notice_hours"): N_("Notice before maintenance"),
+    ("schedule", "calendars", ITEM, "id"): N_("identifier"),
+    ("schedule", "calendars", ITEM, "name"): N_("name"),
+    ("schedule", "calendars", ITEM, "coverage"): N_("hours"),
+    ("metrics", ITEM, "calendar"): N_("calendar"),
+    ("severity_levels", ITEM, "calendar"): N_("calendar"),
     ("schedule", "max_maintenance_minutes_per_month"): N_("Maintenance per month, at most"),
     ("metrics", ITEM, "id"): N_("identifier"),
     ("metrics", ITEM, "name"): N_("name"),
@@ -308,6 +313,7 @@ WHOLE: frozenset[Pattern] = frozenset({
     ("branding", "logo"),
     ("schedule", "coverage"),
     ("schedule", "support_coverage"),
+    ("schedule", "calendars", ITEM, "coverage"),
 })
 """Values compared and shown as a whole (a week's hours, a picture), not
 part by part."""
@@ -393,6 +399,9 @@ LISTS: dict[Pattern, ListRule] = {
     ("schedule", "maintenance_windows"): ListRule(
         N_("Maintenance window"), _window_name, ("day",),
         label=N_("Maintenance window {name}")),
+    ("schedule", "calendars"): ListRule(
+        N_("Calendar"), _plain_name, ("id",), label=N_("Calendar {name}"),
+        renamed_by=("name",)),
     ("metrics",): ListRule(N_("Service level"), _metric_name, ("id",),
                            renamed_by=("name",)),
     ("severity_levels",): ListRule(
@@ -464,6 +473,7 @@ ENUM_LABELS: dict[Enum, str] = {
     MeasuredDuring.COVERAGE: N_("during coverage hours"),
     MeasuredDuring.ALWAYS: N_("at all times"),
     MeasuredDuring.SUPPORT_HOURS: N_("during support hours"),
+    MeasuredDuring.CALENDAR: N_("on a named calendar"),
     Holidays.EXCLUDED: N_("excluded from coverage"),
     Holidays.INCLUDED: N_("covered like other days"),
     ReportFrequency.DAILY: N_("Daily"),
@@ -704,6 +714,7 @@ FORMATS: dict[Pattern, Formatter] = {
     ("schedule", "timezone"): _zone,
     ("schedule", "coverage"): _coverage,
     ("schedule", "support_coverage"): _coverage,
+    ("schedule", "calendars", ITEM, "coverage"): _coverage,
     ("schedule", "maintenance_windows", ITEM, "day"): _window_day,
     ("branding", "logo"): _logo,
     ("branding", "paper"): _paper,
@@ -730,6 +741,7 @@ def _week(blocks: list[CoverageBlock] | None) -> object:
 NORMALISE: dict[Pattern, Callable[[Any], Any]] = {
     ("schedule", "coverage"): _week,
     ("schedule", "support_coverage"): _week,
+    ("schedule", "calendars", ITEM, "coverage"): _week,
 }
 """Values that can be stored in more than one way: compared by what they mean."""
 

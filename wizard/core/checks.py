@@ -21,6 +21,7 @@ from babel.numbers import list_currencies
 
 from wizard.core.availability_rule import allowance
 from wizard.core.branding import MIN_CONTRAST, contrast_with_white, font_name, logo_problem
+from wizard.core.calendars import as_coverage
 from wizard.core.compute import (
     clock_minutes,
     is_around_the_clock,
@@ -107,6 +108,7 @@ def check_project(project: Project, project_path: Path | None = None,
         *_template(project, project_path),
         *_length(project),
         *former_party_problems(project),
+        *_calendars(project),
     ]
     order = list(Step)
     return sorted(found, key=lambda p: (p.severity is not Severity.ERROR, order.index(p.step)))
@@ -231,7 +233,8 @@ def _services(project: Project) -> Iterator[Problem]:
                          _("A fee cannot be negative."))
 
 
-def _coverage(loc: Loc, blocks: Sequence[CoverageBlock]) -> Iterator[Problem]:
+def coverage_problems(loc: Loc, blocks: Sequence[CoverageBlock]) -> Iterator[Problem]:
+    """The problems of a list of blocks of hours at ``loc``."""
     for index, block in enumerate(blocks):
         if not block.days:
             yield _error(Step.SCHEDULE, (*loc, index, "days"), _("Choose at least one day."))
@@ -253,9 +256,9 @@ def _schedule(project: Project) -> Iterator[Problem]:
                 zone=schedule.timezone
             ),
         )
-    yield from _coverage(("schedule", "coverage"), schedule.coverage)
+    yield from coverage_problems(("schedule", "coverage"), schedule.coverage)
     if schedule.support_coverage is not None:
-        yield from _coverage(("schedule", "support_coverage"), schedule.support_coverage)
+        yield from coverage_problems(("schedule", "support_coverage"), schedule.support_coverage)
     for index, window in enumerate(schedule.maintenance_windows):
         if clock_minutes(window.start) >= 1440:
             yield _error(Step.SCHEDULE, ("schedule", "maintenance_windows", index, "start"),
@@ -327,8 +330,9 @@ def _metrics(project: Project) -> Iterator[Problem]:
                              _("Availability is measured in percent."))
             elif (metric.method.method is SamplingMethod.SAMPLED_INTERVAL
                   and Decimal(0) <= metric.target < 100
-                  and allowance(metric.target, metric.period, metric.measured_during,
-                                project.schedule.coverage, metric.method).none_in_longest):
+                  and allowance(metric.target, metric.period,
+                                *as_coverage(project, metric.measured_during, metric.calendar),
+                                metric.method).none_in_longest):
                 yield _warning(
                     Step.METRICS, (*loc, "method"),
                     _("Checked in intervals of {minutes} minutes, this target allows not one "
@@ -352,6 +356,12 @@ def _metrics(project: Project) -> Iterator[Problem]:
                     _("Availability is promised around the clock, but support answers only "
                       "during support hours: say who restores the service at night."),
                 )
+
+
+def _calendars(project: Project) -> Iterator[Problem]:
+    from wizard.core.calendar_checks import calendar_problems  # it builds on this module
+
+    yield from calendar_problems(project)
 
 
 def _severity_levels(project: Project) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ from wizard.core.compute import (
     is_around_the_clock,
 )
 from wizard.core.contract_availability import availability_terms, downtime_row, is_availability
+from wizard.core.contract_calendars import calendar_terms, calendars_context, during_calendar
 from wizard.core.contract_commitments import commitment_notes, resolution_by_efforts
 from wizard.core.contract_frame import frame_context, has_termination_rights, left_out_sections
 from wizard.core.contract_groups import groups_context, has_levels
@@ -357,6 +358,7 @@ LABELS = _Labels(
         MeasuredDuring.COVERAGE: N_("during coverage hours"),
         MeasuredDuring.ALWAYS: N_("at all times"),
         MeasuredDuring.SUPPORT_HOURS: N_("during support hours"),
+        MeasuredDuring.CALENDAR: N_("during coverage hours"),
     },
     report_frequency={
         ReportFrequency.DAILY: N_("every day"),
@@ -414,6 +416,8 @@ LABELS = _Labels(
 _DURING_DEFINED = {
     MeasuredDuring.COVERAGE: N_("during Coverage Hours"),
     MeasuredDuring.SUPPORT_HOURS: N_("during Support Hours"),
+    # a calendar the schedule does not have: measured on the coverage hours
+    MeasuredDuring.CALENDAR: N_("during Coverage Hours"),
 }
 """The labels with the defined terms capitalised, used once a language's
 catalog has them (the lower-case labels until then)."""
@@ -436,6 +440,13 @@ def agreement_kind(project: Project) -> tuple[str, str]:
     if kind is AgreementType.MULTI_LEVEL and not has_levels(project):
         return SINGLE_LEVEL_TYPE, SINGLE_LEVEL_SCOPE
     return LABELS.agreement_type[kind], LABELS.agreement_scope[kind]
+
+
+def _level_during(project: Project, value: MeasuredDuring, calendar: str,
+                  fmt: ContractFormatter) -> str:
+    """When a level is measured, a named calendar by its defined term."""
+    named = during_calendar(project, value, calendar, fmt)
+    return named if named is not None else _during(value, fmt)
 
 
 def _during(value: MeasuredDuring, fmt: ContractFormatter) -> str:
@@ -745,6 +756,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
 
     schedule = project.schedule
     coverage_always = is_around_the_clock(schedule.coverage)
+    region = (holiday_region_name(schedule.holiday_region, fmt.locale)
+              if schedule.holiday_region.strip() else "")
     maintenance = []
     for w in schedule.maintenance_windows:
         window = {
@@ -767,7 +780,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "service": service_name(m.service),
             "target": t(LABELS.direction[m.direction]) % {"value": target},
             "period": t(LABELS.per_period[m.period]),
-            "measured_during": _during(m.measured_during, fmt),
+            "measured_during": _level_during(project, m.measured_during, m.calendar, fmt),
             "measurement": m.measurement.strip(),
             "baseline": _metric_target(m.baseline, m.unit, fmt) if m.baseline is not None
             else "",
@@ -781,7 +794,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
                 "name": m.name,
                 "target": fmt.percent(m.target),
                 "period": t(LABELS.period[m.period]),
-                "measured_during": _during(m.measured_during, fmt),
+                "measured_during": _level_during(project, m.measured_during, m.calendar, fmt),
                 "measured_minutes": rule["eligible_minutes"],
                 "allowed": rule["allowed"],
                 "reference": rule["reference"],
@@ -799,7 +812,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "response": fmt.minutes(s.response_minutes),
             "resolution": fmt.minutes(s.resolution_minutes)
             if s.resolution_minutes is not None else t("no fixed target"),
-            "measured_during": _during(s.measured_during, fmt),
+            "measured_during": _level_during(project, s.measured_during, s.calendar, fmt),
         }
         for s in project.severity_levels
     ]
@@ -828,6 +841,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
     user_terms = {d.term.strip().casefold() for d in agreement.definitions}
     built_in = [(t(term_), t(text) % sections) for term_, text in terms]
     built_in += availability_terms(project, fmt, sections)
+    built_in += calendar_terms(project, fmt, sections)
     definitions = sorted(
         [{"term": d.term, "definition": d.definition} for d in agreement.definitions
          if d.term.strip()]
@@ -868,8 +882,9 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "levels_in_coverage": bool(project.metrics) and all(
                 m.measured_during is MeasuredDuring.COVERAGE for m in project.metrics),
             "holidays_excluded": schedule.public_holidays is Holidays.EXCLUDED,
-            "holiday_region": holiday_region_name(schedule.holiday_region, fmt.locale)
-            if schedule.holiday_region.strip() else "",
+            "holiday_region": region,
+            **calendars_context(project, fmt, lambda blocks: _schedule_rows(blocks, [], fmt),
+                                region),
             "maintenance": maintenance,
             "notice": fmt.hours(schedule.maintenance_notice_hours)
             if schedule.maintenance_notice_hours else "",

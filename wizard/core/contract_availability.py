@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.core.attainment import maintenance_excluded
 from wizard.core.availability_rule import Allowance, allowance, measures_coverage
+from wizard.core.calendars import as_coverage
+from wizard.core.contract_calendars import calendar_reference, during_calendar
 from wizard.core.model import (
     PERCENT_UNIT,
     Holidays,
+    MeasuredDuring,
     MeasuredOver,
     Metric,
     MetricKind,
@@ -74,6 +77,11 @@ def availability_terms(project: Project, fmt: ContractFormatter,
         "The minutes of a calendar month during which a Service Level of availability "
         "applies: every minute of the month for a level measured at all times, the minutes "
         "within the Coverage Hours for a level measured during Coverage Hours.")]
+    if any(is_availability(m) and m.measured_during is MeasuredDuring.CALENDAR
+           for m in project.metrics):
+        eligible.append(t(
+            "For a level measured on other hours set out in section %(schedule)s, they are "
+            "the minutes within those hours.") % sections)
     if project.schedule.public_holidays is Holidays.EXCLUDED:
         eligible.append(t("Public holidays are not Eligible Minutes."))
     if maintenance_excluded(project) and project.schedule.maintenance_windows:
@@ -154,16 +162,18 @@ def exact_duration(seconds: Decimal, fmt: ContractFormatter) -> str:
 
 def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> dict[str, Any]:
     """One availability level's method and allowance, as the contract writes them."""
-    schedule = project.schedule
-    found = allowance(metric.target, metric.period, metric.measured_during,
-                      schedule.coverage, metric.method)
+    measured_during, blocks = as_coverage(project, metric.measured_during, metric.calendar)
+    found = allowance(metric.target, metric.period, measured_during, blocks, metric.method)
     t = fmt.gettext
-    during = (t("during Coverage Hours")
-              if measures_coverage(metric.measured_during, schedule.coverage)
-              else t("at all times"))
+    during = during_calendar(project, metric.measured_during, metric.calendar, fmt) or (
+        t("during Coverage Hours") if measures_coverage(measured_during, blocks)
+        else t("at all times"))
+    reference = (calendar_reference(project, metric.measured_during, metric.calendar,
+                                    metric.period, found.coverage_hours, fmt)
+                 if found.coverage_hours is not None else None)
     values = {"name": metric.name, "target": fmt.percent(metric.target), "during": during,
               "allowed": exact_duration(found.seconds, fmt),
-              "reference": _reference(metric.period, found, fmt)}
+              "reference": reference or _reference(metric.period, found, fmt)}
     if metric.method.method is SamplingMethod.SAMPLED_INTERVAL:
         interval = fmt.minutes(metric.method.interval_minutes).replace(" ", "\u00a0")
         method = t(

@@ -229,8 +229,9 @@ def severity_sentence(level: SeverityLevel, locale: str | None = None) -> str:
             response=response, resolution=minutes_text(level.resolution_minutes, locale))
     when = {MeasuredDuring.ALWAYS: _("at all times"),
             MeasuredDuring.COVERAGE: _("counted during coverage hours"),
-            MeasuredDuring.SUPPORT_HOURS: _("counted during support hours")}[
-        level.measured_during]
+            MeasuredDuring.SUPPORT_HOURS: _("counted during support hours"),
+            MeasuredDuring.CALENDAR: _("counted on the calendar “{calendar}”").format(
+                calendar=level.calendar)}[level.measured_during]
     return _("{name}: {targets}, {when}").format(
         name=name or _("(no name)"), targets=targets, when=when)
 

@@ -108,6 +108,11 @@ def export_ics(project: Project, first: datetime.date, stamp: datetime.datetime)
                                 first, zone, prefix, stamp)
     else:
         notes.append(_("The agreement promises no support hours: none are in the calendar."))
+    for number, named in enumerate(schedule.calendars, start=1):
+        # one series for each named calendar, under its name
+        events += _hours_events(named.coverage, f"calendar{number}",
+                                _("{name} hours").format(name=named.name.strip() or named.id),
+                                first, zone, prefix, stamp)
     excluded = maintenance_excluded(project)
     for number, window in enumerate(schedule.maintenance_windows, start=1):
         hours, minutes = (int(part) for part in window.start.split(":"))

@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from wizard.core.attainment import maintenance_excluded
+from wizard.core.calendars import named_calendar
 from wizard.core.export_common import (
     Export,
     ExportError,
@@ -122,6 +123,7 @@ def _annotations(project: Project, metric: Metric) -> dict[str, str]:
     notes = {
         "agreement": project.agreement.reference.strip(),
         "measured-during": metric.measured_during.value,
+        **_calendar_notes(project, metric),
         "coverage-hours": hours_text(schedule.coverage),
         "support-hours": hours_text(schedule.support_coverage),
         "public-holidays": schedule.public_holidays.value,
@@ -132,6 +134,16 @@ def _annotations(project: Project, metric: Metric) -> dict[str, str]:
         "maintenance-excluded": "true" if maintenance_excluded(project) else "false",
     }
     return {ANNOTATION_PREFIX + key: value for key, value in notes.items() if value}
+
+
+def _calendar_notes(project: Project, metric: Metric) -> dict[str, str]:
+    """The named calendar a level is measured on, by id, name and hours (an
+    OpenSLO time window has no hours of its own, so they go in annotations)."""
+    found = named_calendar(project, metric.measured_during, metric.calendar)
+    if found is None:
+        return {"calendar": metric.calendar} if metric.calendar else {}
+    return {"calendar": found.id, "calendar-name": found.name.strip(),
+            "calendar-hours": hours_text(found.coverage)}
 
 
 def _metadata(name: str, display: str, annotations: dict[str, str] | None = None

@@ -93,7 +93,7 @@ def _policy_metrics(levels: Sequence[SeverityLevel], notes: list[str]) -> list[d
 
 
 def _schedule_blocks(project: Project, notes: list[str]) -> list[CoverageBlock]:
-    timed = [(level, ticket_blocks(project, level.measured_during))
+    timed = [(level, ticket_blocks(project, level.measured_during, level.calendar))
              for level in project.severity_levels]
     on_hours = [(level, blocks) for level, blocks in timed if blocks is not None]
     if not on_hours:

@@ -35,6 +35,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
       it may be ended for convenience;
     * ``agreement.contacts_fallback`` ``true``: without contacts, the
       contacts section says who they are;
+    * ``schedule.calendars`` empty and no level's ``calendar`` set: every
+      level is measured on the coverage or support hours, or at all times;
     * ``service_credits``: its own fields stay the one schedule (``kind``
       ``tiers``), with no further schedules, no minimum, no yearly cap,
       credits set off against future invoices and no claim procedure; without
@@ -62,6 +64,14 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
         for name in ("owed_by", "commitment"):
             if isinstance(metric, dict) and name in metric:
                 metric[f"format_1_{name}"] = metric.pop(name)
+    schedule = data.get("schedule")
+    if isinstance(schedule, dict) and "calendars" in schedule:  # named calendars
+        schedule["format_1_calendars"] = schedule.pop("calendars")
+    for key in ("metrics", "severity_levels"):
+        levels = data.get(key)
+        for level in levels if isinstance(levels, list) else []:
+            if isinstance(level, dict) and "calendar" in level:
+                level["format_1_calendar"] = level.pop("calendar")
     if "history" in data:  # the months' recorded results, new in format 2
         data["format_1_history"] = data.pop("history")
     if "customer_groups" in data:  # the levels of a multi-level agreement, new in format 2

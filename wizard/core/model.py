@@ -33,6 +33,7 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     WithJsonSchema,
     model_serializer,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -244,6 +245,9 @@ class MeasuredDuring(StrEnum):
     SUPPORT_HOURS = "support_hours"
     """Only for severity levels: the response and resolution clock runs while
     support staff answer (format 2)."""
+    CALENDAR = "calendar"
+    """On the named calendar of the schedule whose id the level's ``calendar``
+    holds (format 2)."""
 
 
 class Holidays(StrEnum):
@@ -375,6 +379,20 @@ class MaintenanceWindow(Model):
     duration_minutes: WindowMinutes = 60
 
 
+class NamedCalendar(Model):
+    """Hours of their own that service and severity levels can be measured on
+    (phone support 9–17, the platform around the clock), beside the coverage
+    and support hours. It follows the schedule's time zone, public holiday
+    rule and holiday region."""
+
+    id: str = ""
+    """A slug, unique among the schedule's calendars, that levels name."""
+    name: str = ""
+    """What the contract calls it: "Phone support"."""
+    coverage: list[CoverageBlock] = Field(default_factory=list)
+    """Blocks as for the schedule's ``coverage`` (empty: around the clock)."""
+
+
 class Schedule(Model):
     timezone: str = "UTC"
     coverage: list[CoverageBlock] = Field(default_factory=list)
@@ -386,6 +404,33 @@ class Schedule(Model):
     maintenance_windows: list[MaintenanceWindow] = Field(default_factory=list)
     maintenance_notice_hours: NoticeHours = 0
     max_maintenance_minutes_per_month: MonthMinutes | None = None
+    calendars: list[NamedCalendar] = Field(default_factory=list)
+    """Further named hours (format 2): written only when there are any."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_calendars(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.calendars:
+            data.pop("calendars", None)
+        return data
+
+    def calendar_by_id(self, calendar_id: str) -> NamedCalendar | None:
+        return next((c for c in self.calendars if c.id == calendar_id), None)
+
+
+MeasuredOn = tuple[MeasuredDuring, str]
+"""When a level is measured, as one value: ``measured_during`` and the
+calendar's id (empty unless ``measured_during`` is ``calendar``)."""
+
+
+def _check_calendar(measured_during: MeasuredDuring, calendar: str) -> None:
+    """A level names a calendar exactly when it is measured on one."""
+    if measured_during is MeasuredDuring.CALENDAR and not calendar:
+        raise ValueError("measured_during calendar needs the calendar's id in calendar")
+    if calendar and measured_during is not MeasuredDuring.CALENDAR:
+        raise ValueError("calendar is set, but measured_during is not calendar")
 
 
 class SamplingMethod(StrEnum):
@@ -455,10 +500,13 @@ class Metric(Model):
     unit: str = PERCENT_UNIT
     direction: Direction = Direction.AT_LEAST
     period: Period = Period.MONTH
-    measured_during: Literal[MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS] = \
-        MeasuredDuring.ALWAYS
-    """During coverage hours or at all times (support hours are a clock for
-    severity levels only)."""
+    measured_during: Literal[MeasuredDuring.COVERAGE, MeasuredDuring.ALWAYS,
+                             MeasuredDuring.CALENDAR] = MeasuredDuring.ALWAYS
+    """During coverage hours, at all times, or on a named calendar (support
+    hours are a clock for severity levels only)."""
+    calendar: str = ""
+    """The ``schedule.calendars`` id, for ``measured_during`` ``calendar``
+    (format 2; written only when set)."""
     measurement: str = ""
     baseline: DecimalText | None = None
     commitment: Commitment | None = None
@@ -477,11 +525,31 @@ class Metric(Model):
             data.pop("method", None)
         if self.commitment is None:
             data.pop("commitment", None)
+        if not self.calendar:
+            data.pop("calendar", None)
         return data
 
     def commitment_in(self, agreement: Agreement) -> Commitment:
         """How firmly this level is promised under ``agreement``."""
         return self.commitment or agreement.commitment
+
+    @model_validator(mode="after")
+    def _calendar_named(self) -> Metric:
+        _check_calendar(self.measured_during, self.calendar)
+        return self
+
+    @property
+    def measured_on(self) -> MeasuredOn:
+        """``measured_during`` and ``calendar`` together, set as one."""
+        return self.measured_during, self.calendar
+
+    @measured_on.setter
+    def measured_on(self, value: MeasuredOn) -> None:
+        during, calendar = value
+        if during is MeasuredDuring.SUPPORT_HOURS:
+            raise ValueError("a service level is not measured during support hours")
+        self.measured_during = during
+        self.calendar = calendar if during is MeasuredDuring.CALENDAR else ""
 
 
 class SeverityLevel(Model):
@@ -491,6 +559,34 @@ class SeverityLevel(Model):
     response_minutes: TargetMinutes = 60
     resolution_minutes: TargetMinutes | None = None
     measured_during: MeasuredDuring = MeasuredDuring.COVERAGE
+    calendar: str = ""
+    """The ``schedule.calendars`` id, for ``measured_during`` ``calendar``
+    (format 2; written only when set)."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_calendar(
+        self, handler: SerializerFunctionWrapHandler
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.calendar:
+            data.pop("calendar", None)
+        return data
+
+    @model_validator(mode="after")
+    def _calendar_named(self) -> SeverityLevel:
+        _check_calendar(self.measured_during, self.calendar)
+        return self
+
+    @property
+    def measured_on(self) -> MeasuredOn:
+        """``measured_during`` and ``calendar`` together, set as one."""
+        return self.measured_during, self.calendar
+
+    @measured_on.setter
+    def measured_on(self, value: MeasuredOn) -> None:
+        during, calendar = value
+        self.measured_during = during
+        self.calendar = calendar if during is MeasuredDuring.CALENDAR else ""
 
 
 class CreditTier(Model):

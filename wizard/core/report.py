@@ -39,6 +39,7 @@ from wizard.core.attainment import (
     TicketTime,
     minutes,
 )
+from wizard.core.calendars import CALENDAR_PREFIX
 from wizard.core.contract import (
     SUPPORTED_LOCALES,
     ContractFormatter,
@@ -46,7 +47,7 @@ from wizard.core.contract import (
     contract_translations,
 )
 from wizard.core.measurements import moment_of
-from wizard.core.model import PERCENT_UNIT, Direction, Metric, SamplingMethod
+from wizard.core.model import PERCENT_UNIT, Direction, Metric, Project, SamplingMethod
 
 if TYPE_CHECKING:
     from wizard.core.report_charts import Chart
@@ -296,7 +297,8 @@ def _tickets(document: Any, result: MonthResult, fmt: ContractFormatter) -> None
         share = target.share
         rows.append([
             f"{target.severity.id} {target.severity.name}".strip(), measure,
-            fmt.minutes(target.target_minutes) + ", " + calendars[target.calendar],
+            fmt.minutes(target.target_minutes) + ", " + _during(target.calendar, calendars,
+                                                               result.project, fmt),
             fmt.number(len(target.counted)),
             fmt.number(len(target.counted) - len(target.missed)),
             fmt.percent(share.quantize(Decimal("0.1"), rounding=ROUND_FLOOR).normalize())
@@ -451,3 +453,13 @@ def write_report(result: MonthResult, target: str | os.PathLike[str],
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _during(calendar: str, calendars: dict[str, str], project: Project,
+            fmt: ContractFormatter) -> str:
+    """When a ticket target's clock runs: a named calendar by its name."""
+    if calendar.startswith(CALENDAR_PREFIX):
+        found = project.schedule.calendar_by_id(calendar.removeprefix(CALENDAR_PREFIX))
+        name = (found.name or found.id) if found is not None else calendar
+        return fmt.gettext("during the %(calendar)s hours") % {"calendar": name}
+    return calendars[calendar]

@@ -154,18 +154,21 @@ class Shape:
 
 
 def sample_projects() -> Iterator[Any]:
+    from wizard.core.calendars import with_example_calendars
     from wizard.core.credit_clauses import with_every_credit_part
     from wizard.core.model import AgreementType
     from wizard.core.presets import new_project
     from wizard.core.project_file import ProjectFileError, load_project
     from wizard.paths import examples_dir
 
-    for path in sorted(examples_dir().glob("*.slaproj")):
+    for number, path in enumerate(sorted(examples_dir().glob("*.slaproj"))):
         try:
             project = load_project(path)
         except ProjectFileError:
             continue
         yield project
+        if number == 0:
+            yield with_example_calendars(project)
         if project.service_credits.enabled:
             yield with_every_credit_part(project)
     for kind in AgreementType:

@@ -87,6 +87,16 @@ DESCRIPTIONS: dict[str, str] = {
                               "the rows' support hours are not to be shown).",
     "schedule.holidays_excluded": "Whether public holidays are outside the coverage hours.",
     "schedule.holiday_region": "Whose public holidays count.",
+    "schedule.calendars": "The named calendars (other hours, as \"Phone support\"), each "
+                          "with its hours per weekday; empty when there are none.",
+    "schedule.calendars[].name": "The calendar's name.",
+    "schedule.calendars[].title": "The sentence that introduces its hours.",
+    "schedule.calendars[].rows": "One row per weekday, Monday first.",
+    "schedule.calendars[].rows[].day": "The weekday.",
+    "schedule.calendars[].rows[].hours": "The calendar's hours that day (\"all day\", "
+                                         "\"closed\" or times).",
+    "schedule.calendar_holidays": "The sentence on public holidays under the named "
+                                  "calendars; empty without any.",
     "schedule.maintenance": "The regular maintenance windows.",
     "schedule.maintenance[].day": "The weekday of the window, as written inside a sentence.",
     "schedule.maintenance[].start": "When it starts.",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.calendars import as_coverage
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import downtime_sentence, severity_sentence
 from wizard.core.model import (
@@ -27,6 +28,7 @@ from wizard.core.model import (
     MAX_TARGET_MINUTES,
     Direction,
     MeasuredDuring,
+    MeasuredOn,
     MeasuredOver,
     Metric,
     MetricKind,
@@ -40,6 +42,7 @@ from wizard.core.references import metric_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.customer_groups import customer_groups_box
+from wizard.ui.pages.hours_choices import severity_hours_choices, with_calendars
 from wizard.ui.pages.legal_parts import measurement_group
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.duration_column import DurationColumn
@@ -90,6 +93,12 @@ def measured_during_choices() -> list[tuple[MeasuredDuring, str]]:
         (MeasuredDuring.COVERAGE, _("coverage hours")),
         (MeasuredDuring.ALWAYS, _("at all times")),
     ]
+
+
+def metric_hours_choices() -> list[tuple[MeasuredDuring, str]]:
+    """When a service level is measured, before the named calendars."""
+    return [(MeasuredDuring.COVERAGE, _("During coverage hours (see the schedule)")),
+            (MeasuredDuring.ALWAYS, _("At all times (around the clock)"))]
 
 
 def owed_by_choices(project: Project) -> list[tuple[PartyRole, str]]:
@@ -257,10 +266,10 @@ class MetricsPage(StepPage):
             base=base)
         self.row(form, _("Measurement &period"), self.period_combo, self._detail_loc("period"))
 
-        self.measured_combo = self.bind_choice(
-            QComboBox(), "measured_during",
-            [(MeasuredDuring.COVERAGE, _("During coverage hours (see the schedule)")),
-             (MeasuredDuring.ALWAYS, _("At all times (around the clock)"))], base=base)
+        self.measured_combo = QComboBox()
+        self._measured_values: list[MeasuredOn] = []
+        self.measured_combo.activated.connect(self._measured_chosen)
+        self.add_loader(self._load_measured_combo)
         self.row(form, _("Measured &during"), self.measured_combo,
                  self._detail_loc("measured_during"))
 
@@ -315,6 +324,10 @@ class MetricsPage(StepPage):
         self._detail_loaders = self._loaders[first_detail_loader:]
 
         # severity levels -------------------------------------------------------
+        # "measured_on" sets measured_during and the calendar together
+        self.level_hours_column = Column(_("Measured during"), "measured_on", kind="choice",
+                                         choices=severity_hours_choices(
+                                             Project(), measured_during_choices()), width=100)
         self.levels_table = RecordTable(
             [Column(_("ID"), "id", width=45),
              Column(_("Name"), "name", width=120),
@@ -323,8 +336,7 @@ class MetricsPage(StepPage):
              DurationColumn(_("Resolution time"), "resolution_minutes", kind="duration",
                             minimum=0, maximum=MAX_TARGET_MINUTES, none_text=_("no target"),
                             width=125, optional=True),
-             Column(_("Measured during"), "measured_during", kind="choice",
-                    choices=measured_during_choices(), width=100)],
+             self.level_hours_column],
             self._new_level, _("severity level"))
         self.levels_table.setMinimumHeight(170)
         self.levels_table.edited.connect(lambda: self.table_edited(self.levels_table))
@@ -370,6 +382,8 @@ class MetricsPage(StepPage):
 
     def load(self) -> None:
         self.service_column.choices = service_choices(self.project)
+        self.level_hours_column.choices = severity_hours_choices(
+            self.project, measured_during_choices())
         self.metrics_table.set_items(self.project.metrics)
         self.levels_table.set_items(self.project.severity_levels)
         self._shown_metric = None
@@ -474,7 +488,10 @@ class MetricsPage(StepPage):
                 except ValueError:
                     metric = None
             if metric is not None:
-                sentence = downtime_sentence(metric, self.project.schedule.coverage)
+                during, blocks = as_coverage(self.project, metric.measured_during,
+                                             metric.calendar)
+                sentence = downtime_sentence(metric.model_copy(update={
+                    "measured_during": during, "calendar": ""}), blocks)
         availability = metric is not None and metric.kind is MetricKind.AVAILABILITY
         self.detail_form.setRowVisible(self.method_row, availability)
         self.detail_form.setRowVisible(self.cycle_row, availability)
@@ -508,6 +525,25 @@ class MetricsPage(StepPage):
         self.service_combo.addItems([label for _value, label in choices])
         if metric is not None:
             self.service_combo.setCurrentIndex(self._service_values.index(metric.service))
+
+    def _load_measured_combo(self) -> None:
+        metric = self.selected_metric()
+        self.measured_combo.clear()
+        self._measured_values = []
+        if metric is None:
+            return
+        choices = with_calendars(self.project, metric_hours_choices(), metric.measured_on)
+        self._measured_values = [value for value, _label in choices]
+        self.measured_combo.addItems([label for _value, label in choices])
+        self.measured_combo.setCurrentIndex(self._measured_values.index(metric.measured_on))
+
+    def _measured_chosen(self, index: int) -> None:
+        metric = self.selected_metric()
+        if (metric is not None and 0 <= index < len(self._measured_values)
+                and metric.measured_on != self._measured_values[index]):
+            self.field_edited(self.measured_combo, metric, "measured_on",
+                              self._measured_values[index])
+            self._show_downtime()
 
     def _service_chosen(self, index: int) -> None:
         metric = self.selected_metric()

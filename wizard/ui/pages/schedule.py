@@ -35,6 +35,7 @@ from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.legal_parts import maintenance_group
+from wizard.ui.pages.schedule_calendars import OtherHours
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import FieldMessage, OptionalSpinBox
 from wizard.ui.widgets.record_table import Column, RecordTable
@@ -138,6 +139,7 @@ class SchedulePage(StepPage):
                                       "the service coverage."))
         self.hours_form = hours_form
         self._bind_hours(self.support, "support_coverage")
+        self.other_hours = OtherHours(self)
 
         # maintenance -------------------------------------------------------------
         maintenance_box = QGroupBox(_("Maintenance"))
@@ -184,6 +186,7 @@ class SchedulePage(StepPage):
         layout.addWidget(self.page_message)
         layout.addWidget(zone_box)
         layout.addWidget(hours_box)
+        layout.addWidget(self.other_hours)
         layout.addWidget(maintenance_box)
         layout.addWidget(maintenance_group(self))
         layout.addStretch(1)
@@ -206,7 +209,9 @@ class SchedulePage(StepPage):
     def select_item(self, loc: Loc) -> None:
         if len(loc) < 3 or loc[0] != "schedule" or not isinstance(loc[2], int):
             return
-        if loc[1] == "maintenance_windows":
+        if loc[1] == "calendars":
+            self.other_hours.select(loc[2])
+        elif loc[1] == "maintenance_windows":
             self.windows.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)
         elif loc[1] in ("coverage", "support_coverage"):
             editor = self.coverage if loc[1] == "coverage" else self.support
