@@ -749,7 +749,9 @@ def build() -> Builder:
     b.p(reworded("holidays_on_both",
                  "Coverage and support hours apply on public holidays as on any other day."))
     b.tag("{%p endif %}")
-    b.tag("{%p else %}")
+    # around the clock without support hours, the sentence above says it all: no table of
+    # seven days "all day"
+    b.tag("{%p elif not schedule.coverage_always %}")
     b.p("{% if schedule.levels_in_coverage %}"
         + reworded("schedule_coverage",
                    "Service coverage hours (when the service levels apply) are:")
@@ -758,7 +760,7 @@ def build() -> Builder:
         + "{% endif %}", keep=True)
     b.table([tr("Day"), tr("Service coverage")], [6, 10],
             "r in schedule.rows", [["{{ r.day }}"], ["{{ r.coverage }}"]])
-    b.tag("{%p if schedule.holidays_excluded and not schedule.coverage_always %}")
+    b.tag("{%p if schedule.holidays_excluded %}")
     b.p("{% if schedule.holiday_region %}"
         + reworded("holidays_coverage_region", "Public holidays (%(region)s) are not part of "
                    "the coverage hours.", region="schedule.holiday_region")

@@ -160,3 +160,14 @@ def test_tightening_at_a_review_without_reviews_is_warned_about(us: Project) -> 
     us.reporting.review_frequency = ReviewFrequency.NONE
     problems = [p for p in check_project(us) if p.loc == ("reporting", "baseline_review")]
     assert len(problems) == 1 and "no reviews are agreed" in problems[0].message
+
+
+def test_around_the_clock_without_support_hours_has_no_table_of_days(us: Project) -> None:
+    """Seven rows of "all day" say what one sentence says."""
+    us.schedule.coverage = []
+    us.schedule.support_coverage = None
+    document = read_contract(render_contract(us, "en_US"))
+    assert "The services are to be available around the clock, every day except public " \
+        "holidays" in document.text
+    assert not [table for table in document.tables if table[0][:2] == ["Day", "Service coverage"]]
+    assert "Coverage Hours are:" not in document.text
