@@ -44,6 +44,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.customer_groups import customer_groups_box
 from wizard.ui.pages.hours_choices import severity_hours_choices, with_calendars
 from wizard.ui.pages.legal_parts import measurement_group
+from wizard.ui.pages.metric_promise import metric_promise_rows, resolution_row
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.duration_column import DurationColumn
 from wizard.ui.widgets.fields import (
@@ -318,6 +319,8 @@ class MetricsPage(StepPage):
         self.bind_decimal(self.baseline_edit, "baseline",
                           self._message(self._detail_loc("baseline")), base=base, optional=True)
 
+        self.promise = metric_promise_rows(self, form, base, self._detail_loc)
+
         self.add_loader(self._load_service_combo)
         self.add_loader(self._load_owed_combo)
         self.add_loader(self._load_unit_combo)
@@ -358,6 +361,8 @@ class MetricsPage(StepPage):
         self.level_label.setWordWrap(True)
         self.level_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         levels_form.addRow(self.level_label)
+
+        self.resolution_combo = resolution_row(self, levels_form)
 
         first_level_loader = len(self._loaders)
         self.definition_edit = self.bind_multiline(
@@ -495,6 +500,7 @@ class MetricsPage(StepPage):
         availability = metric is not None and metric.kind is MetricKind.AVAILABILITY
         self.detail_form.setRowVisible(self.method_row, availability)
         self.detail_form.setRowVisible(self.cycle_row, availability)
+        self.detail_form.setRowVisible(self.promise.resource_row, availability)
         self.detail_form.setRowVisible(
             self.interval_row, availability and metric is not None
             and metric.method.method is SamplingMethod.SAMPLED_INTERVAL)
