@@ -499,3 +499,25 @@ class StepPage(QWidget):
     def add_loader(self, loader: Callable[[], None]) -> None:
         self._loaders.append(loader)
 
+    def loader_count(self) -> int:
+        """How many loaders the page has so far (to take the ones added next)."""
+        return len(self._loaders)
+
+    def loaders_since(self, start: int) -> list[Callable[[], None]]:
+        """The loaders added since there were ``start`` of them."""
+        return self._loaders[start:]
+
+    def run_loaders(self, loaders: Sequence[Callable[[], None]]) -> None:
+        """Read part of the project into the widgets, as :meth:`reload` does
+        (showing is not an edit)."""
+        self._loading = True
+        try:
+            for loader in loaders:
+                loader()
+        finally:
+            self._loading = False
+
+    def style_examples(self, table: RecordTable) -> None:
+        """Show the cells of ``table`` holding an example value as examples."""
+        self._style_example_cells(table)
+

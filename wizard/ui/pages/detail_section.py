@@ -1,0 +1,96 @@
+"""A step's list-and-detail section (:class:`~wizard.ui.widgets.list_detail.ListDetail`)
+tied to the project: the list shows a list of the project, the form edits the
+selected item.
+
+Build it before the form's fields, bind the fields with ``base=section.selected``
+and call :meth:`DetailSection.finish` after them::
+
+    section = DetailSection(page, view, lambda p: p.contacts, heading)
+    name = page.bind_text(QLineEdit(), "name", base=section.selected)
+    ...
+    section.finish([name, ...], titles=[name])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from wizard.core.model import Project
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.list_detail import ListDetail, focus_first
+
+
+class DetailSection:
+    """Loads the list, shows the selected item in the form and keeps the
+    list's titles up to date while the fields are typed in."""
+
+    def __init__(self, page: StepPage, view: ListDetail,
+                 items: Callable[[Project], list[Any]],
+                 heading: Callable[[Any | None], str]) -> None:
+        self.page = page
+        self.view = view
+        self._items = items
+        self._heading = heading
+        self._shown_row = -1
+        self._fields: list[QWidget] = []
+        self._detail_loaders: list[Callable[[], None]] = []
+        # loaded first, so that the fields' loaders read the selected item
+        page.add_loader(self._load_list)
+        self._start = page.loader_count()
+        view.items.current_changed.connect(self._selection_changed)
+        view.items.edited.connect(self._list_edited)
+        view.items.add_button.clicked.connect(self._focus_new_item)
+
+    def finish(self, fields: Sequence[QWidget], titles: Sequence[QLineEdit] = ()) -> None:
+        """The form's ``fields`` are built (in reading order); typing in ``titles``
+        changes the item's line in the list."""
+        self._fields = list(fields)
+        self.page.add_loader(self._show_heading)
+        self._detail_loaders = self.page.loaders_since(self._start)
+        for edit in titles:
+            edit.textEdited.connect(lambda _text: self.refresh_titles())
+        self.view.set_tab_order(self._fields)
+
+    # the selected item --------------------------------------------------------
+    def items(self) -> list[Any]:
+        return self._items(self.page.project)
+
+    def selected(self, _project: Project | None = None) -> Any | None:
+        """The selected item (a ``base`` for the page's ``bind_*`` helpers)."""
+        row = self.view.current_row()
+        items = self.items()
+        return items[row] if 0 <= row < len(items) else None
+
+    def _load_list(self) -> None:
+        self.view.items.set_items(self.items())
+
+    def _show_heading(self) -> None:
+        self._shown_row = self.view.current_row()
+        item = self.selected()
+        self.view.set_detail_title(self._heading(item), item is not None)
+
+    def _selection_changed(self, row: int) -> None:
+        """Show the newly selected item (the list may be in the middle of
+        refilling itself: it is left alone)."""
+        if self.page.loading or row == self._shown_row:
+            return
+        self.page.run_loaders(self._detail_loaders)
+
+    def _list_edited(self) -> None:
+        """Added, removed or moved: the selected item may be another one."""
+        self.page.table_edited(self.view.items)
+        self.page.reload()
+
+    def refresh_titles(self) -> None:
+        """A title field was typed in: show it in the list and the heading."""
+        self.view.items.set_items(self.items())
+        self.page.style_examples(self.view.items)
+        item = self.selected()
+        self.view.set_detail_title(self._heading(item), item is not None)
+
+    def _focus_new_item(self) -> None:
+        if self._fields:
+            focus_first(self._fields[0])
