@@ -191,6 +191,12 @@ def test_contact_problems_show_under_the_list(qtbot: QtBot,
     page.focus_problem(("contacts", 2, "name"))
     assert page.contacts.current_row() == 2
     assert page.responsibilities_edit.lines() == us_document.project.contacts[2].responsibilities
+    # selected, the contact's problem stands beside its name field, which has the focus
+    match = page._field_for(("contacts", 2, "name"))
+    assert match is not None and match[1] is page.name_edit
+    assert "A contact needs a name." in match[2].messages()
+    assert match[2].isVisibleTo(page)
+    assert "A contact needs a name." not in page._field_for(("contacts",))[2].messages()
 
 
 def test_party_choice_follows_the_party_names(qtbot: QtBot,

@@ -149,15 +149,17 @@ class BasicsPage(StepPage):
                  _("Terms your contract uses in a specific sense. The contract adds its own "
                    "(Coverage Hours, Downtime …)."))
         self.definition_section = DetailSection(
-            self, self.definitions, lambda p: p.agreement.definitions, definition_heading)
+            self, self.definitions, lambda p: p.agreement.definitions, definition_heading,
+            ("agreement", "definitions"))
+        loc = self.definition_section.loc
         selected = self.definition_section.selected
         self.term_edit = self.bind_text(QLineEdit(), "term", base=selected)
         self.term_edit.setPlaceholderText(_("e.g. Business Day"))
-        self.row(self.definitions.form, _("&Term"), self.term_edit)
+        self.row(self.definitions.form, _("&Term"), self.term_edit, loc("term"))
         self.definition_edit = self.bind_multiline(
             TextBox(_("What the term means in this agreement."), rows=4), "definition",
             base=selected)
-        self.row(self.definitions.form, _("&Definition"), self.definition_edit)
+        self.row(self.definitions.form, _("&Definition"), self.definition_edit, loc("definition"))
         self.definition_section.finish([self.term_edit, self.definition_edit],
                                        titles=[self.term_edit])
 

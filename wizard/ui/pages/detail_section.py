@@ -5,8 +5,9 @@ selected item.
 Build it before the form's fields, bind the fields with ``base=section.selected``
 and call :meth:`DetailSection.finish` after them::
 
-    section = DetailSection(page, view, lambda p: p.contacts, heading)
+    section = DetailSection(page, view, lambda p: p.contacts, heading, ("contacts",))
     name = page.bind_text(QLineEdit(), "name", base=section.selected)
+    page.row(view.form, _("Na&me"), name, section.loc("name"))
     ...
     section.finish([name, ...], titles=[name])
 """
@@ -18,9 +19,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from wizard.core.checks import Loc
 from wizard.core.model import Project
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.list_detail import ListDetail, focus_first
+
+SELECTED = "selected"
+"""Stands for the selected item's index in the locs of the form's fields."""
 
 
 class DetailSection:
@@ -29,8 +34,9 @@ class DetailSection:
 
     def __init__(self, page: StepPage, view: ListDetail,
                  items: Callable[[Project], list[Any]],
-                 heading: Callable[[Any | None], str]) -> None:
+                 heading: Callable[[Any | None], str], prefix: Loc) -> None:
         self.page = page
+        self.prefix = prefix
         self.view = view
         self._items = items
         self._heading = heading
@@ -43,6 +49,7 @@ class DetailSection:
         view.items.current_changed.connect(self._selection_changed)
         view.items.edited.connect(self._list_edited)
         view.items.add_button.clicked.connect(self._focus_new_item)
+        page.add_local_locs(self._local)
 
     def finish(self, fields: Sequence[QWidget], titles: Sequence[QLineEdit] = ()) -> None:
         """The form's ``fields`` are built (in reading order); typing in ``titles``
@@ -53,6 +60,18 @@ class DetailSection:
         for edit in titles:
             edit.textEdited.connect(lambda _text: self.refresh_titles())
         self.view.set_tab_order(self._fields)
+
+    def loc(self, attribute: str) -> Loc:
+        """Where problems about ``attribute`` of the selected item are shown."""
+        return (*self.prefix, SELECTED, attribute)
+
+    def _local(self, loc: Loc) -> Loc:
+        """A problem about a field of the selected item goes beside that field."""
+        size = len(self.prefix)
+        if (loc[:size] == self.prefix and len(loc) > size + 1
+                and loc[size] == self.view.current_row()):
+            return (*self.prefix, SELECTED, *loc[size + 1:])
+        return loc
 
     # the selected item --------------------------------------------------------
     def items(self) -> list[Any]:
@@ -78,6 +97,7 @@ class DetailSection:
         if self.page.loading or row == self._shown_row:
             return
         self.page.run_loaders(self._detail_loaders)
+        self.page.show_problems_again()
 
     def _list_edited(self) -> None:
         """Added, removed or moved: the selected item may be another one."""

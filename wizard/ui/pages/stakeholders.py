@@ -86,7 +86,9 @@ class StakeholdersPage(StepPage):
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),
                  _("Who does what on each side. Escalation level 1 is the first line, 2 "
                    "takes over from it, and so on; 0 means not in the escalation path."))
-        self.section = DetailSection(self, self.contacts, lambda p: p.contacts, contact_heading)
+        self.section = DetailSection(self, self.contacts, lambda p: p.contacts, contact_heading,
+                                     ("contacts",))
+        loc = self.section.loc
         self.detail_box = self.contacts.detail_box
         selected = self.section.selected
         detail = self.contacts.form
@@ -94,28 +96,29 @@ class StakeholdersPage(StepPage):
         self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
         self.follow_renames(self.name_edit, lambda p: person_references(p, contact.name)
                             if (contact := self.section.selected()) else [])
-        self.row(detail, _("Na&me"), self.name_edit)
+        self.row(detail, _("Na&me"), self.name_edit, loc("name"))
         self.party_combo = self.bind_choice(QComboBox(), "party", party_choices(Project()),
                                             base=selected)
-        self.row(detail, _("Part&y"), self.party_combo)
+        self.row(detail, _("Part&y"), self.party_combo, loc("party"))
         self.role_edit = self.bind_text(QLineEdit(), "role", base=selected)
         self.role_edit.setPlaceholderText(_("e.g. Service Desk Lead"))
-        self.row(detail, _("&Role"), self.role_edit)
+        self.row(detail, _("&Role"), self.role_edit, loc("role"))
         self.email_edit = self.bind_text(QLineEdit(), "email", base=selected)
-        self.row(detail, _("E-ma&il"), self.email_edit)
+        self.row(detail, _("E-ma&il"), self.email_edit, loc("email"))
         self.phone_edit = self.bind_text(QLineEdit(), "phone", base=selected)
-        self.row(detail, _("&Phone"), self.phone_edit)
+        self.row(detail, _("&Phone"), self.phone_edit, loc("phone"))
         self.level_spin = QSpinBox()
         self.level_spin.setRange(0, MAX_ESCALATION_LEVEL)
         self.level_spin.setSpecialValueText(_("not in path"))
         self.level_spin.setMaximumWidth(160)
         self.bind_int(self.level_spin, "escalation_level", base=selected)
-        self.row(detail, _("Escala&tion level"), self.level_spin,
+        self.row(detail, _("Escala&tion level"), self.level_spin, loc("escalation_level"),
                  hint=_("1 is the first line, 2 takes over from it; 0 means not in the path."))
         self.responsibilities_edit = self.bind_lines(
             LinesEdit(_("e.g. Send the monthly service report"), rows=4), "responsibilities",
             base=selected)
         self.row(detail, _("Re&sponsibilities"), self.responsibilities_edit,
+                 loc("responsibilities"),
                  hint=_("What this person does under the agreement, one per line."))
         self.section.finish(
             [self.name_edit, self.party_combo, self.role_edit, self.email_edit,
