@@ -22,7 +22,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import TextBox
-from wizard.ui.widgets.list_detail import ListDetail
+from wizard.ui.widgets.list_detail import ListDetail, TitleColumn
 from wizard.ui.widgets.typed_inputs import DayEdit, example_day
 
 CONTRACT_LOCALES = ("en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES",
@@ -142,7 +142,7 @@ class BasicsPage(StepPage):
 
         definitions_form = QFormLayout()
         definitions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.definitions = ListDetail(definition_title, "term",
+        self.definitions = ListDetail([TitleColumn("term", definition_title)],
                                       lambda: Definition(term=_("New term")), _("definition"))
         self.row(definitions_form, _("Def&initions"), self.definitions,
                  ("agreement", "definitions"),

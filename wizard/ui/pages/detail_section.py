@@ -42,6 +42,7 @@ class DetailSection:
         self._heading = heading
         self._shown_row = -1
         self._fields: list[QWidget] = []
+        self._focus_on_add: QWidget | None = None
         self._detail_loaders: list[Callable[[], None]] = []
         # loaded first, so that the fields' loaders read the selected item
         page.add_loader(self._load_list)
@@ -51,10 +52,13 @@ class DetailSection:
         view.items.add_button.clicked.connect(self._focus_new_item)
         page.add_local_locs(self._local)
 
-    def finish(self, fields: Sequence[QWidget], titles: Sequence[QLineEdit] = ()) -> None:
+    def finish(self, fields: Sequence[QWidget], titles: Sequence[QLineEdit] = (),
+               focus_on_add: QWidget | None = None) -> None:
         """The form's ``fields`` are built (in reading order); typing in ``titles``
-        changes the item's line in the list."""
+        changes the item's line in the list. A new item is typed into
+        ``focus_on_add`` (the first field unless said)."""
         self._fields = list(fields)
+        self._focus_on_add = focus_on_add
         self.page.add_loader(self._show_heading)
         self._detail_loaders = self.page.loaders_since(self._start)
         for edit in titles:
@@ -112,5 +116,6 @@ class DetailSection:
         self.view.set_detail_title(self._heading(item), item is not None)
 
     def _focus_new_item(self) -> None:
-        if self._fields:
-            focus_first(self._fields[0])
+        first = self._focus_on_add or (self._fields[0] if self._fields else None)
+        if first is not None:
+            focus_first(first)

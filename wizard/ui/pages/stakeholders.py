@@ -22,7 +22,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import LinesEdit
-from wizard.ui.widgets.list_detail import ListDetail
+from wizard.ui.widgets.list_detail import ListDetail, TitleColumn
 
 
 def escalation_path(contacts: Sequence[Contact]) -> list[tuple[int, list[Contact]]]:
@@ -79,8 +79,8 @@ class StakeholdersPage(StepPage):
     title = N_("Stakeholders")
 
     def build(self) -> None:
-        self.contacts = ListDetail(contact_title, "name", lambda: Contact(name=_("New contact")),
-                                   _("contact"))
+        self.contacts = ListDetail([TitleColumn("name", contact_title)],
+                                   lambda: Contact(name=_("New contact")), _("contact"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),

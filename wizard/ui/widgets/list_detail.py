@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHeaderView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.i18n import _
 from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.sheet_table import SheetTable
 
 NARROW = 640
 """Below this width (pixels) the detail goes under the list rather than beside it."""
@@ -51,15 +53,17 @@ class TitleColumn(Column):
 
 
 class ItemList(RecordTable):
-    """The items, one title a line, with the buttons that add, remove and move them."""
+    """The items, a line each, with the buttons that add, remove and move them.
+    The lines are only selected here; the item is edited in the form."""
 
-    def __init__(self, column: TitleColumn, new_item: Callable[[], Any],
+    def __init__(self, columns: Sequence[Column], new_item: Callable[[], Any],
                  item_name: str) -> None:
-        super().__init__([column], new_item, item_name)
+        super().__init__(columns, new_item, item_name)
         table = self.table
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setVisible(len(self.columns) > 1)  # one title: no heading needed
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
         table.setWordWrap(False)
         self.add_button.setText(_("&Add"))
         self.remove_button.setText(_("Re&move"))
@@ -78,6 +82,8 @@ class ItemList(RecordTable):
 
     def item_label(self, item: Any) -> str:
         """How ``item`` is named in the Edit menu: the text of its title field."""
+        if not isinstance(self.columns[0], TitleColumn):
+            return super().item_label(item)
         value = getattr(item, self.columns[0].attribute, None)
         return str(value).strip() if value is not None else ""
 
@@ -89,12 +95,15 @@ class ItemList(RecordTable):
 
 
 class ListDetail(QWidget):
-    """A list of items (:attr:`items`) and a form (:attr:`form`) for the selected one."""
+    """A list of items (:attr:`items`) and a form (:attr:`form`) for the selected one.
 
-    def __init__(self, title: Callable[[Any], str], title_attribute: str,
-                 new_item: Callable[[], Any], item_name: str) -> None:
+    The list shows a :class:`TitleColumn`, or a few short columns (an
+    identifier and a name) under headings."""
+
+    def __init__(self, columns: Sequence[Column], new_item: Callable[[], Any],
+                 item_name: str) -> None:
         super().__init__()
-        self.items = ItemList(TitleColumn(title_attribute, title), new_item, item_name)
+        self.items = ItemList(columns, new_item, item_name)
         self.items.setMinimumWidth(200)
         self.items.setMinimumHeight(160)
         self.detail_box = QGroupBox()
@@ -127,6 +136,27 @@ class ListDetail(QWidget):
                                 self.items.down_button, *fields]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    # the list's parts, as a record table has them
+    @property
+    def table(self) -> SheetTable:
+        return self.items.table
+
+    @property
+    def add_button(self) -> QPushButton:
+        return self.items.add_button
+
+    @property
+    def remove_button(self) -> QPushButton:
+        return self.items.remove_button
+
+    @property
+    def up_button(self) -> QPushButton:
+        return self.items.up_button
+
+    @property
+    def down_button(self) -> QPushButton:
+        return self.items.down_button
 
     def current_row(self) -> int:
         return self.items.current_row()
