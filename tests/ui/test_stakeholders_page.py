@@ -6,11 +6,12 @@ from example_paths import US_EXAMPLE
 from page_driving import activate, open_page
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step, check_project
 from wizard.core.model import Contact, PartyRole
+from wizard.ui.access_keys import mnemonic
 from wizard.ui.document import ProjectDocument
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.stakeholders import StakeholdersPage, escalation_path_text
@@ -251,3 +252,23 @@ def test_escalation_path_text() -> None:
     ]
     assert escalation_path_text(contacts) == "Level 1: A → Level 2: B (Head), C (Lead)"
     assert "escalation level of 1" in escalation_path_text([contacts[3]])
+
+
+def test_the_detail_fields_keep_their_access_keys(window: MainWindow, qtbot: QtBot) -> None:
+    """The field labels beside the list keep their own keys (the list's buttons
+    give way), and Alt with the name's key goes to the name field."""
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    labels = {label.buddy(): label.text() for label in page.findChildren(QLabel)
+              if label.buddy() is not None}
+    for field in (page.name_edit, page.role_edit, page.email_edit, page.phone_edit,
+                  page.level_spin, page.responsibilities_edit):
+        assert mnemonic(labels[field]) is not None, labels[field]
+    assert labels[page.name_edit] == "Na&me"
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.name_edit

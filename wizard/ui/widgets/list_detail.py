@@ -103,10 +103,12 @@ class ListDetail(QWidget):
     def __init__(self, columns: Sequence[Column], new_item: Callable[[], Any],
                  item_name: str) -> None:
         super().__init__()
+        # the form is the first child: the access keys of its labels are
+        # settled before the buttons' (a field's key matters more)
+        self.detail_box = QGroupBox(self)
         self.items = ItemList(columns, new_item, item_name)
         self.items.setMinimumWidth(200)
         self.items.setMinimumHeight(160)
-        self.detail_box = QGroupBox()
         self.form = QFormLayout(self.detail_box)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
