@@ -126,9 +126,15 @@ def test_the_escalation_path_shows_a_typed_name_as_written(
     page = open_page(qtbot, StakeholdersPage, document)
     assert isinstance(page, StakeholdersPage)
     row = next(i for i, c in enumerate(document.project.contacts) if c.escalation_level > 0)
-    type_into_cell(qtbot, page.contacts, row, 0, MARKUP)
+    page.contacts.select_row(row)
+    page.name_edit.setFocus()
+    page.name_edit.selectAll()
+    qtbot.keyClicks(page.name_edit, MARKUP)
     assert document.project.contacts[row].name == MARKUP
     assert_shown_as_written(page.path_label)
+    cell = page.contacts.table.item(row, 0)  # the contact's line in the list
+    assert cell is not None and cell.text().startswith(MARKUP)
+    assert displayed(cell.toolTip()).startswith(MARKUP)
 
 
 def test_a_logo_file_name_is_shown_as_written(qtbot: QtBot, document: ProjectDocument) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from example_paths import US_EXAMPLE
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
 from wizard.core.model import AgreementType
 from wizard.ui.document import ProjectDocument
 from wizard.ui.language import ENGLISH, apply_language
+from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.basics import BasicsPage
 
 
@@ -22,7 +25,7 @@ def test_basics_shows_and_edits_the_project(qtbot: QtBot, us_document: ProjectDo
     page.reload()
     assert page.title_edit.text() == "Managed IT Support Service Level Agreement"
     assert page.date_edit.date() == QDate(2027, 1, 1)
-    assert page.definitions.table.rowCount() == 3
+    assert page.definitions.items.table.rowCount() == 3
 
     page.title_edit.clear()
     qtbot.keyClicks(page.title_edit, "Bakery IT & Support <SLA>")
@@ -127,3 +130,62 @@ def test_the_currency_follows_the_contract_country_unless_chosen(
     choose(page.language_combo, "French (France)")
     assert (us_document.project.language, us_document.project.currency) == ("fr_FR", "GBP")
     assert page.currency_note.isHidden()
+
+
+def _terms(page: BasicsPage) -> list[str]:
+    table = page.definitions.items.table
+    texts = []
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        assert item is not None
+        texts.append(item.text())
+    return texts
+
+
+def test_a_definition_is_added_and_written_in_a_multi_line_editor(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """Add, a term and a long definition typed in a wrapping editor: the project has them whole."""
+    page = BasicsPage(us_document)
+    qtbot.addWidget(page)
+    page.reload()
+    page.resize(1000, 900)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    definitions = us_document.project.agreement.definitions
+    count = len(definitions)
+    qtbot.mouseClick(page.definitions.items.add_button, Qt.MouseButton.LeftButton)
+    assert len(definitions) == count + 1
+    qtbot.waitUntil(page.term_edit.hasFocus)
+    qtbot.keyClicks(page.term_edit, "Print Job")
+    qtbot.keyClick(page.term_edit, Qt.Key.Key_Tab)
+    assert page.definition_edit.hasFocus()
+    text = ("A document sent from a covered workstation to a covered printer, counted once "
+            "however many copies or pages it has, and whether or not it is printed in colour.")
+    qtbot.keyClicks(page.definition_edit, text)
+    assert (definitions[-1].term, definitions[-1].definition) == ("Print Job", text)
+    assert _terms(page)[-1] == "Print Job"
+    assert page.definition_edit.toPlainText() == text
+    assert page.definition_edit.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    layout = page.definition_edit.document().firstBlock().layout()
+    assert layout is not None and layout.lineCount() > 1
+    assert "Print Job" in page.definitions.detail_box.title()
+
+    page.definitions.select_row(0)  # another definition: its own text, nothing saved
+    assert page.term_edit.text() == definitions[0].term
+    assert page.definition_edit.toPlainText() == definitions[0].definition
+
+
+def test_enter_in_the_term_field_stays_on_the_step(window: MainWindow, qtbot: QtBot) -> None:
+    """Enter in a one-line field of the detail does not go on to the next step."""
+    window.open_path(US_EXAMPLE, ask=False)
+    page = window.current_page()
+    assert isinstance(page, BasicsPage)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.term_edit.setFocus()
+    qtbot.waitUntil(page.term_edit.hasFocus)
+    qtbot.keyClick(page.term_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(page.term_edit, Qt.Key.Key_Enter)
+    assert window.current_page() is page
+    assert page.term_edit.hasFocus()

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from example_paths import US_EXAMPLE
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -25,9 +24,9 @@ from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.basics import BasicsPage
 from wizard.ui.pages.parties import PartiesPage
 from wizard.ui.pages.review import ReviewPage
+from wizard.ui.pages.stakeholders import StakeholdersPage
 from wizard.ui.step_states import StepState, step_state
 from wizard.ui.style import EXAMPLE_PROPERTY
-from wizard.ui.widgets.record_table import RecordTable
 
 CUSTOMER = "parties.customer.name"
 
@@ -247,28 +246,53 @@ def test_the_step_list_shows_a_step_with_examples_as_not_complete(
     assert window.step_state(Step.PARTIES) == StepState.COMPLETE
 
 
-def test_example_cells_of_a_table_look_like_examples_until_typed_over(
+def test_example_contacts_look_like_examples_until_typed_over(
         window: MainWindow, qtbot: QtBot) -> None:
-    """The preset's contacts would look like the user's own in the table."""
+    """The preset's contacts would look like the user's own, in the list and in the fields."""
     window.new_from_preset(AgreementType.CUSTOMER_BASED)
     window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
     page = window.current_page()
-    contacts: RecordTable = page.contacts  # type: ignore[attr-defined]
-    table = contacts.table
-    cell = table.item(0, 0)
-    assert cell is not None and cell.text() == "Sam Patel"
+    assert isinstance(page, StakeholdersPage)
+    cell = page.contacts.items.table.item(0, 0)
+    assert cell is not None and cell.text().startswith("Sam Patel")
     assert cell.font().italic()
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus)
-    table.setCurrentCell(0, 0)
-    qtbot.keyClicks(table, "A")  # typing starts an edit that replaces the text
-    editor = QApplication.focusWidget()
-    assert editor is not table
-    qtbot.keyClicks(editor, "na Ruiz")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.document.project.contacts[0].name == "Ana Ruiz")
-    cell = table.item(0, 0)
-    assert cell is not None and not cell.font().italic()
+    name, email = page.name_edit, page.email_edit
+    assert name.text() == "" and name.placeholderText() == "Sam Patel"
+    assert name.property(EXAMPLE_PROPERTY) and name.font().italic()
+    assert email.text() == "" and email.placeholderText() and email.font().italic()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClicks(name, "Ana Ruiz")  # typing replaces the example
+    assert window.document.project.contacts[0].name == "Ana Ruiz"
     assert not is_example(window.document.project, "contacts.0.name")
-    other = table.item(0, 2)
-    assert other is not None and other.font().italic()  # the e-mail is still the example
+    assert not name.font().italic() and name.text() == "Ana Ruiz"
+    cell = page.contacts.items.table.item(0, 0)
+    assert cell is not None and cell.text().startswith("Ana Ruiz") and not cell.font().italic()
+    assert email.font().italic()  # the e-mail is still the example
+    assert is_example(window.document.project, "contacts.0.email")
+
+
+def test_example_definitions_look_like_examples_until_typed_over(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The preset's definitions show as examples in the term and the multi-line definition."""
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    page = window.current_page()
+    assert isinstance(page, BasicsPage)
+    definitions = window.document.project.agreement.definitions
+    assert definitions, "the preset defines terms"
+    page.definitions.select_row(0)
+    term, text = page.term_edit, page.definition_edit
+    assert term.text() == "" and term.placeholderText() == definitions[0].term
+    assert text.toPlainText() == "" and text.placeholderText() == definitions[0].definition
+    assert term.font().italic() and text.font().italic()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    qtbot.keyClicks(text, "Our own meaning.")
+    assert definitions[0].definition == "Our own meaning."
+    assert not is_example(window.document.project, "agreement.definitions.0.definition")
+    assert not text.font().italic()
+    assert term.font().italic()  # the term is still the example

@@ -65,7 +65,9 @@ def test_every_step_shows_the_example(window: MainWindow, qtbot: QtBot,
     assert page.language_combo.currentText().endswith(f"({data['language']})")
     assert page.currency_combo.currentText().startswith(data["currency"])
     assert page.purpose_edit.toPlainText() == agreement["purpose"]
-    assert column(page.definitions, 0) == [d["term"] for d in agreement["definitions"]]
+    assert column(page.definitions.items, 0) == [d["term"] for d in agreement["definitions"]]
+    assert page.term_edit.text() == agreement["definitions"][0]["term"]
+    assert page.definition_edit.toPlainText() == agreement["definitions"][0]["definition"]
 
     page = next_page(Step.PARTIES)
     parties = data["parties"]
@@ -79,9 +81,12 @@ def test_every_step_shows_the_example(window: MainWindow, qtbot: QtBot,
 
     page = next_page(Step.STAKEHOLDERS)
     contacts = data["contacts"]
-    assert column(page.contacts, 0) == [c["name"] for c in contacts]
-    assert column(page.contacts, 1) == [parties[c["party"]]["name"] for c in contacts]
-    assert column(page.contacts, 2) == [c["role"] for c in contacts]
+    assert column(page.contacts.items, 0) == [
+        f"{c['name']} – {c['role']}" if c["role"] else c["name"] for c in contacts]
+    assert page.name_edit.text() == contacts[0]["name"]
+    assert page.party_combo.currentText() == parties[contacts[0]["party"]]["name"]
+    assert page.role_edit.text() == contacts[0]["role"]
+    assert page.email_edit.text() == contacts[0]["email"]
     assert page.responsibilities_edit.lines() == contacts[0]["responsibilities"]
 
     page = next_page(Step.SERVICES)

@@ -213,10 +213,9 @@ def fill_basics(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
                                   "Books running.\nThis agreement sets the service levels "
                                   "for that work.")
 
-    click(qtbot, page.definitions.add_button)
-    edit_cell(qtbot, page.definitions, 0, 0, "Print Job", "Print Job")
-    edit_cell(qtbot, page.definitions, 0, 1, "A document sent to a covered printer.",
-              "A document sent to a covered printer.")
+    click(qtbot, page.definitions.items.add_button)
+    type_into(qtbot, page.term_edit, "Print Job")
+    type_into(qtbot, page.definition_edit, "A document sent to a covered printer.")
     typed["agreement.definitions.0.term"] = "Print Job"
     typed["agreement.definitions.0.definition"] = "A document sent to a covered printer."
 
@@ -258,15 +257,14 @@ CONTACTS = [
 def fill_stakeholders(qtbot: QtBot, window: MainWindow, typed: Typed) -> None:
     page: Any = next_step(qtbot, window, Step.STAKEHOLDERS)
     for row, contact in enumerate(CONTACTS):
-        click(qtbot, page.contacts.add_button)
+        click(qtbot, page.contacts.items.add_button)
         assert page.contacts.current_row() == row
-        edit_cell(qtbot, page.contacts, row, 0, contact["name"], contact["name"])
-        edit_cell(qtbot, page.contacts, row, 1, contact["party_label"], contact["party"])
-        edit_cell(qtbot, page.contacts, row, 2, contact["role"], contact["role"])
-        edit_cell(qtbot, page.contacts, row, 3, contact["email"], contact["email"])
-        edit_cell(qtbot, page.contacts, row, 4, contact["phone"], contact["phone"])
-        edit_cell(qtbot, page.contacts, row, 5, str(contact["escalation_level"]),
-                  contact["escalation_level"])
+        type_into(qtbot, page.name_edit, contact["name"])
+        pick_text(page.party_combo, contact["party_label"])
+        type_into(qtbot, page.role_edit, contact["role"])
+        type_into(qtbot, page.email_edit, contact["email"])
+        type_into(qtbot, page.phone_edit, contact["phone"])
+        type_into(qtbot, page.level_spin, str(contact["escalation_level"]))
         type_into(qtbot, page.responsibilities_edit, "\n".join(contact["responsibilities"]))
         for key in ("name", "party", "role", "email", "phone", "escalation_level",
                     "responsibilities"):
@@ -477,7 +475,8 @@ def check_widgets_show(window: MainWindow, typed: Typed) -> None:
     assert page.language_combo.currentText().endswith("(en_GB)")
     assert page.currency_combo.currentText().startswith("EUR")
     assert page.purpose_edit.toPlainText() == typed["agreement.purpose"]
-    assert column_texts(page.definitions, 0) == ["Print Job"]
+    assert column_texts(page.definitions.items, 0) == ["Print Job"]
+    assert page.definition_edit.toPlainText() == "A document sent to a covered printer."
 
     def step(expected: Step) -> Any:
         window.next_button.click()
@@ -493,9 +492,10 @@ def check_widgets_show(window: MainWindow, typed: Typed) -> None:
         assert fields.signatory_email_edit.text() == values["signatory.email"]
 
     page = step(Step.STAKEHOLDERS)
-    assert column_texts(page.contacts, 0) == [c["name"] for c in CONTACTS]
-    assert column_texts(page.contacts, 1) == [c["party_label"] for c in CONTACTS]
-    assert column_texts(page.contacts, 5) == ["1", "2"]
+    assert column_texts(page.contacts.items, 0) == [
+        f"{c['name']} – {c['role']}" for c in CONTACTS]
+    assert page.party_combo.currentText() == CONTACTS[0]["party_label"]
+    assert page.level_spin.value() == 1
     assert page.responsibilities_edit.lines() == CONTACTS[0]["responsibilities"]
 
     page = step(Step.SERVICES)

@@ -156,6 +156,14 @@ class Session:
             self.qtbot.keyClicks(box, line)
             self._count("keystroke", len(line))
 
+    def choose(self, combo: QComboBox, text: str) -> None:
+        """Choose the entry ``text`` of a list, as a user's pick does."""
+        index = combo.findText(text)
+        assert index >= 0, f"{text!r} is not offered"
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+        self._count("choice")
+
     def tick(self, box: QCheckBox) -> None:
         """Click the box where its tick mark is."""
         self.qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
@@ -225,14 +233,15 @@ def basics(s: Session, r: int) -> None:
 
     terms = agreement.definitions
     if r % 4 == 0 and len(terms) < 4:
-        s.add_row(page.definitions, terms, Definition(term="New term"))
+        s.add_row(page.definitions.items, terms, Definition(term="New term"))
     elif r % 4 == 2 and len(terms) > 2:
-        s.remove_row(page.definitions, terms, 0)
+        s.remove_row(page.definitions.items, terms, 0)
     row = r % len(terms)
+    s.select(page.definitions.items, row)
     terms[row].term = f"Print job {r}"
-    s.edit_cell(page.definitions, row, 0, terms[row].term)
+    s.retype(page.term_edit, terms[row].term)
     terms[row].definition = f"A document sent to a covered printer, as of draft {r}."
-    s.edit_cell(page.definitions, row, 1, terms[row].definition)
+    s.rewrite(page.definition_edit, terms[row].definition)
 
 
 def parties(s: Session, r: int) -> None:
@@ -258,27 +267,27 @@ def stakeholders(s: Session, r: int) -> None:
     page = s.go(Step.STAKEHOLDERS)
     contacts = s.expected.contacts
     if len(contacts) < 2 or (r % 3 == 0 and len(contacts) < 5):
-        s.add_row(page.contacts, contacts, Contact(name="New contact"))
+        s.add_row(page.contacts.items, contacts, Contact(name="New contact"))
     elif r % 3 == 1 and len(contacts) > 2:
-        s.remove_row(page.contacts, contacts, 1)
+        s.remove_row(page.contacts.items, contacts, 1)
     row = r % len(contacts)
+    s.select(page.contacts.items, row)
     contact = contacts[row]
     contact.name = f"Contact {r}"
-    s.edit_cell(page.contacts, row, 0, contact.name)
+    s.retype(page.name_edit, contact.name)
     contact.party = [PartyRole.PROVIDER, PartyRole.CUSTOMER][r % 2]
     party = s.expected.parties.provider if r % 2 == 0 else s.expected.parties.customer
-    s.edit_cell(page.contacts, row, 1, party.name)
+    s.choose(page.party_combo, party.name)
     contact.role = f"Service manager {r}"
-    s.edit_cell(page.contacts, row, 2, contact.role)
+    s.retype(page.role_edit, contact.role)
     contact.email = f"contact{r}@inkwell.example"
-    s.edit_cell(page.contacts, row, 3, contact.email)
+    s.retype(page.email_edit, contact.email)
     contact.phone = f"+44 117 496 {r:04d}"
-    s.edit_cell(page.contacts, row, 4, contact.phone)
+    s.retype(page.phone_edit, contact.phone)
     contact.escalation_level = 1 + r % 3
-    s.edit_cell(page.contacts, row, 5, str(contact.escalation_level))
+    s.retype(page.level_spin, str(contact.escalation_level))
     text = f"Answer print tickets ({r})\nSend the monthly reports"
     contact.responsibilities = lines(text)
-    s.select(page.contacts, row)  # Enter went on to the next row, as in a spreadsheet
     s.rewrite(page.responsibilities_edit, text)
 
 

@@ -39,7 +39,8 @@ def test_renaming_the_recipient_contact_keeps_the_reports(qtbot: QtBot,
                                                           us_document: ProjectDocument) -> None:
     """Reports would be addressed to a person who is no longer in the agreement."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    page.contacts.set_value(2, 0, "Luis M. Ortega")  # the name cell of Luis Ortega
+    page.contacts.select_row(2)  # Luis Ortega
+    retype(qtbot, page.name_edit, "Luis M. Ortega")
     assert us_document.project.reporting.recipient == "Luis M. Ortega"
 
 

@@ -2,102 +2,155 @@
 
 from __future__ import annotations
 
-from page_driving import open_page
+from example_paths import US_EXAMPLE
+from page_driving import activate, open_page
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from wizard.core.checks import check_project
+from wizard.core.checks import Step, check_project
 from wizard.core.model import Contact, PartyRole
+from wizard.ui.access_keys import mnemonic
 from wizard.ui.document import ProjectDocument
+from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.stakeholders import StakeholdersPage, escalation_path_text
 
-NAME, PARTY, ROLE, EMAIL, PHONE, LEVEL = range(6)
+LEFT = Qt.MouseButton.LeftButton
 
 
+def _titles(page: StakeholdersPage) -> list[str]:
+    table = page.contacts.items.table
+    texts = []
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        assert item is not None
+        texts.append(item.text())
+    return texts
 
 
-def _show_focused(qtbot: QtBot, page: StakeholdersPage) -> None:
-    """Show the page as the active window with the table focused, as after a click."""
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    page.contacts.table.setFocus()
-    qtbot.waitUntil(page.contacts.table.hasFocus)
+def _type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Click into a field, select what it holds and type over it, as a user would."""
+    qtbot.mouseClick(widget, LEFT)
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
+    qtbot.keyClicks(widget, text)
 
 
-def _cell(page: StakeholdersPage, row: int, col: int) -> str:
-    item = page.contacts.table.item(row, col)
-    assert item is not None
-    return item.text()
-
-
-def test_contacts_table_and_escalation_path(qtbot: QtBot, us_document: ProjectDocument) -> None:
-    """Opening a project lists its contacts by party name and shows who escalates to whom."""
+def test_contacts_list_detail_and_escalation_path(qtbot: QtBot,
+                                                  us_document: ProjectDocument) -> None:
+    """Opening a project lists its contacts by name and role, shows the first
+    one's fields in full and who escalates to whom."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    assert page.contacts.table.rowCount() == 3
-    assert _cell(page, 0, NAME) == "Priya Nair"
-    assert _cell(page, 0, PARTY) == "Northwind IT Services LLC"
-    assert _cell(page, 2, PARTY) == "Harbor Bakery Co."
-    assert _cell(page, 1, LEVEL) == "2"
-    assert _cell(page, 2, LEVEL) == "not in path"
+    assert _titles(page) == ["Priya Nair – Service Desk Lead", "Dana Whitfield – Managing Director",
+                             "Luis Ortega – Owner"]
+    assert page.name_edit.text() == "Priya Nair"
+    assert page.party_combo.currentText() == "Northwind IT Services LLC"
+    assert page.role_edit.text() == "Service Desk Lead"
+    assert page.email_edit.text() == us_document.project.contacts[0].email
+    assert page.level_spin.value() == 1
     assert page.path_label.text() == (
         "Level 1: Priya Nair (Service Desk Lead) → Level 2: Dana Whitfield (Managing Director)")
     assert page.responsibilities_edit.lines() == [
         "Triage and assign every ticket", "Send the monthly service report"]
+    page.contacts.select_row(2)
+    assert page.party_combo.currentText() == "Harbor Bakery Co."
+    assert page.level_spin.text() == "not in path"
     assert not us_document.modified
 
 
-def test_typing_in_a_cell_renames_the_contact(qtbot: QtBot,
-                                              us_document: ProjectDocument) -> None:
-    """Typing a new name into the table changes the contact, the path and the heading."""
+def test_add_a_contact_with_the_button_and_fields(qtbot: QtBot,
+                                                  us_document: ProjectDocument) -> None:
+    """Add, then typing into the detail fields, makes a complete contact in the project."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    table = page.contacts.table
-    _show_focused(qtbot, page)
-    table.setCurrentCell(0, NAME)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Priya N. Nair")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table commits on the next event loop turn
-    qtbot.waitUntil(lambda: us_document.project.contacts[0].name == "Priya N. Nair")
+    activate(qtbot, page)
+    qtbot.mouseClick(page.contacts.items.add_button, LEFT)
+    contacts = us_document.project.contacts
+    assert len(contacts) == 4
+    assert page.contacts.current_row() == 3
+    assert page.detail_box.isEnabled()
+    qtbot.waitUntil(page.name_edit.hasFocus)  # ready to type the name
+    qtbot.keyClicks(page.name_edit, "Ana Ruiz")
+    page.party_combo.setFocus()
+    qtbot.keyClick(page.party_combo, Qt.Key.Key_Down)  # the customer
+    _type_into(qtbot, page.role_edit, "Office Manager")
+    _type_into(qtbot, page.email_edit, "ana.ruiz@example.com")
+    _type_into(qtbot, page.phone_edit, "+1 555 0100")
+    page.level_spin.setFocus()
+    page.level_spin.selectAll()
+    qtbot.keyClicks(page.level_spin, "3")
+    _type_into(qtbot, page.responsibilities_edit, "Orders supplies")
+    qtbot.keyClick(page.responsibilities_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.responsibilities_edit, "Approves invoices")
+    ana = contacts[3]
+    assert (ana.name, ana.party, ana.role, ana.email, ana.phone, ana.escalation_level) == (
+        "Ana Ruiz", PartyRole.CUSTOMER, "Office Manager", "ana.ruiz@example.com",
+        "+1 555 0100", 3)
+    assert ana.responsibilities == ["Orders supplies", "Approves invoices"]
+    assert _titles(page)[3] == "Ana Ruiz – Office Manager"
+    assert "Ana Ruiz" in page.detail_box.title()
+    assert page.path_label.text().endswith("→ Level 3: Ana Ruiz (Office Manager)")
     assert us_document.modified
-    assert page.path_label.text().startswith("Level 1: Priya N. Nair (Service Desk Lead)")
-    assert table.currentRow() == 1  # Enter went on to the row below, as in a spreadsheet
-    table.setCurrentCell(0, NAME)
-    assert "Priya N. Nair" in page.detail_box.title()
 
 
-def test_escalation_level_and_party_edits(qtbot: QtBot, us_document: ProjectDocument) -> None:
-    """Putting the customer's owner in the path at level 3 shows at once in the path text."""
+def test_a_long_responsibility_wraps_and_is_kept_whole(qtbot: QtBot,
+                                                      us_document: ProjectDocument) -> None:
+    """A long line is wrapped in its multi-line editor, never cut short."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    table = page.contacts.table
-    _show_focused(qtbot, page)
-    table.setCurrentCell(2, LEVEL)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    spin = QApplication.focusWidget()
-    assert isinstance(spin, QSpinBox)
-    assert spin.minimum() == 0  # a negative level would make the file unloadable
-    spin.selectAll()
-    qtbot.keyClicks(spin, "3")
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
-    luis = us_document.project.contacts[2]
-    qtbot.waitUntil(lambda: luis.escalation_level == 3)
+    page.resize(1000, 700)
+    activate(qtbot, page)
+    long_text = ("Reviews every major incident with the customer within five working days "
+                 "and agrees the corrective actions, their owners and their deadlines")
+    edit = page.responsibilities_edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, long_text)
+    assert us_document.project.contacts[0].responsibilities == [long_text]
+    assert edit.toPlainText() == long_text  # the text is complete in the widget
+    assert edit.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    layout = edit.document().firstBlock().layout()
+    assert layout is not None and layout.lineCount() > 1  # shown on several lines
+    assert edit.horizontalScrollBar().maximum() == 0  # nothing off to the side
+
+
+def test_remove_and_ctrl_z_restores_the_contact(window: MainWindow, qtbot: QtBot) -> None:
+    """Remove takes the selected contact away; Ctrl+Z brings it back, in the list too."""
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.contacts.select_row(0)
+    qtbot.mouseClick(page.contacts.items.remove_button, LEFT)
+    assert [c.name for c in window.document.project.contacts] == [
+        "Dana Whitfield", "Luis Ortega"]
+    assert page.path_label.text() == "Level 2: Dana Whitfield (Managing Director)"
+    assert page.name_edit.text() == "Dana Whitfield"
+    page.contacts.items.table.setFocus()
+    qtbot.keyClick(page.contacts.items.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [c.name for c in window.document.project.contacts] == [
+        "Priya Nair", "Dana Whitfield", "Luis Ortega"]
+    assert _titles(page)[0] == "Priya Nair – Service Desk Lead"
+
+
+def test_move_up_reorders_the_contacts(qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """Move up puts the selected contact before the one above it, and keeps it selected."""
+    page = open_page(qtbot, StakeholdersPage, us_document)
+    page.contacts.select_row(2)
+    qtbot.mouseClick(page.contacts.items.up_button, LEFT)
+    assert [c.name for c in us_document.project.contacts] == [
+        "Priya Nair", "Luis Ortega", "Dana Whitfield"]
+    assert page.contacts.current_row() == 1
+    assert page.name_edit.text() == "Luis Ortega"
+    assert _titles(page)[1] == "Luis Ortega – Owner"
     assert us_document.modified
-    assert page.path_label.text().endswith("→ Level 3: Luis Ortega (Owner)")
-
-    page.contacts.set_value(0, PARTY, PartyRole.CUSTOMER)
-    assert us_document.project.contacts[0].party is PartyRole.CUSTOMER
-    assert _cell(page, 0, PARTY) == "Harbor Bakery Co."
 
 
-def test_responsibilities_follow_the_selection(qtbot: QtBot,
-                                              us_document: ProjectDocument) -> None:
-    """The detail editor shows and edits the selected contact, and selecting alone saves nothing."""
+def test_selecting_shows_the_contact_and_saves_nothing(qtbot: QtBot,
+                                                       us_document: ProjectDocument) -> None:
+    """The detail fields show and edit the selected contact; selecting alone saves nothing."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    page.contacts.table.setCurrentCell(1, NAME)
+    page.contacts.items.table.setCurrentCell(1, 0)
     assert page.responsibilities_edit.lines() == [
         "Final escalation point", "Chair the quarterly review"]
     assert "Dana Whitfield" in page.detail_box.title()
@@ -111,43 +164,25 @@ def test_responsibilities_follow_the_selection(qtbot: QtBot,
     assert len(priya.responsibilities) == 2
     assert us_document.modified
 
-    page.contacts.table.setCurrentCell(0, ROLE)
+    page.contacts.select_row(0)
     assert page.responsibilities_edit.lines() == priya.responsibilities
-
-
-def test_add_and_remove_contacts(qtbot: QtBot, us_document: ProjectDocument) -> None:
-    """Add gives an empty contact ready to describe; Remove takes the selected one away."""
-    page = open_page(qtbot, StakeholdersPage, us_document)
-    qtbot.mouseClick(page.contacts.add_button, Qt.MouseButton.LeftButton)
-    contacts = us_document.project.contacts
-    assert len(contacts) == 4
-    assert page.contacts.current_row() == 3
-    assert page.responsibilities_edit.lines() == []
-    assert page.responsibilities_edit.isEnabled()
-    assert us_document.modified
-    qtbot.keyClicks(page.responsibilities_edit, "Answers the phone")
-    assert contacts[3].responsibilities == ["Answers the phone"]
-
-    page.contacts.table.setCurrentCell(0, NAME)
-    qtbot.mouseClick(page.contacts.remove_button, Qt.MouseButton.LeftButton)
-    assert contacts[0].name == "Dana Whitfield"
-    assert page.path_label.text() == "Level 2: Dana Whitfield (Managing Director)"
-    assert page.responsibilities_edit.lines() == contacts[0].responsibilities
+    assert page.name_edit.text() == "Priya Nair"
 
 
 def test_no_contacts_disables_the_detail(qtbot: QtBot, us_document: ProjectDocument) -> None:
-    """With no contact there is nothing to type responsibilities into, and the path says why."""
+    """With no contact there is nothing to type into, and the path says why."""
     us_document.project.contacts.clear()
     page = open_page(qtbot, StakeholdersPage, us_document)
-    assert not page.responsibilities_edit.isEnabled()
+    assert not page.detail_box.isEnabled()
+    assert page.detail_box.title() == "Selected contact: none"
     assert "escalation level of 1" in page.path_label.text()
 
 
-def test_contact_problems_show_under_the_table(qtbot: QtBot,
-                                               us_document: ProjectDocument) -> None:
-    """A nameless contact is flagged beside the table, and jumping to it selects its row."""
+def test_contact_problems_show_under_the_list(qtbot: QtBot,
+                                              us_document: ProjectDocument) -> None:
+    """A nameless contact is flagged beside the list, and jumping to it selects it."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    page.contacts.set_value(2, NAME, " ")
+    us_document.project.contacts[2].name = " "
     page.show_problems(check_project(us_document.project))
     match = page._field_for(("contacts", 2, "name"))
     assert match is not None
@@ -156,31 +191,55 @@ def test_contact_problems_show_under_the_table(qtbot: QtBot,
 
     page.focus_problem(("contacts", 2, "name"))
     assert page.contacts.current_row() == 2
-    assert page.contacts.table.currentColumn() == NAME
     assert page.responsibilities_edit.lines() == us_document.project.contacts[2].responsibilities
+    # selected, the contact's problem stands beside its name field, which has the focus
+    match = page._field_for(("contacts", 2, "name"))
+    assert match is not None and match[1] is page.name_edit
+    assert "A contact needs a name." in match[2].messages()
+    assert match[2].isVisibleTo(page)
+    assert "A contact needs a name." not in page._field_for(("contacts",))[2].messages()
 
 
-def test_select_item_selects_the_row_and_column(qtbot: QtBot,
-                                                us_document: ProjectDocument) -> None:
-    """The review step's link to a contact's e-mail lands on that cell."""
-    page = open_page(qtbot, StakeholdersPage, us_document)
-    page.select_item(("contacts", 1, "email"))
-    assert page.contacts.current_row() == 1
-    assert page.contacts.table.currentColumn() == EMAIL
-    page.select_item(("contacts",))
-    assert page.contacts.current_row() == 1
-
-
-def test_party_column_follows_the_party_names(qtbot: QtBot,
+def test_party_choice_follows_the_party_names(qtbot: QtBot,
                                               us_document: ProjectDocument) -> None:
     """Renaming a party on the Parties step renames it here; an unnamed party reads "Provider"."""
     page = open_page(qtbot, StakeholdersPage, us_document)
     us_document.project.parties.provider.name = ""
     us_document.project.parties.customer.name = "Harbor Bakery Inc."
     page.reload()
-    assert _cell(page, 0, PARTY) == "Provider"
-    assert _cell(page, 2, PARTY) == "Harbor Bakery Inc."
+    assert page.party_combo.itemText(0) == "Provider"
+    assert page.party_combo.itemText(1) == "Harbor Bakery Inc."
     assert not us_document.modified
+
+
+def test_tab_goes_from_the_list_through_its_buttons_to_the_fields(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """Tab reads the section as it is laid out: list, buttons, then the fields."""
+    page = open_page(qtbot, StakeholdersPage, us_document)
+    page.contacts.select_row(1)  # every button enabled
+    activate(qtbot, page)
+    items = page.contacts.items
+    items.table.setFocus()
+    qtbot.waitUntil(items.table.hasFocus)
+    expected = [items.add_button, items.remove_button, items.up_button, items.down_button,
+                page.name_edit, page.party_combo, page.role_edit, page.email_edit,
+                page.phone_edit, page.level_spin, page.responsibilities_edit]
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+
+
+def test_list_and_detail_side_by_side_or_stacked(qtbot: QtBot,
+                                                 us_document: ProjectDocument) -> None:
+    """The detail sits beside the list on a wide page and under it on a narrow one."""
+    page = open_page(qtbot, StakeholdersPage, us_document)
+    page.resize(1000, 700)
+    activate(qtbot, page)
+    qtbot.waitUntil(lambda: not page.contacts.stacked())
+    assert page.detail_box.x() > page.contacts.items.x()
+    page.resize(480, 900)
+    qtbot.waitUntil(page.contacts.stacked)
+    qtbot.waitUntil(lambda: page.detail_box.y() > page.contacts.items.y())
 
 
 def test_escalation_path_text() -> None:
@@ -193,3 +252,23 @@ def test_escalation_path_text() -> None:
     ]
     assert escalation_path_text(contacts) == "Level 1: A → Level 2: B (Head), C (Lead)"
     assert "escalation level of 1" in escalation_path_text([contacts[3]])
+
+
+def test_the_detail_fields_keep_their_access_keys(window: MainWindow, qtbot: QtBot) -> None:
+    """The field labels beside the list keep their own keys (the list's buttons
+    give way), and Alt with the name's key goes to the name field."""
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    labels = {label.buddy(): label.text() for label in page.findChildren(QLabel)
+              if label.buddy() is not None}
+    for field in (page.name_edit, page.role_edit, page.email_edit, page.phone_edit,
+                  page.level_spin, page.responsibilities_edit):
+        assert mnemonic(labels[field]) is not None, labels[field]
+    assert labels[page.name_edit] == "Na&me"
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.name_edit

@@ -148,12 +148,12 @@ def test_removing_a_contact_the_reports_go_to_says_so_and_undoes(
     page = window.current_page()
     assert isinstance(page, StakeholdersPage)
     page.contacts.select_row(row)
-    qtbot.mouseClick(page.contacts.remove_button, LEFT)
+    qtbot.mouseClick(page.contacts.items.remove_button, LEFT)
     assert "reports are addressed to this person" in questions[0]
     assert recipient not in [c.name for c in window.document.project.contacts]
     window.undo_action.trigger()
     assert recipient in [c.name for c in window.document.project.contacts]
-    assert page.contacts.table.rowCount() == len(window.document.project.contacts)
+    assert page.contacts.items.table.rowCount() == len(window.document.project.contacts)
 
 
 def test_opening_another_project_empties_the_history(window: MainWindow, bakery: Path,

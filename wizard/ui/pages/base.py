@@ -77,6 +77,10 @@ class StepPage(QWidget):
         self.document = document
         self._loaders: list[Callable[[], None]] = []
         self._fields: list[tuple[Loc, QWidget, FieldMessage]] = []
+        self._local_locs: list[Callable[[Loc], Loc]] = []
+        """Turn a problem's loc into the loc of a field showing it (the selected
+        item's fields, say)."""
+        self._problems_shown: list[Problem] = []
         self._loading = False
         self._last_field_edit: tuple[QWidget, str, str] | None = None
         """The widget, label and merge key of the last field edited."""
@@ -250,6 +254,7 @@ class StepPage(QWidget):
         return container
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
+        self._problems_shown = list(problems)
         for _loc, _widget, message in self._fields:
             message.clear_message()
         self.page_message.clear_message()
@@ -265,7 +270,17 @@ class StepPage(QWidget):
         for problem in unplaced:
             self.page_message.add_message(problem.message, problem.severity)
 
+    def add_local_locs(self, local: Callable[[Loc], Loc]) -> None:
+        """Problems about ``loc`` are shown beside the field of ``local(loc)``."""
+        self._local_locs.append(local)
+
+    def show_problems_again(self) -> None:
+        """Place the problems shown last again (another item was selected)."""
+        self.show_problems(self._problems_shown)
+
     def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
+        for local in self._local_locs:
+            loc = local(loc)
         best: tuple[Loc, QWidget, FieldMessage] | None = None
         for entry in self._fields:
             field_loc = entry[0]
@@ -498,4 +513,26 @@ class StepPage(QWidget):
 
     def add_loader(self, loader: Callable[[], None]) -> None:
         self._loaders.append(loader)
+
+    def loader_count(self) -> int:
+        """How many loaders the page has so far (to take the ones added next)."""
+        return len(self._loaders)
+
+    def loaders_since(self, start: int) -> list[Callable[[], None]]:
+        """The loaders added since there were ``start`` of them."""
+        return self._loaders[start:]
+
+    def run_loaders(self, loaders: Sequence[Callable[[], None]]) -> None:
+        """Read part of the project into the widgets, as :meth:`reload` does
+        (showing is not an edit)."""
+        self._loading = True
+        try:
+            for loader in loaders:
+                loader()
+        finally:
+            self._loading = False
+
+    def style_examples(self, table: RecordTable) -> None:
+        """Show the cells of ``table`` holding an example value as examples."""
+        self._style_example_cells(table)
 

@@ -19,9 +19,10 @@ from wizard.core.explain import commitment_sentence
 from wizard.core.model import AgreementType, Commitment, Definition, Project
 from wizard.i18n import N_, _, language
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import TextBox
-from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.list_detail import ListDetail, TitleColumn
 from wizard.ui.widgets.typed_inputs import DayEdit, example_day
 
 CONTRACT_LOCALES = ("en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES",
@@ -53,6 +54,16 @@ def locale_label(code: str) -> str:
         return f"{Locale.parse(code).get_display_name(language())} ({code})"
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return code
+
+
+def definition_title(definition: Definition) -> str:
+    return definition.term.strip() or _("(no term)")
+
+
+def definition_heading(definition: Definition | None) -> str:
+    if definition is None:
+        return _("Selected definition: none")
+    return _("Selected definition: {term}").format(term=definition_title(definition))
 
 
 class BasicsPage(StepPage):
@@ -129,18 +140,33 @@ class BasicsPage(StepPage):
                  _("Two or three sentences: who provides what to whom, and why this agreement "
                    "exists."))
 
-        self.definitions = RecordTable(
-            [Column(_("Term"), "term", width=180), Column(_("Definition"), "definition")],
-            lambda: Definition(term=_("New term")), _("definition"))
-        self.definitions.edited.connect(lambda: self.table_edited(self.definitions))
-        self.definitions.setMinimumHeight(160)
-        self.row(form, _("Def&initions"), self.definitions, ("agreement", "definitions"),
+        definitions_form = QFormLayout()
+        definitions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.definitions = ListDetail([TitleColumn("term", definition_title)],
+                                      lambda: Definition(term=_("New term")), _("definition"))
+        self.row(definitions_form, _("Def&initions"), self.definitions,
+                 ("agreement", "definitions"),
                  _("Terms your contract uses in a specific sense. The contract adds its own "
                    "(Coverage Hours, Downtime …)."))
+        self.definition_section = DetailSection(
+            self, self.definitions, lambda p: p.agreement.definitions, definition_heading,
+            ("agreement", "definitions"))
+        loc = self.definition_section.loc
+        selected = self.definition_section.selected
+        self.term_edit = self.bind_text(QLineEdit(), "term", base=selected)
+        self.term_edit.setPlaceholderText(_("e.g. Business Day"))
+        self.row(self.definitions.form, _("&Term"), self.term_edit, loc("term"))
+        self.definition_edit = self.bind_multiline(
+            TextBox(_("What the term means in this agreement."), rows=4), "definition",
+            base=selected)
+        self.row(self.definitions.form, _("&Definition"), self.definition_edit, loc("definition"))
+        self.definition_section.finish([self.term_edit, self.definition_edit],
+                                       titles=[self.term_edit])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
         layout.addLayout(form)
+        layout.addLayout(definitions_form)
         layout.addStretch(1)
 
         self.document.changed.connect(self._show_commitment)
@@ -195,7 +221,6 @@ class BasicsPage(StepPage):
                 name = code
             self.currency_combo.addItem(f"{code} – {name}")
         self.currency_combo.setCurrentIndex(currencies.index(project.currency))
-        self.definitions.set_items(project.agreement.definitions)
         self._show_commitment()
 
     def _show_commitment(self) -> None:
@@ -206,4 +231,4 @@ class BasicsPage(StepPage):
 
     def select_item(self, loc: tuple[str | int, ...]) -> None:
         if loc[:2] == ("agreement", "definitions") and len(loc) > 2 and isinstance(loc[2], int):
-            self.definitions.select_row(loc[2], str(loc[3]) if len(loc) > 3 else None)
+            self.definitions.select_row(loc[2])

@@ -172,7 +172,7 @@ class CreditParts:
                            kind="decimal", width=250)],
             self._new_schedule_tier, _("credit tier"))
         self.schedule_tiers.setMinimumHeight(130)
-        self.schedule_tiers.setMaximumWidth(520)
+        self.schedule_tiers.share_width()
         self.schedule_tiers.edited.connect(lambda: self.page.table_edited(self.schedule_tiers))
         self.schedule_tiers.input_rejected.connect(self._rejected)
         layout.addWidget(self.schedule_tiers_caption)

@@ -95,10 +95,15 @@ class CreditsPage(StepPage):
                            kind="decimal", width=250)],
             self._new_tier, _("credit tier"))
         self.tiers.setMinimumHeight(160)
-        self.tiers.setMaximumWidth(520)
+        self.tiers.share_width()
         self.tiers.edited.connect(self._tiers_edited)
         self.tiers.input_rejected.connect(self._tier_rejected)
-        self.row(form, _("Credit &tiers"), self.tiers, TIERS_LOC,
+        # the tiers take the form's whole width, their caption above them
+        tiers_form = QFormLayout()
+        tiers_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        tiers_form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tiers_form)
+        self.row(tiers_form, _("Credit &tiers"), self.tiers, TIERS_LOC,
                  _("When the measured value of a month falls below a threshold, the customer "
                    "gets that share of the month's fee for the affected services; the lowest "
                    "threshold reached applies."))

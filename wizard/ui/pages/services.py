@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -21,16 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Problem, Step
-from wizard.core.model import Project, Service
+from wizard.core.model import Service
 from wizard.core.references import service_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.detail_section import SELECTED, DetailSection
 from wizard.ui.plain_text import plain_label
-from wizard.ui.widgets.fields import FieldMessage, LinesEdit, TextBox
-from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.fields import LinesEdit, TextBox
+from wizard.ui.widgets.list_detail import ListDetail
+from wizard.ui.widgets.record_table import Column
 
-SELECTED = "selected"
-"""Stands for the selected service's index in the detail fields' locs."""
+
+def service_heading(service: Service | None) -> str:
+    if service is None:
+        return _("Selected service: none")
+    return _("Selected service: {name}").format(name=service.name.strip() or service.id)
 
 
 def unused_service_id(services: Sequence[Service]) -> str:
@@ -47,47 +50,32 @@ class ServicesPage(StepPage):
     title = N_("Services")
 
     def build(self) -> None:
-        self._shown_row = -1
-        self._detail_only = False
         self._problems: list[Problem] = []
 
-        self.services = RecordTable(
-            [Column(_("Id"), "id", width=140), Column(_("Name"), "name")],
+        self.services = ListDetail(
+            [Column(_("Id"), "id", width=110), Column(_("Name"), "name")],
             lambda: Service(id=unused_service_id(self.project.services),
                             name=_("New service")),
             _("service"))
-        # The list only selects; the service is edited in the fields below it.
-        self.services.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.services.setMinimumHeight(140)
-        self.services.setMaximumHeight(210)
-        # Loaded first, so that the detail loaders read the selected row.
-        self.add_loader(self._load_list)
-        self.services.current_changed.connect(self._selection_changed)
-        self.services.edited.connect(self._list_edited)
-        self.services.add_button.clicked.connect(self._focus_new_service)
-
         list_form = QFormLayout()
         list_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(list_form, _("&Services"), self.services, ("services",),
-                 _("Each service the agreement covers. Select one to describe it below."))
-
-        self.detail_box = QGroupBox(_("Selected service"))
-        form = QFormLayout(self.detail_box)
-
-        def selected(_project: Project) -> Service | None:
-            return self.selected_service()
+                 _("Each service the agreement covers. Select one to describe it."))
+        self.section = DetailSection(self, self.services, lambda p: p.services,
+                                     service_heading, ("services",))
+        self.detail_box = self.services.detail_box
+        form = self.services.form
+        selected = self.section.selected
 
         self.id_edit = self.bind_text(QLineEdit(), "id", base=selected)
         self.follow_renames(self.id_edit, lambda p: service_references(p, service.id)
                             if (service := self.selected_service()) else [])
         self.id_edit.setPlaceholderText(_("e.g. desk"))
-        self.id_edit.textEdited.connect(self._refresh_list)
         self.row(form, _("&Identifier"), self.id_edit, ("services", SELECTED, "id"),
                  _("Short and unique; metrics name the service they measure by it."))
 
         self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
         self.name_edit.setPlaceholderText(_("e.g. Service Desk"))
-        self.name_edit.textEdited.connect(self._refresh_list)
         self.row(form, _("Na&me"), self.name_edit, ("services", SELECTED, "name"))
 
         self.description_edit = self.bind_multiline(
@@ -142,21 +130,18 @@ class ServicesPage(StepPage):
         self.bind_decimal(self.fee_edit, "monthly_fee", self.fee_message, base=selected,
                           optional=True)
 
+        self.section.finish(
+            [self.id_edit, self.name_edit, self.description_edit, self.included_edit,
+             self.excluded_edit, self.dependencies_edit, self.responsibilities_edit,
+             self.fee_edit], titles=[self.id_edit, self.name_edit],
+            focus_on_add=self.name_edit)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
         layout.addLayout(list_form)
-        layout.addWidget(self.detail_box)
         layout.addStretch(1)
 
     def load(self) -> None:
-        self._shown_row = self.services.current_row()
-        service = self.selected_service()
-        self.detail_box.setEnabled(service is not None)
-        if service is None:
-            self.detail_box.setTitle(_("Selected service: none"))
-        else:
-            self.detail_box.setTitle(
-                _("Selected service: {name}").format(name=service.name.strip() or service.id))
         currency = self.project.currency
         self.currency_label.setText(_("{currency} a month").format(currency=currency))
         self.fee_edit.setAccessibleDescription(
@@ -168,42 +153,8 @@ class ServicesPage(StepPage):
 
     # the selected service ----------------------------------------------------
     def selected_service(self) -> Service | None:
-        row = self.services.current_row()
-        services = self.project.services
-        return services[row] if 0 <= row < len(services) else None
-
-    def _load_list(self) -> None:
-        if not self._detail_only:
-            self.services.set_items(self.project.services)
-
-    def _selection_changed(self, row: int) -> None:
-        """Show the newly selected service (the list may be in the middle of
-        refilling itself: it is left alone)."""
-        if self.loading or row == self._shown_row:
-            return
-        self._detail_only = True
-        try:
-            self.reload()
-        finally:
-            self._detail_only = False
-        self._show_stored_problems()
-
-    def _list_edited(self) -> None:
-        """Added, removed or moved: the selected service may be another one."""
-        self.table_edited(self.services)
-        self.reload()
-        self._show_stored_problems()
-
-    def _refresh_list(self) -> None:
-        """The identifier or name was typed in the fields: show it in the list."""
-        self.services.set_items(self.project.services)
-        if (service := self.selected_service()) is not None:
-            self.detail_box.setTitle(
-                _("Selected service: {name}").format(name=service.name.strip() or service.id))
-
-    def _focus_new_service(self) -> None:
-        self.name_edit.setFocus()
-        self.name_edit.selectAll()
+        service: Service | None = self.section.selected()
+        return service
 
     # problems -----------------------------------------------------------------
     def show_problems(self, problems: Sequence[Problem]) -> None:
@@ -231,8 +182,5 @@ class ServicesPage(StepPage):
         return _("Service {number} ({name}): {message}").format(
             number=index + 1, name=label or _("no name"), message=message)
 
-    def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
-        if (loc[:1] == ("services",) and len(loc) > 2
-                and loc[1] == self.services.current_row()):
-            loc = ("services", SELECTED, *loc[2:])
-        return super()._field_for(loc)
+    def show_problems_again(self) -> None:
+        self._show_stored_problems()

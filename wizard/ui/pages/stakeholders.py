@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
+    QLineEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
 from wizard.core.checks import Loc, Step
 from wizard.core.model import MAX_ESCALATION_LEVEL, Contact, PartyRole, Project
-from wizard.core.references import person_references, redirect
+from wizard.core.references import person_references
 from wizard.i18n import N_, _
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import LinesEdit
-from wizard.ui.widgets.record_table import Column, RecordTable
+from wizard.ui.widgets.list_detail import ListDetail, TitleColumn
 
 
 def escalation_path(contacts: Sequence[Contact]) -> list[tuple[int, list[Contact]]]:
@@ -58,11 +61,17 @@ def party_choices(project: Project) -> list[tuple[PartyRole, str]]:
     ]
 
 
-class EscalationColumn(Column):
-    """An escalation level: 0 reads as "not in path"."""
+def contact_title(contact: Contact) -> str:
+    """A contact's line in the list: ``Priya Nair – Service Desk Lead``."""
+    role = contact.role.strip()
+    return (_("{name} – {role}").format(name=_person(contact), role=role) if role
+            else _person(contact))
 
-    def display(self, value: Any) -> str:
-        return _("not in path") if value == 0 else super().display(value)
+
+def contact_heading(contact: Contact | None) -> str:
+    if contact is None:
+        return _("Selected contact: none")
+    return _("Selected contact: {name}").format(name=_person(contact))
 
 
 class StakeholdersPage(StepPage):
@@ -70,35 +79,54 @@ class StakeholdersPage(StepPage):
     title = N_("Stakeholders")
 
     def build(self) -> None:
-        self.party_column = Column(_("Party"), "party", kind="choice",
-                                   choices=party_choices(Project()), width=120)
-        self.contacts = RecordTable(
-            [Column(_("Name"), "name", width=110),
-             self.party_column,
-             Column(_("Role"), "role", width=115),
-             Column(_("E-mail"), "email", width=125),
-             Column(_("Phone"), "phone", width=105),
-             EscalationColumn(_("Escalation"), "escalation_level", kind="int",
-                              minimum=0, maximum=MAX_ESCALATION_LEVEL)],
-            lambda: Contact(name=_("New contact")), _("contact"))
-        self.contacts.setMinimumHeight(200)
-        self.contacts.table.setWordWrap(False)  # long names are elided, not squeezed
-        self.contacts.value_changed.connect(self._contact_value_changed)
-        self.contacts.edited.connect(self._contacts_edited)
-        self.contacts.current_changed.connect(lambda _row: self._show_selected())
+        self.contacts = ListDetail([TitleColumn("name", contact_title)],
+                                   lambda: Contact(name=_("New contact")), _("contact"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),
                  _("Who does what on each side. Escalation level 1 is the first line, 2 "
                    "takes over from it, and so on; 0 means not in the escalation path."))
+        self.section = DetailSection(self, self.contacts, lambda p: p.contacts, contact_heading,
+                                     ("contacts",))
+        loc = self.section.loc
+        self.detail_box = self.contacts.detail_box
+        selected = self.section.selected
+        detail = self.contacts.form
 
-        self.detail_box = QGroupBox()
-        detail_form = QFormLayout(self.detail_box)
+        self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
+        self.follow_renames(self.name_edit, lambda p: person_references(p, contact.name)
+                            if (contact := self.section.selected()) else [])
+        self.row(detail, _("Na&me"), self.name_edit, loc("name"))
+        self.party_combo = self.bind_choice(QComboBox(), "party", party_choices(Project()),
+                                            base=selected)
+        self.row(detail, _("Part&y"), self.party_combo, loc("party"))
+        self.role_edit = self.bind_text(QLineEdit(), "role", base=selected)
+        self.role_edit.setPlaceholderText(_("e.g. Service Desk Lead"))
+        self.row(detail, _("&Role"), self.role_edit, loc("role"))
+        self.email_edit = self.bind_text(QLineEdit(), "email", base=selected)
+        self.row(detail, _("E-ma&il"), self.email_edit, loc("email"))
+        self.phone_edit = self.bind_text(QLineEdit(), "phone", base=selected)
+        self.row(detail, _("&Phone"), self.phone_edit, loc("phone"))
+        self.level_spin = QSpinBox()
+        self.level_spin.setRange(0, MAX_ESCALATION_LEVEL)
+        self.level_spin.setSpecialValueText(_("not in path"))
+        self.level_spin.setMaximumWidth(160)
+        self.bind_int(self.level_spin, "escalation_level", base=selected)
+        self.row(detail, _("Escala&tion level"), self.level_spin, loc("escalation_level"),
+                 hint=_("1 is the first line, 2 takes over from it; 0 means not in the path."))
         self.responsibilities_edit = self.bind_lines(
             LinesEdit(_("e.g. Send the monthly service report"), rows=4), "responsibilities",
-            base=lambda p: self.selected_contact())
-        self.row(detail_form, _("&Responsibilities"), self.responsibilities_edit,
+            base=selected)
+        self.row(detail, _("Re&sponsibilities"), self.responsibilities_edit,
+                 loc("responsibilities"),
                  hint=_("What this person does under the agreement, one per line."))
+        self.section.finish(
+            [self.name_edit, self.party_combo, self.role_edit, self.email_edit,
+             self.phone_edit, self.level_spin, self.responsibilities_edit],
+            titles=[self.name_edit, self.role_edit])
+        for edit in (self.name_edit, self.role_edit):
+            edit.textEdited.connect(lambda _text: self._show_path())
+        self.level_spin.valueChanged.connect(lambda _value: self._show_path())
 
         self.path_box = QGroupBox(_("Escalation path"))
         path_layout = QVBoxLayout(self.path_box)
@@ -110,49 +138,23 @@ class StakeholdersPage(StepPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
         layout.addLayout(form)
-        layout.addWidget(self.detail_box)
         layout.addWidget(self.path_box)
         layout.addStretch(1)
 
     def load(self) -> None:
-        self.party_column.choices = party_choices(self.project)
-        self.contacts.set_items(self.project.contacts)
-        self._show_selected()
+        for index, (_value, label) in enumerate(party_choices(self.project)):
+            self.party_combo.setItemText(index, label)
         self._show_path()
 
     def select_item(self, loc: Loc) -> None:
         if loc[:1] == ("contacts",) and len(loc) > 1 and isinstance(loc[1], int):
-            self.contacts.select_row(loc[1], str(loc[2]) if len(loc) > 2 else None)
-
-    # the selected contact ------------------------------------------------------
-    def _contact_value_changed(self, _row: int, attribute: str, old: object,
-                               new: object) -> None:
-        """A renamed contact stays the recipient of the reports."""
-        if attribute == "name" and isinstance(old, str) and isinstance(new, str):
-            redirect(person_references(self.project, old), new)
+            self.contacts.select_row(loc[1])
 
     def selected_contact(self) -> Contact | None:
-        row = self.contacts.current_row()
-        contacts = self.project.contacts
-        return contacts[row] if 0 <= row < len(contacts) else None
-
-    def _show_selected(self) -> None:
-        """Show the selected contact's responsibilities (reading, not an edit)."""
-        contact = self.selected_contact()
-        with QSignalBlocker(self.responsibilities_edit):
-            self.responsibilities_edit.set_lines(contact.responsibilities if contact else [])
-        self.responsibilities_edit.setEnabled(contact is not None)
-        if contact is None:
-            self.detail_box.setTitle(_("Selected contact: none"))
-        else:
-            self.detail_box.setTitle(_("Selected contact: {name}").format(name=_person(contact)))
+        contact: Contact | None = self.section.selected()
+        return contact
 
     def _show_path(self) -> None:
         text = escalation_path_text(self.project.contacts)
         self.path_label.setText(text)
         self.path_label.setAccessibleName(_("Escalation path: {path}").format(path=text))
-
-    def _contacts_edited(self) -> None:
-        self.table_edited(self.contacts)
-        self._show_selected()
-        self._show_path()

@@ -211,6 +211,19 @@ class RecordTable(QWidget):
         self._update_buttons()
         self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
 
+    def share_width(self) -> None:
+        """The columns share the table's width, whatever it is: none is ever
+        off to the side (for a table of a few short columns)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for column in range(self.table.columnCount()):
+            heading = self.table.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setToolTip(literal(heading.text()))
+
     # model ↔ table -----------------------------------------------------------
     def set_items(self, items: list[Any]) -> None:
         """Show ``items`` (the list object itself: edits change it in place)."""
