@@ -46,3 +46,35 @@ def test_no_reviews(qtbot: QtBot, us_document: ProjectDocument) -> None:
     text = contract(project).text
     assert "The parties review this agreement" not in text
     assert "The Provider reports on the Service Levels every month" in text
+
+
+def test_contacts_section_left_out_without_contacts(qtbot: QtBot,
+                                                    us_document: ProjectDocument) -> None:
+    from wizard.ui.pages.stakeholders import StakeholdersPage
+
+    page = shown(qtbot, StakeholdersPage, us_document)
+    assert not page.fallback_row.isVisibleTo(page)  # contacts are listed
+    project = us_document.project.model_copy(update={"contacts": []})
+    document = ProjectDocument(project)
+    page = shown(qtbot, StakeholdersPage, document)
+    assert page.fallback_row.isVisibleTo(page)
+    assert page.fallback_box.isChecked()
+    tick(qtbot, page.fallback_box)
+    assert project.agreement.contacts_fallback is False
+    assert "Stakeholders and responsibilities" not in contract(project).headings()
+
+
+def test_no_credits_section(qtbot: QtBot, us_document: ProjectDocument) -> None:
+    from wizard.ui.pages.credits import CreditsPage
+
+    project = us_document.project
+    page = shown(qtbot, CreditsPage, us_document)
+    assert not page.no_credits_row.isVisibleTo(page)
+    tick(qtbot, page.enabled_box)
+    assert project.service_credits.enabled is False
+    assert page.no_credits_row.isVisibleTo(page) and page.no_credits_box.isChecked()
+    assert "No service credits apply" in contract(project).text
+    tick(qtbot, page.no_credits_box)
+    assert project.service_credits.no_credits_clause is False
+    assert "# Service credits" not in contract(project).headings()
+    assert "No service credits apply" not in contract(project).text

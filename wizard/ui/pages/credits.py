@@ -66,7 +66,7 @@ class CreditsPage(StepPage):
         self._problems: list[Problem] = []
         self._metric_values: list[str | None] = []
 
-        top = QFormLayout()
+        top = self.top_form = QFormLayout()
         self.enabled_box = self.bind_bool(
             QCheckBox(_("Give the customer credits when a target is missed")),
             "service_credits.enabled")
@@ -79,6 +79,14 @@ class CreditsPage(StepPage):
         self.off_note.setWordWrap(True)
         self.off_note.setProperty("role", "hint")
         top.addRow(self.off_note)
+        self.no_credits_box = self.bind_bool(
+            QCheckBox(_("Say in the contract that no credits apply")),
+            "service_credits.no_credits_clause")
+        self.no_credits_row = self.row(
+            top, _("&Without credits"), self.no_credits_box,
+            ("service_credits", "no_credits_clause"),
+            _("Untick to leave the service credits section out, as SLAs without credits "
+              "usually do; ticked, it says no credits apply and how a miss is handled."))
 
         self.details = QGroupBox(_("Credit terms"))
         form = QFormLayout(self.details)
@@ -227,6 +235,7 @@ class CreditsPage(StepPage):
         credits = self.project.service_credits
         self.details.setEnabled(credits.enabled)
         self.off_note.setVisible(not credits.enabled)
+        self.top_form.setRowVisible(self.no_credits_row, not credits.enabled)
         self.parts.follow()
         self.claim_spin.setEnabled(not credits.claim_procedure.included
                                    and credits.form is not CreditForm.AUTOMATIC_WAIVER)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -86,6 +87,14 @@ class StakeholdersPage(StepPage):
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),
                  _("Who does what on each side. Escalation level 1 is the first line, 2 "
                    "takes over from it, and so on; 0 means not in the escalation path."))
+        self.fallback_box = self.bind_bool(
+            QCheckBox(_("Keep the contacts section, naming the signatories as contacts")),
+            "agreement.contacts_fallback")
+        self.fallback_row = self.row(
+            form, _("&Without contacts"), self.fallback_box, ("agreement", "contacts_fallback"),
+            _("Only when no contact is listed: untick to leave the section out, as published "
+              "SLAs often do."))
+        self.form = form
         self.section = DetailSection(self, self.contacts, lambda p: p.contacts, contact_heading,
                                      ("contacts",))
         loc = self.section.loc
@@ -135,6 +144,8 @@ class StakeholdersPage(StepPage):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_layout.addWidget(self.path_label)
 
+        self.document.changed.connect(self._show_path)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_message)
         layout.addLayout(form)
@@ -146,6 +157,10 @@ class StakeholdersPage(StepPage):
             self.party_combo.setItemText(index, label)
         self._show_path()
 
+    def _show_path(self) -> None:
+        self.form.setRowVisible(self.fallback_row, not self.project.contacts)
+        self._show_escalation_path()
+
     def select_item(self, loc: Loc) -> None:
         if loc[:1] == ("contacts",) and len(loc) > 1 and isinstance(loc[1], int):
             self.contacts.select_row(loc[1])
@@ -154,7 +169,7 @@ class StakeholdersPage(StepPage):
         contact: Contact | None = self.section.selected()
         return contact
 
-    def _show_path(self) -> None:
+    def _show_escalation_path(self) -> None:
         text = escalation_path_text(self.project.contacts)
         self.path_label.setText(text)
         self.path_label.setAccessibleName(_("Escalation path: {path}").format(path=text))
