@@ -642,7 +642,9 @@ def build() -> Builder:
     b.tag("{%p if agreement.purpose %}")
     b.p("{{ agreement.purpose }}")
     b.tag("{%p endif %}")
+    b.tag("{%p if agreement.scope %}")
     b.p("{{ agreement.scope }}")
+    b.tag("{%p endif %}")
 
     # 3. Definitions ----------------------------------------------------------
     b.h1(tr("Definitions"))

@@ -171,3 +171,14 @@ def test_around_the_clock_without_support_hours_has_no_table_of_days(us: Project
         "holidays" in document.text
     assert not [table for table in document.tables if table[0][:2] == ["Day", "Service coverage"]]
     assert "Coverage Hours are:" not in document.text
+
+
+def test_the_kind_of_agreement_sentence_can_be_left_out(us: Project) -> None:
+    sentence = "This is a customer-based agreement"
+    assert sentence in contract(us)[0]
+    us.agreement.scope_sentence = False
+    assert sentence not in contract(us)[0]
+    assert us.agreement.purpose.strip().split(".")[0] in contract(us)[0]
+    # never an empty section: without a purpose, the sentence stays
+    us.agreement.purpose = ""
+    assert sentence in contract(us)[0]

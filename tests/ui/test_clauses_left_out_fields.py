@@ -78,3 +78,14 @@ def test_no_credits_section(qtbot: QtBot, us_document: ProjectDocument) -> None:
     assert project.service_credits.no_credits_clause is False
     assert "# Service credits" not in contract(project).headings()
     assert "No service credits apply" not in contract(project).text
+
+
+def test_kind_of_agreement_sentence_left_out(qtbot: QtBot,
+                                             us_document: ProjectDocument) -> None:
+    from wizard.ui.pages.basics import BasicsPage
+
+    page = shown(qtbot, BasicsPage, us_document)
+    assert page.scope_box.isChecked()
+    tick(qtbot, page.scope_box)
+    assert us_document.project.agreement.scope_sentence is False
+    assert "This is a customer-based agreement" not in contract(us_document.project).text

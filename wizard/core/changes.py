@@ -168,6 +168,7 @@ FIELD_NAMES: dict[Pattern, str] = {
     ("agreement", "document_version"): N_("Document version"),
     ("agreement", "commitment"): N_("Service levels are promised as"),
     ("agreement", "contacts_fallback"): N_("Contacts section without contacts"),
+    ("agreement", "scope_sentence"): N_("The kind of agreement described"),
     ("agreement", "resolution_commitment"): N_("Resolution times are promised as"),
     ("parties", "provider", "name"): N_("Provider"),
     ("parties", "provider", "kind"): N_("Provider is a"),

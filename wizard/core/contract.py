@@ -863,7 +863,8 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "version": agreement.document_version.strip(),
             "effective_date": fmt.date(agreement.effective_date),
             "type": t(agreement_kind(project)[0]),
-            "scope": t(agreement_kind(project)[1]),
+            "scope": t(agreement_kind(project)[1])
+            if agreement.scope_sentence or not agreement.purpose.strip() else "",
             "purpose": agreement.purpose.strip(),
             "internal": agreement.type is AgreementType.INTERNAL,
         },

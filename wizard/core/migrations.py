@@ -47,7 +47,8 @@ def format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     names are new in format 2, so such a key is moved aside under
     ``format_1_<name>`` rather than read."""
     sections = {
-        "agreement": ("commitment", "contacts_fallback", "resolution_commitment"),
+        "agreement": ("commitment", "contacts_fallback", "resolution_commitment",
+                      "scope_sentence"),
         "reporting": ("included",),
         "exclusions": ("included",),
         "termination": ("term", "convenience_clause"),

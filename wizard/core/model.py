@@ -310,6 +310,11 @@ class Agreement(Model):
     (their response times are firm): ``reasonable_efforts`` makes them
     objectives it uses commercially reasonable efforts to meet. Written only
     when not the default."""
+    scope_sentence: bool = True
+    """``False``: after the purpose, the contract does not describe the kind
+    of agreement ("This is a service-based agreement: …"); the sentence stays
+    when the purpose is empty, so that the section is never empty. Written
+    only when ``False``."""
     contacts_fallback: bool = True
     """With no contacts listed: ``True`` keeps the contacts section, saying
     who the contacts are (the signatories, or named later in writing);
@@ -322,6 +327,8 @@ class Agreement(Model):
         data: dict[str, Any] = handler(self)
         if self.contacts_fallback:
             data.pop("contacts_fallback", None)
+        if self.scope_sentence:
+            data.pop("scope_sentence", None)
         if self.resolution_commitment is Commitment.WILL_MEET:
             data.pop("resolution_commitment", None)
         return data

@@ -6,6 +6,7 @@ from __future__ import annotations
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLineEdit,
@@ -139,6 +140,12 @@ class BasicsPage(StepPage):
         self.row(form, _("&Purpose and scope"), self.purpose_edit, ("agreement", "purpose"),
                  _("Two or three sentences: who provides what to whom, and why this agreement "
                    "exists."))
+        self.scope_box = self.bind_bool(
+            QCheckBox(_("Follow it with a sentence on the kind of agreement")),
+            "agreement.scope_sentence")
+        self.row(form, _("Kind of a&greement"), self.scope_box, ("agreement", "scope_sentence"),
+                 _("The contract says, for example, \"This is a service-based agreement: …\". "
+                   "Untick when your purpose already says it."))
 
         definitions_form = QFormLayout()
         definitions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
