@@ -101,9 +101,11 @@ def test_where_the_address_space_is_not_limited_the_memory_is_watched() -> None:
         "import time\n"
         "watch_memory(peak_memory_bytes() + 64 * 1024 * 1024)\n"
         "kept = []\n"
-        "for _ in range(40):\n"
-        "    kept.append(bytearray(16 * 1024 * 1024))\n"
-        "    time.sleep(0.02)\n"
+        # pages written, not only reserved; three seconds for the watcher, which looks
+        # 20 times a second, to be scheduled on a busy machine
+        "for _ in range(60):\n"
+        "    kept.append(b'x' * (16 * 1024 * 1024))\n"
+        "    time.sleep(0.05)\n"
         "print(len(kept))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
