@@ -88,12 +88,12 @@ class StakeholdersPage(StepPage):
                  _("Who does what on each side. Escalation level 1 is the first line, 2 "
                    "takes over from it, and so on; 0 means not in the escalation path."))
         self.fallback_box = self.bind_bool(
-            QCheckBox(_("Keep the contacts section, naming the signatories as contacts")),
+            QCheckBox(_("Keep the contacts section")),
             "agreement.contacts_fallback")
         self.fallback_row = self.row(
             form, _("&Without contacts"), self.fallback_box, ("agreement", "contacts_fallback"),
-            _("Only when no contact is listed: untick to leave the section out, as published "
-              "SLAs often do."))
+            _("Only when no contact is listed: the section then names the signatories as "
+              "the contacts. Untick to leave it out, as published SLAs often do."))
         self.form = form
         self.section = DetailSection(self, self.contacts, lambda p: p.contacts, contact_heading,
                                      ("contacts",))
