@@ -129,3 +129,15 @@ def test_a_bad_row_names_its_line(google: Project, tmp_path: Path) -> None:
             "single-instance,yesterday,2027-03-02T11:30Z,vm-b\n"
         ))
     assert "3" in str(caught.value)
+
+
+def test_the_wizard_sentence_says_the_allowance_is_each_resource_s(google: Project) -> None:
+    from wizard.core.explain import downtime_sentence
+
+    single = google.metrics[1]
+    assert downtime_sentence(single, google.schedule.coverage, "en") == (
+        "99.9% of a month of 30 days around the clock allows 43 min 12 sec of downtime, "
+        "for each instance on its own")
+    single.method.per_resource = ""
+    assert downtime_sentence(single, google.schedule.coverage, "en").endswith(
+        "allows 43 min 12 sec of downtime")

@@ -166,7 +166,16 @@ def downtime_sentence(metric: Metric, coverage: Sequence[CoverageBlock],
     ``coverage`` is the schedule's service coverage. Empty for a metric that
     is not an availability in percent (nothing to explain).
     """
-    locale = locale or language()
+    sentence = _allowed_downtime(metric, coverage, locale or language())
+    resource = metric.method.per_resource.strip()
+    if sentence and resource:
+        # a level worked out per resource allows this to each resource
+        return _("{sentence}, for each {resource} on its own").format(
+            sentence=sentence, resource=resource)
+    return sentence
+
+
+def _allowed_downtime(metric: Metric, coverage: Sequence[CoverageBlock], locale: str) -> str:
     if metric.kind is not MetricKind.AVAILABILITY or metric.unit != PERCENT_UNIT:
         return ""
     found = allowance(metric.target, metric.period, metric.measured_during, coverage,
