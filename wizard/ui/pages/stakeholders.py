@@ -85,8 +85,7 @@ class StakeholdersPage(StepPage):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),
-                 _("Who does what on each side. Escalation level 1 is the first line, 2 "
-                   "takes over from it, and so on; 0 means not in the escalation path."))
+                 _("Who does what on each side; select a contact to edit it."))
         self.fallback_box = self.bind_bool(
             QCheckBox(_("Keep the contacts section")),
             "agreement.contacts_fallback")
