@@ -129,3 +129,25 @@ def test_a_contract_still_being_written_when_another_project_opens_is_not_announ
     assert review.status.text() == ""
     assert review.last_contract is None
     assert not review.open_button.isVisibleTo(review)
+
+
+def test_a_new_projects_contract_is_offered_in_the_projects_folder(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save dialog opened wherever the program runs when the projects folder did
+    not exist yet: a novice pressing Enter saved the contract among its files."""
+    from wizard.settings import default_projects_dir
+
+    window.session.new_from_preset(AgreementType.CUSTOMER_BASED)
+    window.go_to(window.pages.index_of(Step.REVIEW))
+    folder = default_projects_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    offered: list[str] = []
+
+    def dialog(_parent: object, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    window.review_page.choose_and_generate()
+    assert Path(offered[0]).parent == folder
+    assert folder.is_dir()

@@ -371,8 +371,13 @@ class ReviewPage(StepPage):
         return default_projects_dir() / f"{safe}.docx"
 
     def choose_and_generate(self) -> None:
+        suggestion = self.default_target()
+        try:  # a folder that does not exist yet would open the dialog wherever the program runs
+            suggestion.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            suggestion = Path.home() / suggestion.name
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the contract as"), str(self.default_target()),
+            self, _("Save the contract as"), str(suggestion),
             _("Word documents (*.docx)"))
         if name:
             target = Path(name)
