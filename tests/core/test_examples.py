@@ -21,8 +21,11 @@ def test_a_preset_marks_its_names_and_texts_but_not_its_figures() -> None:
     for path in ("agreement.title", "agreement.purpose", "parties.customer.name",
                  "parties.provider.address", "services.0.description", "contacts.0.email"):
         assert is_example(project, path), path
+    # how a level is measured is the preset's wording (a managed IT provider's), not a figure
+    assert is_example(project, "metrics.0.measurement")
+    assert is_example(project, "severity_levels.0.definition")
     assert not any(path.startswith(("metrics", "schedule", "service_credits"))
-                   for path in project.examples)
+                   and not path.endswith(".measurement") for path in project.examples)
     assert {Step.BASICS, Step.PARTIES, Step.STAKEHOLDERS, Step.SERVICES} <= \
         steps_with_examples(project)
     assert examples_left(blank_project()) == []

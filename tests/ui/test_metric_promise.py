@@ -61,3 +61,22 @@ def test_resolution_times_as_objectives(qtbot: QtBot, us_document: ProjectDocume
         Commitment.REASONABLE_EFFORTS
     assert "uses commercially reasonable efforts to resolve them within the resolution " \
         "times" in contract(us_document.project).text
+
+
+def test_a_presets_measurement_wording_is_an_example(qtbot: QtBot) -> None:
+    """The novice sent "from the patch management console" to a dentist: a preset's
+    measurement texts are examples, shown as such until typed over."""
+    from wizard.core.model import AgreementType
+    from wizard.core.presets import new_project
+
+    document = ProjectDocument(new_project(AgreementType.CUSTOMER_BASED))
+    page = shown(qtbot, MetricsPage, document)
+    page.metrics_table.select_row(0)
+    edit = page.measurement_edit
+    assert edit.toPlainText() == ""
+    assert edit.placeholderText() == document.project.metrics[0].measurement
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Uptime monitor checking the website every minute")
+    assert document.project.metrics[0].measurement == \
+        "Uptime monitor checking the website every minute"
+    assert "metrics.0.measurement" not in document.project.examples

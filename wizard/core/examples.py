@@ -40,12 +40,15 @@ PRESET_FIELDS: tuple[Pattern, ...] = (
     ("contacts", ITEM, "phone"),
     ("services", ITEM, "name"),
     ("services", ITEM, "description"),
+    ("metrics", ITEM, "measurement"),
+    ("severity_levels", ITEM, "definition"),
     ("customer_groups", ITEM, "name"),
     ("customer_groups", ITEM, "description"),
 )
 """The text fields a preset fills with examples: who the parties are, what
 the agreement is called and is for, who the contacts are, what the
-services are and who the customer groups are. Figures, times and choices
+services are, how each service level is measured, what each severity
+level means and who the customer groups are. Figures, times and choices
 are sensible defaults, not examples, and are not marked."""
 
 
