@@ -352,8 +352,10 @@ def test_check_lists_errors_before_warnings(tmp_path: Path) -> None:
         ["warning", "metrics[1].measurement"],
         ["warning", "severity_levels[1].measured_during"],
         ["warning", "reporting.recipient"],
+        # ticked, but without payment terms the suspension exclusion is left out
+        ["warning", "exclusions.standard[6]"],
     ], result.out
-    assert lines[-1] == f"{project}: 1 error(s), 5 warning(s)"
+    assert lines[-1] == f"{project}: 1 error(s), 6 warning(s)"
 
 
 def test_generate_refusal_lists_only_the_errors(tmp_path: Path) -> None:
@@ -861,7 +863,7 @@ def test_the_language_chosen_in_the_window_wins_over_the_system(
     assert result.status == 0, result
     # P1 at all times, two terms that repeat built-in ones, checks every minute counted
     # to the second
-    assert "0 erreur(s), 4 avertissement(s)" in result.out
+    assert "0 erreur(s), 5 avertissement(s)" in result.out
 
 
 @pytest.mark.parametrize(("environ", "expected"), [

@@ -182,3 +182,18 @@ def test_the_kind_of_agreement_sentence_can_be_left_out(us: Project) -> None:
     # never an empty section: without a purpose, the sentence stays
     us.agreement.purpose = ""
     assert sentence in contract(us)[0]
+
+
+def test_a_ticked_exclusion_the_contract_leaves_out_is_warned_about(us: Project) -> None:
+    """A novice ticked "suspension for non-payment" and never learned that the contract
+    left it out for want of payment terms."""
+    from wizard.core.checks import check_project
+    from wizard.core.model import StandardExclusion
+
+    assert StandardExclusion.SUSPENSION_NON_PAYMENT in us.exclusions.standard
+    assert not us.commercial.included
+    warned = [p for p in check_project(us) if p.loc[:2] == ("exclusions", "standard")]
+    assert len(warned) == 1 and "no payment terms" in warned[0].message
+    assert "suspend" not in contract(us)[0].lower()
+    us.commercial.included = True
+    assert not [p for p in check_project(us) if p.loc[:2] == ("exclusions", "standard")]

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wizard.core.checks import Problem, Severity
+from wizard.core.contract import has_payment_clause
 from wizard.core.contract_frame import default_governing_law
-from wizard.core.model import Project
+from wizard.core.model import Project, StandardExclusion
 from wizard.core.steps import Step
 from wizard.i18n import _
 
@@ -44,3 +45,12 @@ def frame_problems(project: Project, locale: str | None = None) -> Iterator[Prob
             _("The maintenance rules are on, but the agreement sets no maintenance windows, so "
               "scheduled maintenance has no agreed time: add the windows in which it takes "
               "place."))
+    exclusions = project.exclusions
+    if exclusions.included and StandardExclusion.SUSPENSION_NON_PAYMENT in exclusions.standard \
+            and not has_payment_clause(project):
+        index = exclusions.standard.index(StandardExclusion.SUSPENSION_NON_PAYMENT)
+        yield Problem(
+            Severity.WARNING, Step.EXCLUSIONS, ("exclusions", "standard", index),
+            _("Suspension for non-payment is ticked, but the contract has no payment terms "
+              "that would allow it, so it is left out: add the commercial terms with a payment "
+              "period (Termination step), or untick it."))
