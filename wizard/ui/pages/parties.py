@@ -96,7 +96,7 @@ class PartiesPage(StepPage):
                  _("Where notices under the agreement are sent."))
 
         registration_edit = self.bind_text(QLineEdit(), "registration", base)
-        registration_edit.setPlaceholderText(_("e.g. HRB 12345, Amtsgericht München"))
+        registration_edit.setPlaceholderText(_("e.g. Delaware file number 1234567"))
         self.row(form, labels[3], registration_edit, (*loc, "registration"),
                  _("Company register number; leave empty if there is none (a department, "
                    "a sole trader)."))
