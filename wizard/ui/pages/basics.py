@@ -19,6 +19,7 @@ from wizard.core.currencies import currency_after_language_change
 from wizard.core.explain import commitment_sentence
 from wizard.core.model import AgreementType, Commitment, Definition, Project
 from wizard.i18n import N_, _, language
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
@@ -160,12 +161,12 @@ class BasicsPage(StepPage):
             ("agreement", "definitions"))
         loc = self.definition_section.loc
         selected = self.definition_section.selected
-        self.term_edit = self.bind_text(QLineEdit(), "term", base=selected)
+        self.term_edit = self.bind_text(QLineEdit(), field(Definition, "term"), base=selected)
         self.term_edit.setPlaceholderText(_("e.g. Business Day"))
         self.row(self.definitions.form, _("&Term"), self.term_edit, loc("term"))
         self.definition_edit = self.bind_multiline(
-            TextBox(_("What the term means in this agreement."), rows=4), "definition",
-            base=selected)
+            TextBox(_("What the term means in this agreement."), rows=4),
+            field(Definition, "definition"), base=selected)
         self.row(self.definitions.form, _("&Definition"), self.definition_edit, loc("definition"))
         self.definition_section.finish([self.term_edit, self.definition_edit],
                                        titles=[self.term_edit])
