@@ -41,6 +41,7 @@ from wizard.core.model import (
     Project,
 )
 from wizard.i18n import _
+from wizard.ui.binder import field
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, LinesEdit
 from wizard.ui.widgets.record_table import Column, RecordTable
@@ -117,7 +118,7 @@ class CreditParts:
         form.addRow(self.yearly_caption, self.yearly_sentence)
         self._terms = form
         self.form_combo = QComboBox()
-        self.page.bind_choice(self.form_combo, "service_credits.form", [
+        self.page.bind_choice(self.form_combo, field(Project, "service_credits", "form"), [
             (CreditForm.FUTURE_INVOICES, _("set off against future invoices, never paid out")),
             (CreditForm.REFUND_AT_END, _("set off against future invoices, the rest refunded "
                                          "at the end of the term")),

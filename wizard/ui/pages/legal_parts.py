@@ -31,8 +31,10 @@ from wizard.core.model import (
     MAX_MONTHS,
     MAX_NOTICE_HOURS,
     PartyRole,
+    Project,
 )
 from wizard.i18n import _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import OptionalSpinBox
 
@@ -155,13 +157,13 @@ def report_terms_rows(page: StepPage, form: QFormLayout) -> None:
     object (each empty until set)."""
     due = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" business days"))
     due.setMaximumWidth(220)
-    page.bind_optional_int(due, "reporting.due_business_days")
+    page.bind_optional_int(due, field(Project, "reporting", "due_business_days"))
     page.row(form, _("Report due within"), due, ("reporting", "due_business_days"),
              _("Business days after the end of the period a report covers; five to ten is "
                "usual for a monthly report."))
     objection = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" days"))
     objection.setMaximumWidth(220)
-    page.bind_optional_int(objection, "reporting.objection_days")
+    page.bind_optional_int(objection, field(Project, "reporting", "objection_days"))
     page.row(form, _("Objections to a report within"), objection,
              ("reporting", "objection_days"),
              _("The time the customer has to dispute a report, with reasons; a report not "

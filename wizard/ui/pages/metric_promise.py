@@ -75,7 +75,7 @@ def metric_promise_rows(page: StepPage, form: QFormLayout, base: MetricBase,
 def resolution_row(page: StepPage, form: QFormLayout) -> QComboBox:
     """Whether the severity levels' resolution times are firm or objectives."""
     combo = page.bind_choice(
-        QComboBox(), "agreement.resolution_commitment",
+        QComboBox(), field(Project, "agreement", "resolution_commitment"),
         [(Commitment.WILL_MEET, _("Firm, like the response times")),
          (Commitment.REASONABLE_EFFORTS,
           _("Objectives: commercially reasonable efforts to resolve within them"))])

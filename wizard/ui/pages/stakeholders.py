@@ -89,7 +89,7 @@ class StakeholdersPage(StepPage):
                  _("Who does what on each side; select a contact to edit it."))
         self.fallback_box = self.bind_bool(
             QCheckBox(_("Keep the contacts section")),
-            "agreement.contacts_fallback")
+            field(Project, "agreement", "contacts_fallback"))
         self.fallback_row = self.row(
             form, _("&Without contacts"), self.fallback_box, ("agreement", "contacts_fallback"),
             _("Only when no contact is listed: the section then names the signatories as "
