@@ -8,12 +8,11 @@ is shown (:meth:`StepPage.reload`) and writes it on every edit. Problems from
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,31 +30,29 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks import Loc, Problem, Step
 from wizard.core.examples import drop_example, is_example, locate
-from wizard.core.model import DECIMAL_DIGITS, DECIMAL_PLACES, DecimalRangeError, Project
+from wizard.core.model import Project
 from wizard.core.references import Reference, redirect, removal_consequences
 from wizard.i18n import _
 from wizard.ui.access_keys import connect_access_keys
+from wizard.ui.binder import (
+    Base,
+    Binder,
+    BoolAdapter,
+    ChoiceAdapter,
+    DateAdapter,
+    DecimalAdapter,
+    FieldRef,
+    IntAdapter,
+    LinesAdapter,
+    MultilineAdapter,
+    OptionalIntAdapter,
+    TextAdapter,
+)
 from wizard.ui.document import ProjectDocument
 from wizard.ui.style import show_example
-from wizard.ui.widgets.fields import (
-    FieldMessage,
-    LinesEdit,
-    OptionalSpinBox,
-    decimal_text,
-    parse_decimal_input,
-)
+from wizard.ui.widgets.fields import FieldMessage, LinesEdit, OptionalSpinBox
 from wizard.ui.widgets.record_table import RecordTable
 from wizard.ui.widgets.wheel_guard import guard_wheel
-
-Base = Callable[[Project], Any]
-"""Where a page's fields live: the project itself, or an item inside it
-(the selected service, say)."""
-
-
-def resolve(obj: Any, path: str) -> Any:
-    for name in path.split("."):
-        obj = getattr(obj, name)
-    return obj
 
 
 def assign(obj: Any, path: str, value: Any) -> None:
@@ -76,6 +73,7 @@ class StepPage(QWidget):
         super().__init__()
         self.document = document
         self._loaders: list[Callable[[], None]] = []
+        self.binder = Binder(self)
         self._fields: list[tuple[Loc, QWidget, FieldMessage]] = []
         self._local_locs: list[Callable[[Loc], Loc]] = []
         """Turn a problem's loc into the loc of a field showing it (the selected
@@ -300,194 +298,41 @@ class StepPage(QWidget):
         """Pages with lists select the item ``loc`` points into."""
 
     # bindings ----------------------------------------------------------------
-    def _target(self, base: Base | None) -> Any:
-        return base(self.project) if base is not None else self.project
+    # Each names its field with ``field(Model, ...)`` or, for a field of the
+    # project, its dotted path; both are checked when the page is built.
+    def bind_text(self, edit: QLineEdit, ref: FieldRef, base: Base | None = None) -> QLineEdit:
+        return self.binder.bind(TextAdapter(edit), ref, base)
 
-    def bind_text(self, edit: QLineEdit, path: str, base: Base | None = None) -> QLineEdit:
-        def load() -> None:
-            target = self._target(base)
-            text = resolve(target, path) if target is not None else ""
-            if self.holds_example(target, path):  # shown, not filled in: typing replaces it
-                edit.setText("")
-                show_example(edit, text)
-            else:
-                edit.setText(text)
-                show_example(edit, None)
-
-        def store(text: str) -> None:
-            if (target := self._target(base)) is not None:
-                self.field_edited(edit, target, path, text, merge=True)
-
-        self._loaders.append(load)
-        edit.textEdited.connect(store)
-        return edit
-
-    def bind_multiline(self, edit: QPlainTextEdit, path: str,
+    def bind_multiline(self, edit: QPlainTextEdit, ref: FieldRef,
                        base: Base | None = None) -> QPlainTextEdit:
-        def load() -> None:
-            target = self._target(base)
-            text = resolve(target, path) if target is not None else ""
-            example = self.holds_example(target, path)
-            shown = "" if example else text
-            if edit.toPlainText() != shown:
-                edit.setPlainText(shown)
-            show_example(edit, text if example else None)
+        return self.binder.bind(MultilineAdapter(edit), ref, base)
 
-        def store() -> None:
-            if self._loading:
-                return
-            if (target := self._target(base)) is not None:
-                text = edit.toPlainText()
-                if self.holds_example(target, path):
-                    if text:  # typed over the example
-                        self.field_edited(edit, target, path, text, merge=True)
-                elif resolve(target, path) != text:
-                    self.field_edited(edit, target, path, text, merge=True)
+    def bind_lines(self, edit: LinesEdit, ref: FieldRef, base: Base | None = None) -> LinesEdit:
+        return self.binder.bind(LinesAdapter(edit), ref, base)
 
-        self._loaders.append(load)
-        edit.textChanged.connect(store)
-        return edit
-
-    def bind_lines(self, edit: LinesEdit, path: str, base: Base | None = None) -> LinesEdit:
-        def load() -> None:
-            target = self._target(base)
-            edit.set_lines(resolve(target, path) if target is not None else [])
-
-        def store() -> None:
-            if self._loading:
-                return
-            if (target := self._target(base)) is not None:
-                lines = edit.lines()
-                if resolve(target, path) != lines:
-                    self.field_edited(edit, target, path, lines, merge=True)
-
-        self._loaders.append(load)
-        edit.textChanged.connect(store)
-        return edit
-
-    def bind_choice(self, combo: QComboBox, path: str, choices: Sequence[tuple[Enum | str, str]],
+    def bind_choice(self, combo: QComboBox, ref: FieldRef,
+                    choices: Sequence[tuple[Enum | str, str]],
                     base: Base | None = None) -> QComboBox:
-        """A combo box of ``(value, label)`` pairs (values kept on the Python
-        side: Qt would turn enums into plain strings)."""
-        values = [value for value, _label in choices]
-        for _value, label in choices:
-            combo.addItem(label)
+        """A combo box of ``(value, label)`` pairs."""
+        return self.binder.bind(ChoiceAdapter(combo, choices), ref, base)
 
-        def load() -> None:
-            target = self._target(base)
-            if target is not None:
-                current = resolve(target, path)
-                combo.setCurrentIndex(values.index(current) if current in values else 0)
+    def bind_int(self, spin: QSpinBox, ref: FieldRef, base: Base | None = None) -> QSpinBox:
+        return self.binder.bind(IntAdapter(spin), ref, base)
 
-        def store(index: int) -> None:
-            if (target := self._target(base)) is not None and 0 <= index < len(values):
-                self.field_edited(combo, target, path, values[index])
-
-        self._loaders.append(load)
-        combo.activated.connect(store)
-        return combo
-
-    def bind_int(self, spin: QSpinBox, path: str, base: Base | None = None) -> QSpinBox:
-        def load() -> None:
-            target = self._target(base)
-            spin.setValue(resolve(target, path) if target is not None else spin.minimum())
-
-        def store(value: int) -> None:
-            if self._loading:
-                return
-            if (target := self._target(base)) is not None and resolve(target, path) != value:
-                self.field_edited(spin, target, path, value, merge=True)
-
-        self._loaders.append(load)
-        spin.valueChanged.connect(store)
-        return spin
-
-    def bind_optional_int(self, spin: OptionalSpinBox, path: str,
+    def bind_optional_int(self, spin: OptionalSpinBox, ref: FieldRef,
                           base: Base | None = None) -> OptionalSpinBox:
-        def load() -> None:
-            target = self._target(base)
-            spin.set_optional_value(resolve(target, path) if target is not None else None)
+        return self.binder.bind(OptionalIntAdapter(spin), ref, base)
 
-        def store(_value: int) -> None:
-            if self._loading:
-                return
-            value = spin.optional_value()
-            if (target := self._target(base)) is not None and resolve(target, path) != value:
-                self.field_edited(spin, target, path, value, merge=True)
+    def bind_bool(self, box: QCheckBox, ref: FieldRef, base: Base | None = None) -> QCheckBox:
+        return self.binder.bind(BoolAdapter(box), ref, base)
 
-        self._loaders.append(load)
-        spin.valueChanged.connect(store)
-        return spin
+    def bind_date(self, edit: QDateEdit, ref: FieldRef, base: Base | None = None) -> QDateEdit:
+        return self.binder.bind(DateAdapter(edit), ref, base)
 
-    def bind_bool(self, box: QCheckBox, path: str, base: Base | None = None) -> QCheckBox:
-        def load() -> None:
-            target = self._target(base)
-            box.setChecked(bool(resolve(target, path)) if target is not None else False)
-
-        def store(checked: bool) -> None:
-            if (target := self._target(base)) is not None:
-                self.field_edited(box, target, path, checked)
-
-        self._loaders.append(load)
-        box.toggled.connect(store)
-        return box
-
-    def bind_date(self, edit: QDateEdit, path: str, base: Base | None = None) -> QDateEdit:
-        def load() -> None:
-            target = self._target(base)
-            if target is not None:
-                value: datetime.date = resolve(target, path)
-                edit.setDate(QDate(value.year, value.month, value.day))
-
-        def store(value: QDate) -> None:
-            if self._loading:
-                return
-            if (target := self._target(base)) is not None:
-                day = datetime.date(value.year(), value.month(), value.day())
-                self.field_edited(edit, target, path, day, merge=True)
-
-        self._loaders.append(load)
-        edit.dateChanged.connect(store)
-        return edit
-
-    def bind_decimal(self, edit: QLineEdit, path: str, message: FieldMessage,
+    def bind_decimal(self, edit: QLineEdit, ref: FieldRef, message: FieldMessage,
                      base: Base | None = None, optional: bool = False) -> QLineEdit:
-        """A number typed as text, shown with the interface language's decimal
-        mark and read with either mark (the project stores it with a dot). What
-        cannot be read as a number is not stored: the field says so and the
-        project keeps its last good value."""
-
-        def load() -> None:
-            target = self._target(base)
-            value = resolve(target, path) if target is not None else None
-            edit.setText("" if value is None else decimal_text(value))
-            message.set_input_error("")
-
-        def store(text: str) -> None:
-            target = self._target(base)
-            if target is None:
-                return
-            if optional and not text.strip():
-                message.set_input_error("")
-                self.field_edited(edit, target, path, None, merge=True)
-                return
-            try:
-                value = parse_decimal_input(text)
-            except DecimalRangeError:
-                message.set_input_error(
-                    _("Enter a number with at most {digits} digits before the decimal point "
-                      "and {places} after it.").format(digits=DECIMAL_DIGITS,
-                                                       places=DECIMAL_PLACES))
-                return
-            except ValueError:
-                message.set_input_error(_("Enter a number such as 99.95."))
-                return
-            message.set_input_error("")
-            self.field_edited(edit, target, path, value, merge=True)
-
-        self._loaders.append(load)
-        edit.textEdited.connect(store)
-        return edit
+        """A number typed as text (see :class:`DecimalAdapter`)."""
+        return self.binder.bind(DecimalAdapter(edit, message, optional), ref, base)
 
     def follow_renames(self, edit: QLineEdit,
                        references: Callable[[Project], list[Reference]]) -> None:

@@ -19,6 +19,7 @@ from wizard.core.currencies import currency_after_language_change
 from wizard.core.explain import commitment_sentence
 from wizard.core.model import AgreementType, Commitment, Definition, Project
 from wizard.i18n import N_, _, language
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
@@ -75,19 +76,20 @@ class BasicsPage(StepPage):
         self._languages: list[str] = []
         self._currencies: list[str] = []
         form = QFormLayout()
-        self.title_edit = self.bind_text(QLineEdit(), "agreement.title")
+        self.title_edit = self.bind_text(QLineEdit(), field(Project, "agreement", "title"))
         self.title_edit.setPlaceholderText(_("e.g. Managed IT Support Service Level Agreement"))
         self.row(form, _("&Title"), self.title_edit, ("agreement", "title"))
 
-        self.reference_edit = self.bind_text(QLineEdit(), "agreement.reference")
+        self.reference_edit = self.bind_text(QLineEdit(), field(Project, "agreement", "reference"))
         self.row(form, _("&Reference"), self.reference_edit, ("agreement", "reference"),
                  _("Your own contract number, printed in every page's header."))
 
-        self.type_combo = self.bind_choice(QComboBox(), "agreement.type",
+        self.type_combo = self.bind_choice(QComboBox(), field(Project, "agreement", "type"),
                                            agreement_type_choices())
         self.row(form, _("Agreement t&ype"), self.type_combo, ("agreement", "type"))
 
-        self.commitment_combo = self.bind_choice(QComboBox(), "agreement.commitment",
+        self.commitment_combo = self.bind_choice(QComboBox(),
+                                                 field(Project, "agreement", "commitment"),
                                                  commitment_choices())
         commitment_row = self.row(
             form, _("Co&mmitment"), self.commitment_combo, ("agreement", "commitment"),
@@ -102,7 +104,7 @@ class BasicsPage(StepPage):
         commitment_layout.insertWidget(1, self.commitment_label)  # under the choice
 
         self.date_edit = DayEdit()  # 2027-01-01, or typed as 1.1.2027 in German
-        self.bind_date(self.date_edit, "agreement.effective_date")
+        self.bind_date(self.date_edit, field(Project, "agreement", "effective_date"))
         self.row(form, _("Effective &date"), self.date_edit, ("agreement", "effective_date"))
         date_message = self._fields[-1][2]
         self.date_edit.rejected.connect(lambda text: date_message.set_input_error(
@@ -132,17 +134,19 @@ class BasicsPage(StepPage):
         self.currency_combo.setAccessibleName(currency_box.accessibleName())
         self.currency_combo.activated.connect(self._currency_chosen)
 
-        self.version_edit = self.bind_text(QLineEdit(), "agreement.document_version")
+        self.version_edit = self.bind_text(QLineEdit(),
+                                           field(Project, "agreement", "document_version"))
         self.row(form, _("D&ocument version"), self.version_edit,
                  ("agreement", "document_version"))
 
-        self.purpose_edit = self.bind_multiline(TextBox(rows=4), "agreement.purpose")
+        self.purpose_edit = self.bind_multiline(TextBox(rows=4),
+                                                field(Project, "agreement", "purpose"))
         self.row(form, _("&Purpose and scope"), self.purpose_edit, ("agreement", "purpose"),
                  _("Two or three sentences: who provides what to whom, and why this agreement "
                    "exists."))
         self.scope_box = self.bind_bool(
             QCheckBox(_("Follow it with a sentence on the kind of agreement")),
-            "agreement.scope_sentence")
+            field(Project, "agreement", "scope_sentence"))
         self.row(form, _("Kind of a&greement"), self.scope_box, ("agreement", "scope_sentence"),
                  _("The contract says, for example, \"This is a service-based agreement: …\". "
                    "Untick when your purpose already says it."))
@@ -160,12 +164,12 @@ class BasicsPage(StepPage):
             ("agreement", "definitions"))
         loc = self.definition_section.loc
         selected = self.definition_section.selected
-        self.term_edit = self.bind_text(QLineEdit(), "term", base=selected)
+        self.term_edit = self.bind_text(QLineEdit(), field(Definition, "term"), base=selected)
         self.term_edit.setPlaceholderText(_("e.g. Business Day"))
         self.row(self.definitions.form, _("&Term"), self.term_edit, loc("term"))
         self.definition_edit = self.bind_multiline(
-            TextBox(_("What the term means in this agreement."), rows=4), "definition",
-            base=selected)
+            TextBox(_("What the term means in this agreement."), rows=4),
+            field(Definition, "definition"), base=selected)
         self.row(self.definitions.form, _("&Definition"), self.definition_edit, loc("definition"))
         self.definition_section.finish([self.term_edit, self.definition_edit],
                                        titles=[self.term_edit])

@@ -41,6 +41,7 @@ from wizard.core.model import (
     Project,
 )
 from wizard.i18n import _
+from wizard.ui.binder import field
 from wizard.ui.plain_text import plain_label
 from wizard.ui.widgets.fields import DecimalColumn, FieldMessage, LinesEdit
 from wizard.ui.widgets.record_table import Column, RecordTable
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from wizard.ui.pages.credits import CreditsPage
 
 SCHEDULES_LOC: Loc = ("service_credits", "more_schedules")
-CLAIM = "service_credits.claim_procedure"
+CLAIM = ("service_credits", "claim_procedure")
 
 
 def kind_choices() -> list[tuple[Any, str]]:
@@ -117,7 +118,7 @@ class CreditParts:
         form.addRow(self.yearly_caption, self.yearly_sentence)
         self._terms = form
         self.form_combo = QComboBox()
-        self.page.bind_choice(self.form_combo, "service_credits.form", [
+        self.page.bind_choice(self.form_combo, field(Project, "service_credits", "form"), [
             (CreditForm.FUTURE_INVOICES, _("set off against future invoices, never paid out")),
             (CreditForm.REFUND_AT_END, _("set off against future invoices, the rest refunded "
                                          "at the end of the term")),
@@ -254,7 +255,8 @@ class CreditParts:
         box = QGroupBox(_("Claim procedure"))
         layout = QVBoxLayout(box)
         self.claim_switch = page.bind_bool(
-            QCheckBox(_("Set out how the customer claims a credit")), f"{CLAIM}.included")
+            QCheckBox(_("Set out how the customer claims a credit")),
+            field(Project, *CLAIM, "included"))
         layout.addWidget(page.switch(
             self.claim_switch, ("service_credits", "claim_procedure", "included"),
             _("Where a claim goes, what it contains, its deadline, the provider's time to "
@@ -263,7 +265,7 @@ class CreditParts:
         self.claim_details = QWidget()
         form = QFormLayout(self.claim_details)
         form.setContentsMargins(0, 0, 0, 0)
-        self.channel_edit = page.bind_text(QLineEdit(), f"{CLAIM}.channel")
+        self.channel_edit = page.bind_text(QLineEdit(), field(Project, *CLAIM, "channel"))
         self.channel_edit.setPlaceholderText(_("in writing"))
         page.row(form, _("Send claims t&o"), self.channel_edit,
                  ("service_credits", "claim_procedure", "channel"),
@@ -271,7 +273,7 @@ class CreditParts:
                    "name it (\"the support portal\", \"credits@example.com\")."))
         self.contents_edit = page.bind_lines(
             LinesEdit(_("One item a line, such as: the month and service concerned"), rows=3),
-            f"{CLAIM}.contents")
+            field(Project, *CLAIM, "contents"))
         page.row(form, _("A claim &contains"), self.contents_edit,
                  ("service_credits", "claim_procedure", "contents"),
                  _("What the customer must give for a claim to be considered."))
@@ -280,9 +282,9 @@ class CreditParts:
         deadline_layout.setContentsMargins(0, 0, 0, 0)
         self.deadline_spin = QSpinBox()
         self.deadline_spin.setRange(1, MAX_DAYS)
-        page.bind_int(self.deadline_spin, f"{CLAIM}.deadline")
+        page.bind_int(self.deadline_spin, field(Project, *CLAIM, "deadline"))
         self.deadline_unit_combo = QComboBox()
-        page.bind_choice(self.deadline_unit_combo, f"{CLAIM}.deadline_unit", [
+        page.bind_choice(self.deadline_unit_combo, field(Project, *CLAIM, "deadline_unit"), [
             (ClaimDeadlineUnit.DAYS, _("days")),
             (ClaimDeadlineUnit.BILLING_CYCLES, _("billing cycles"))])
         self.deadline_unit_combo.setAccessibleName(_("Claim deadline unit"))
@@ -300,12 +302,12 @@ class CreditParts:
         self.answer_spin.setSuffix(_(" days"))
         self.answer_spin.setSpecialValueText(_("not set"))
         self.answer_spin.setMaximumWidth(140)
-        page.bind_int(self.answer_spin, f"{CLAIM}.answer_days")
+        page.bind_int(self.answer_spin, field(Project, *CLAIM, "answer_days"))
         page.row(form, _("Provider answers within"), self.answer_spin,
                  ("service_credits", "claim_procedure", "answer_days"),
                  _("The provider's time to accept or reject a claim, with its reasons."))
         self.issued_combo = QComboBox()
-        page.bind_choice(self.issued_combo, f"{CLAIM}.issued", [
+        page.bind_choice(self.issued_combo, field(Project, *CLAIM, "issued"), [
             (CreditIssue.NEXT_INVOICE, _("on the next invoice")),
             (CreditIssue.WITHIN_DAYS, _("within a number of days of acceptance"))])
         page.row(form, _("Credit &issued"), self.issued_combo,
@@ -314,11 +316,11 @@ class CreditParts:
         self.issue_spin.setRange(0, MAX_DAYS)
         self.issue_spin.setSuffix(_(" days"))
         self.issue_spin.setMaximumWidth(140)
-        page.bind_int(self.issue_spin, f"{CLAIM}.issue_days")
+        page.bind_int(self.issue_spin, field(Project, *CLAIM, "issue_days"))
         self.issue_row = page.row(form, _("Iss&ued within"), self.issue_spin,
                                   ("service_credits", "claim_procedure", "issue_days"))
         self.last_month_combo = QComboBox()
-        page.bind_choice(self.last_month_combo, f"{CLAIM}.last_month", [
+        page.bind_choice(self.last_month_combo, field(Project, *CLAIM, "last_month"), [
             (LastMonthCredit.REFUNDED, _("is refunded")),
             (LastMonthCredit.LAPSES, _("lapses"))])
         page.row(form, _("A credit for the last month"), self.last_month_combo,

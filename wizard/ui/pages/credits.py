@@ -25,6 +25,7 @@ from wizard.core.checks import Loc, Problem, Step
 from wizard.core.explain import credit_example_sentence
 from wizard.core.model import MAX_DAYS, CreditForm, CreditTier, Direction, PartyRole, Project
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.credit_parts import SCHEDULES_LOC, CreditParts
 from wizard.ui.plain_text import plain_label
@@ -69,7 +70,7 @@ class CreditsPage(StepPage):
         top = self.top_form = QFormLayout()
         self.enabled_box = self.bind_bool(
             QCheckBox(_("Give the customer credits when a target is missed")),
-            "service_credits.enabled")
+            field(Project, "service_credits", "enabled"))
         self.row(top, _("Se&rvice credits"), self.enabled_box, ("service_credits", "enabled"))
         self.enabled_box.setAccessibleName(
             _("Service credits: give the customer credits when a target is missed"))
@@ -81,7 +82,7 @@ class CreditsPage(StepPage):
         top.addRow(self.off_note)
         self.no_credits_box = self.bind_bool(
             QCheckBox(_("Say in the contract that no credits apply")),
-            "service_credits.no_credits_clause")
+            field(Project, "service_credits", "no_credits_clause"))
         self.no_credits_row = self.row(
             top, _("&Without credits"), self.no_credits_box,
             ("service_credits", "no_credits_clause"),
@@ -128,21 +129,21 @@ class CreditsPage(StepPage):
         self.row(form, _("Cap (percenta&ge of monthly fee)"), self.cap_edit,
                  ("service_credits", "cap_percent"),
                  _("The most a month's credits can add up to; empty = no cap."))
-        self.bind_decimal(self.cap_edit, "service_credits.cap_percent",
+        self.bind_decimal(self.cap_edit, field(Project, "service_credits", "cap_percent"),
                           self._message(("service_credits", "cap_percent")), optional=True)
 
         self.claim_spin = QSpinBox()
         self.claim_spin.setRange(0, MAX_DAYS)
         self.claim_spin.setSuffix(_(" days"))
         self.claim_spin.setMaximumWidth(140)
-        self.bind_int(self.claim_spin, "service_credits.claim_window_days")
+        self.bind_int(self.claim_spin, field(Project, "service_credits", "claim_window_days"))
         self.row(form, _("Claim &window"), self.claim_spin,
                  ("service_credits", "claim_window_days"),
                  _("How long after the end of a month the customer may claim its credits."))
 
         self.sole_remedy_box = self.bind_bool(
             QCheckBox(_("Credits are the customer's only remedy for missed targets")),
-            "service_credits.sole_remedy")
+            field(Project, "service_credits", "sole_remedy"))
         self.row(form, _("&Sole remedy"), self.sole_remedy_box,
                  ("service_credits", "sole_remedy"),
                  _("If ticked, the customer cannot claim damages for a missed service level "

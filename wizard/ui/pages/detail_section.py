@@ -6,7 +6,7 @@ Build it before the form's fields, bind the fields with ``base=section.selected`
 and call :meth:`DetailSection.finish` after them::
 
     section = DetailSection(page, view, lambda p: p.contacts, heading, ("contacts",))
-    name = page.bind_text(QLineEdit(), "name", base=section.selected)
+    name = page.bind_text(QLineEdit(), field(Contact, "name"), base=section.selected)
     page.row(view.form, _("Na&me"), name, section.loc("name"))
     ...
     section.finish([name, ...], titles=[name])

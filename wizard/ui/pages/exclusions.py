@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Loc, Step
-from wizard.core.model import StandardExclusion
+from wizard.core.model import Project, StandardExclusion
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import LinesEdit
 
@@ -54,7 +55,7 @@ class ExclusionsPage(StepPage):
 
     def build(self) -> None:
         self.included_box = self.bind_bool(
-            QCheckBox(_("Include an e&xclusions clause")), "exclusions.included")
+            QCheckBox(_("Include an e&xclusions clause")), field(Project, "exclusions", "included"))
         self.included_box.toggled.connect(self._show_included)
         clause = self.switch(self.included_box, ("exclusions", "included"),
                              _("Untick to leave the clause, and its heading, out of the "
@@ -94,7 +95,7 @@ class ExclusionsPage(StepPage):
         form = QFormLayout(own)
         self.custom_edit = self.bind_lines(
             LinesEdit(_("e.g. Devices no longer supported by their manufacturer."), rows=3),
-            "exclusions.custom")
+            field(Project, "exclusions", "custom"))
         self.row(form, _("&Other exclusions"), self.custom_edit, ("exclusions", "custom"),
                  _("One per line; each completes the sentence \"No downtime is counted "
                    "for …\". Be specific: a vague exclusion invites disputes."))

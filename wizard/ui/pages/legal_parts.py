@@ -31,8 +31,10 @@ from wizard.core.model import (
     MAX_MONTHS,
     MAX_NOTICE_HOURS,
     PartyRole,
+    Project,
 )
 from wizard.i18n import _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import OptionalSpinBox
 
@@ -47,7 +49,7 @@ class OptionalPart:
         self.part = part
         self.group = QGroupBox(title)
         layout = QVBoxLayout(self.group)
-        self.switch = page.bind_bool(QCheckBox(switch_text), f"{part}.included")
+        self.switch = page.bind_bool(QCheckBox(switch_text), field(Project, part, "included"))
         layout.addWidget(page.switch(self.switch, (part, "included"), hint))
         self.details = QWidget()
         self.form = QFormLayout(self.details)
@@ -60,30 +62,30 @@ class OptionalPart:
     def follow(self) -> None:
         self.details.setVisible(bool(getattr(self.page.project, self.part).included))
 
-    def text(self, field: str, label: str, placeholder: str, hint: str) -> QLineEdit:
-        edit = self.page.bind_text(QLineEdit(), f"{self.part}.{field}")
+    def text(self, name: str, label: str, placeholder: str, hint: str) -> QLineEdit:
+        edit = self.page.bind_text(QLineEdit(), field(Project, self.part, name))
         edit.setPlaceholderText(placeholder)
-        self.page.row(self.form, label, edit, (self.part, field), hint)
+        self.page.row(self.form, label, edit, (self.part, name), hint)
         return edit
 
-    def check(self, field: str, label: str, text: str, hint: str) -> QCheckBox:
-        box = self.page.bind_bool(QCheckBox(text), f"{self.part}.{field}")
-        self.page.row(self.form, label, box, (self.part, field), hint)
+    def check(self, name: str, label: str, text: str, hint: str) -> QCheckBox:
+        box = self.page.bind_bool(QCheckBox(text), field(Project, self.part, name))
+        self.page.row(self.form, label, box, (self.part, name), hint)
         return box
 
-    def party(self, field: str, label: str, hint: str) -> QComboBox:
-        combo = self.page.bind_choice(QComboBox(), f"{self.part}.{field}", [
+    def party(self, name: str, label: str, hint: str) -> QComboBox:
+        combo = self.page.bind_choice(QComboBox(), field(Project, self.part, name), [
             (PartyRole.PROVIDER, _("the provider")), (PartyRole.CUSTOMER, _("the customer"))])
-        self.page.row(self.form, label, combo, (self.part, field), hint)
+        self.page.row(self.form, label, combo, (self.part, name), hint)
         return combo
 
-    def number(self, field: str, label: str, spin: QSpinBox, hint: str) -> QSpinBox:
+    def number(self, name: str, label: str, spin: QSpinBox, hint: str) -> QSpinBox:
         spin.setMaximumWidth(220)
         if isinstance(spin, OptionalSpinBox):
-            self.page.bind_optional_int(spin, f"{self.part}.{field}")
+            self.page.bind_optional_int(spin, field(Project, self.part, name))
         else:
-            self.page.bind_int(spin, f"{self.part}.{field}")
-        self.page.row(self.form, label, spin, (self.part, field), hint)
+            self.page.bind_int(spin, field(Project, self.part, name))
+        self.page.row(self.form, label, spin, (self.part, name), hint)
         return spin
 
 
@@ -155,13 +157,13 @@ def report_terms_rows(page: StepPage, form: QFormLayout) -> None:
     object (each empty until set)."""
     due = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" business days"))
     due.setMaximumWidth(220)
-    page.bind_optional_int(due, "reporting.due_business_days")
+    page.bind_optional_int(due, field(Project, "reporting", "due_business_days"))
     page.row(form, _("Report due within"), due, ("reporting", "due_business_days"),
              _("Business days after the end of the period a report covers; five to ten is "
                "usual for a monthly report."))
     objection = OptionalSpinBox(_("not set"), minimum=1, maximum=MAX_DAYS, suffix=_(" days"))
     objection.setMaximumWidth(220)
-    page.bind_optional_int(objection, "reporting.objection_days")
+    page.bind_optional_int(objection, field(Project, "reporting", "objection_days"))
     page.row(form, _("Objections to a report within"), objection,
              ("reporting", "objection_days"),
              _("The time the customer has to dispute a report, with reasons; a report not "

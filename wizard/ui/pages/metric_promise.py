@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from wizard.core.model import Commitment, Metric, Project
 from wizard.i18n import _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 
 MetricBase = Callable[[Project], Metric | None]
@@ -61,7 +62,7 @@ def metric_promise_rows(page: StepPage, form: QFormLayout, base: MetricBase,
                "SLAs promise one level less firmly, an objective the provider uses "
                "commercially reasonable efforts to meet."))
 
-    resource = page.bind_text(QLineEdit(), "method.per_resource", base=base)
+    resource = page.bind_text(QLineEdit(), field(Metric, "method", "per_resource"), base=base)
     resource.setPlaceholderText(_("e.g. instance (empty: the service as a whole)"))
     resource.setAccessibleName(_("Worked out for each"))
     row = page.row(form, _("Worked out for &each"), resource, (*loc("method"), "per_resource"),
@@ -74,7 +75,7 @@ def metric_promise_rows(page: StepPage, form: QFormLayout, base: MetricBase,
 def resolution_row(page: StepPage, form: QFormLayout) -> QComboBox:
     """Whether the severity levels' resolution times are firm or objectives."""
     combo = page.bind_choice(
-        QComboBox(), "agreement.resolution_commitment",
+        QComboBox(), field(Project, "agreement", "resolution_commitment"),
         [(Commitment.WILL_MEET, _("Firm, like the response times")),
          (Commitment.REASONABLE_EFFORTS,
           _("Objectives: commercially reasonable efforts to resolve within them"))])

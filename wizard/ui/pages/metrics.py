@@ -40,6 +40,7 @@ from wizard.core.model import (
 )
 from wizard.core.references import metric_references
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.customer_groups import customer_groups_box
 from wizard.ui.pages.hours_choices import severity_hours_choices, with_calendars
@@ -203,17 +204,18 @@ class MetricsPage(StepPage):
         def base(_project: Project) -> Metric | None:
             return self.selected_metric()
 
-        self.id_edit = self.bind_text(QLineEdit(), "id", base=base)
+        self.id_edit = self.bind_text(QLineEdit(), field(Metric, "id"), base=base)
         self.follow_renames(self.id_edit, lambda p: metric_references(p, metric.id)
                             if (metric := self.selected_metric()) else [])
         self.id_edit.setMaximumWidth(220)
         self.row(form, _("&Identifier"), self.id_edit, self._detail_loc("id"),
                  _("A short name without spaces, unique among the metrics (e.g. uptime)."))
 
-        self.name_edit = self.bind_text(QLineEdit(), "name", base=base)
+        self.name_edit = self.bind_text(QLineEdit(), field(Metric, "name"), base=base)
         self.row(form, _("Na&me"), self.name_edit, self._detail_loc("name"))
 
-        self.kind_combo = self.bind_choice(QComboBox(), "kind", kind_choices(), base=base)
+        self.kind_combo = self.bind_choice(QComboBox(), field(Metric, "kind"), kind_choices(),
+                                           base=base)
         self.row(form, _("&Kind"), self.kind_combo, self._detail_loc("kind"))
 
         self.service_combo = QComboBox()
@@ -230,8 +232,8 @@ class MetricsPage(StepPage):
         self.target_edit.setMaximumWidth(140)
         self.target_edit.setPlaceholderText(_("e.g. 99.5"))
         self.row(form, _("Tar&get"), self.target_edit, self._detail_loc("target"))
-        self.bind_decimal(self.target_edit, "target", self._message(self._detail_loc("target")),
-                          base=base)
+        self.bind_decimal(self.target_edit, field(Metric, "target"),
+                          self._message(self._detail_loc("target")), base=base)
         self.target_edit.textEdited.connect(self._show_downtime)
 
         self.downtime_label = plain_label()
@@ -254,13 +256,13 @@ class MetricsPage(StepPage):
                  _("Choose one, or type your own (such as leads)."))
 
         self.direction_combo = self.bind_choice(
-            QComboBox(), "direction",
+            QComboBox(), field(Metric, "direction"),
             [(Direction.AT_LEAST, _("At least the target (more is better)")),
              (Direction.AT_MOST, _("At most the target (less is better)"))], base=base)
         self.row(form, _("Di&rection"), self.direction_combo, self._detail_loc("direction"))
 
         self.period_combo = self.bind_choice(
-            QComboBox(), "period",
+            QComboBox(), field(Metric, "period"),
             [(Period.DAY, _("Every day")), (Period.WEEK, _("Every week")),
              (Period.MONTH, _("Every month")), (Period.QUARTER, _("Every quarter")),
              (Period.HALF_YEAR, _("Every half-year")), (Period.YEAR, _("Every year"))],
@@ -275,7 +277,7 @@ class MetricsPage(StepPage):
                  self._detail_loc("measured_during"))
 
         self.method_combo = self.bind_choice(
-            QComboBox(), "method.method",
+            QComboBox(), field(Metric, "method", "method"),
             [(SamplingMethod.CONTINUOUS, _("To the second, as long as each outage lasted")),
              (SamplingMethod.SAMPLED_INTERVAL,
               _("In checked intervals: a failed interval counts whole"))], base=base)
@@ -284,7 +286,8 @@ class MetricsPage(StepPage):
             _("How the monitoring counts downtime. A check every few minutes cannot show "
               "less than one interval: the contract and the allowed downtime follow this "
               "choice."))
-        self.interval_spin = self.bind_int(QSpinBox(), "method.interval_minutes", base=base)
+        self.interval_spin = self.bind_int(
+            QSpinBox(), field(Metric, "method", "interval_minutes"), base=base)
         self.interval_spin.setRange(1, MAX_INTERVAL_MINUTES)
         self.interval_spin.setSuffix(_(" min"))
         self.interval_spin.setMaximumWidth(120)
@@ -305,7 +308,7 @@ class MetricsPage(StepPage):
 
         self.measurement_edit = self.bind_multiline(
             TextBox(_("e.g. Automated checks every minute from two locations."), rows=2),
-            "measurement", base=base)
+            field(Metric, "measurement"), base=base)
         self.measurement_edit.setMaximumHeight(self.measurement_edit.minimumHeight() * 2)
         self.row(form, _("Measuremen&t"), self.measurement_edit,
                  self._detail_loc("measurement"),
@@ -316,7 +319,7 @@ class MetricsPage(StepPage):
         self.row(form, _("Baseline"), self.baseline_edit, self._detail_loc("baseline"),
                  _("Today's measured value, if known (empty = none). Targets can be "
                    "tightened at a review once more data exists."))
-        self.bind_decimal(self.baseline_edit, "baseline",
+        self.bind_decimal(self.baseline_edit, field(Metric, "baseline"),
                           self._message(self._detail_loc("baseline")), base=base, optional=True)
 
         self.promise = metric_promise_rows(self, form, base, self._detail_loc)
@@ -367,7 +370,7 @@ class MetricsPage(StepPage):
         first_level_loader = len(self._loaders)
         self.definition_edit = self.bind_multiline(
             TextBox(_("e.g. The business cannot take orders or payments."), rows=2),
-            "definition", base=lambda _p: self.selected_level())
+            field(SeverityLevel, "definition"), base=lambda _p: self.selected_level())
         self.definition_edit.setMaximumHeight(self.definition_edit.minimumHeight() * 2)
         self.row(levels_form, _("Definition of the selected level"), self.definition_edit,
                  ("severity_levels", SELECTED, "definition"),

@@ -17,7 +17,8 @@ from wizard.core.checks import Step
 from wizard.core.model import Party, PartyKind, Project
 from wizard.core.references import person_references
 from wizard.i18n import N_, _
-from wizard.ui.pages.base import Base, StepPage
+from wizard.ui.binder import Base, field
+from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import TextBox
 from wizard.ui.widgets.typed_inputs import say_when_no_email
 
@@ -81,37 +82,37 @@ class PartiesPage(StepPage):
         form = QFormLayout(box)
         loc = ("parties", role)
 
-        name_edit = self.bind_text(QLineEdit(), "name", base)
+        name_edit = self.bind_text(QLineEdit(), field(Party, "name"), base)
         name_edit.setPlaceholderText(name_example)
         self.row(form, labels[0], name_edit, (*loc, "name"),
                  _("Exactly as registered; for an internal agreement, the department."))
 
-        kind_combo = self.bind_choice(QComboBox(), "kind", party_kind_choices(), base)
+        kind_combo = self.bind_choice(QComboBox(), field(Party, "kind"), party_kind_choices(), base)
         self.row(form, labels[1], kind_combo, (*loc, "kind"))
 
         address_edit = TextBox(_("Street\nPostal code and city\nCountry"), rows=3)
-        self.bind_multiline(address_edit, "address", base)
+        self.bind_multiline(address_edit, field(Party, "address"), base)
         address_edit.setMaximumHeight(address_edit.fontMetrics().lineSpacing() * 6 + 14)
         self.row(form, labels[2], address_edit, (*loc, "address"),
                  _("Where notices under the agreement are sent."))
 
-        registration_edit = self.bind_text(QLineEdit(), "registration", base)
+        registration_edit = self.bind_text(QLineEdit(), field(Party, "registration"), base)
         registration_edit.setPlaceholderText(_("e.g. Delaware file number 1234567"))
         self.row(form, labels[3], registration_edit, (*loc, "registration"),
                  _("Company register number; leave empty if there is none (a department, "
                    "a sole trader)."))
 
-        signatory_name_edit = self.bind_text(QLineEdit(), "signatory.name", base)
+        signatory_name_edit = self.bind_text(QLineEdit(), field(Party, "signatory", "name"), base)
         self.follow_renames(signatory_name_edit,
                             lambda p: person_references(p, base(p).signatory.name))
         self.row(form, labels[4], signatory_name_edit, (*loc, "signatory", "name"),
                  _("The person with authority to sign for this party."))
 
-        signatory_title_edit = self.bind_text(QLineEdit(), "signatory.title", base)
+        signatory_title_edit = self.bind_text(QLineEdit(), field(Party, "signatory", "title"), base)
         signatory_title_edit.setPlaceholderText(_("e.g. Managing Director"))
         self.row(form, labels[5], signatory_title_edit, (*loc, "signatory", "title"))
 
-        signatory_email_edit = self.bind_text(QLineEdit(), "signatory.email", base)
+        signatory_email_edit = self.bind_text(QLineEdit(), field(Party, "signatory", "email"), base)
         signatory_email_edit.setPlaceholderText(_("e.g. name@example.com"))
         self.row(form, labels[6], signatory_email_edit, (*loc, "signatory", "email"))
         email_message = self._fields[-1][2]

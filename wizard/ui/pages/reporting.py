@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from wizard.core.checks import Loc, Step
 from wizard.core.model import PartyRole, Project, ReportFrequency, ReviewFrequency
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.legal_parts import report_terms_rows
 from wizard.ui.widgets.fields import LinesEdit
@@ -69,7 +70,8 @@ class ReportingPage(StepPage):
 
     def build(self) -> None:
         self.included_box = self.bind_bool(
-            QCheckBox(_("&Include a reporting and review clause")), "reporting.included")
+            QCheckBox(_("&Include a reporting and review clause")),
+            field(Project, "reporting", "included"))
         self.included_box.toggled.connect(self._show_included)
         clause = self.switch(self.included_box, ("reporting", "included"),
                              _("Untick to leave the clause, and its heading, out of the "
@@ -78,7 +80,8 @@ class ReportingPage(StepPage):
 
         reports = self.reports_group = QGroupBox(_("Reports"))
         form = QFormLayout(reports)
-        self.frequency_combo = self.bind_choice(QComboBox(), "reporting.frequency",
+        self.frequency_combo = self.bind_choice(QComboBox(),
+                                                field(Project, "reporting", "frequency"),
                                                 report_frequency_choices())
         self.row(form, _("Report frequenc&y"), self.frequency_combo,
                  ("reporting", "frequency"))
@@ -94,14 +97,16 @@ class ReportingPage(StepPage):
                  _("The contact or signatory who receives the reports."))
 
         self.contents_edit = self.bind_lines(
-            LinesEdit(_("e.g. Availability per service"), rows=4), "reporting.contents")
+            LinesEdit(_("e.g. Availability per service"), rows=4),
+            field(Project, "reporting", "contents"))
         self.row(form, _("Report c&ontents"), self.contents_edit, ("reporting", "contents"),
                  _("What each report covers, one item per line."))
         report_terms_rows(self, form)
 
         reviews = self.reviews_group = QGroupBox(_("Reviews"))
         review_form = QFormLayout(reviews)
-        self.review_combo = self.bind_choice(QComboBox(), "reporting.review_frequency",
+        self.review_combo = self.bind_choice(QComboBox(),
+                                             field(Project, "reporting", "review_frequency"),
                                              review_frequency_choices())
         self.row(review_form, _("&Review frequency"), self.review_combo,
                  ("reporting", "review_frequency"),
@@ -110,7 +115,7 @@ class ReportingPage(StepPage):
 
         self.baseline_box = self.bind_bool(
             QCheckBox(_("Allow targets to be tightened at a review")),
-            "reporting.baseline_review")
+            field(Project, "reporting", "baseline_review"))
         self.row(review_form, _("Ba&seline review"), self.baseline_box,
                  ("reporting", "baseline_review"),
                  _("Once enough data has been collected, the parties may tighten the "

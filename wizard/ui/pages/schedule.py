@@ -33,6 +33,7 @@ from wizard.core.model import (
 )
 from wizard.core.weekly import NothingCoveredError, parse_clock_text
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.legal_parts import maintenance_group
 from wizard.ui.pages.schedule_calendars import OtherHours
@@ -99,7 +100,8 @@ class SchedulePage(StepPage):
         if line_edit is not None:
             line_edit.editingFinished.connect(self._zone_finished)
 
-        self.holidays_combo = self.bind_choice(QComboBox(), "schedule.public_holidays",
+        self.holidays_combo = self.bind_choice(QComboBox(),
+                                               field(Project, "schedule", "public_holidays"),
                                                holiday_choices())
         self.row(zone_form, _("P&ublic holidays"), self.holidays_combo,
                  ("schedule", "public_holidays"))
@@ -168,7 +170,7 @@ class SchedulePage(StepPage):
         self.notice_spin.setRange(0, MAX_NOTICE_HOURS)
         self.notice_spin.setSuffix(_(" hours"))
         self.notice_spin.setMaximumWidth(200)
-        self.bind_int(self.notice_spin, "schedule.maintenance_notice_hours")
+        self.bind_int(self.notice_spin, field(Project, "schedule", "maintenance_notice_hours"))
         self.row(maintenance_form, _("N&otice"), self.notice_spin,
                  ("schedule", "maintenance_notice_hours"),
                  _("How long before planned maintenance the customer is told; 48 to 72 "
@@ -177,7 +179,8 @@ class SchedulePage(StepPage):
         self.max_spin = OptionalSpinBox(_("no limit"), minimum=0, maximum=MAX_MONTH_MINUTES,
                                         suffix=_(" minutes"))
         self.max_spin.setMaximumWidth(200)
-        self.bind_optional_int(self.max_spin, "schedule.max_maintenance_minutes_per_month")
+        self.bind_optional_int(self.max_spin,
+                               field(Project, "schedule", "max_maintenance_minutes_per_month"))
         self.row(maintenance_form, _("Ma&ximum per month"), self.max_spin,
                  ("schedule", "max_maintenance_minutes_per_month"),
                  _("The most planned maintenance in one month, or no limit."))

@@ -22,6 +22,7 @@ from wizard.core.checks import Loc, Problem, Step
 from wizard.core.model import Service
 from wizard.core.references import service_references
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import SELECTED, DetailSection
 from wizard.ui.plain_text import plain_label
@@ -67,45 +68,46 @@ class ServicesPage(StepPage):
         form = self.services.form
         selected = self.section.selected
 
-        self.id_edit = self.bind_text(QLineEdit(), "id", base=selected)
+        self.id_edit = self.bind_text(QLineEdit(), field(Service, "id"), base=selected)
         self.follow_renames(self.id_edit, lambda p: service_references(p, service.id)
                             if (service := self.selected_service()) else [])
         self.id_edit.setPlaceholderText(_("e.g. desk"))
         self.row(form, _("&Identifier"), self.id_edit, ("services", SELECTED, "id"),
                  _("Short and unique; metrics name the service they measure by it."))
 
-        self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
+        self.name_edit = self.bind_text(QLineEdit(), field(Service, "name"), base=selected)
         self.name_edit.setPlaceholderText(_("e.g. Service Desk"))
         self.row(form, _("Na&me"), self.name_edit, ("services", SELECTED, "name"))
 
         self.description_edit = self.bind_multiline(
             TextBox(_("What the service is, for whom, in a sentence or two."), rows=3),
-            "description", base=selected)
+            field(Service, "description"), base=selected)
         self.description_edit.setMaximumHeight(
             self.description_edit.fontMetrics().lineSpacing() * 6 + 14)
         self.row(form, _("&Description"), self.description_edit,
                  ("services", SELECTED, "description"))
 
         self.included_edit = self.bind_lines(
-            LinesEdit(_("e.g. Password resets and account management")), "included",
+            LinesEdit(_("e.g. Password resets and account management")), field(Service, "included"),
             base=selected)
         self.row(form, _("Incl&uded"), self.included_edit, ("services", SELECTED, "included"),
                  _("What the service covers, one item per line."))
 
         self.excluded_edit = self.bind_lines(
-            LinesEdit(_("e.g. Training courses")), "excluded", base=selected)
+            LinesEdit(_("e.g. Training courses")), field(Service, "excluded"), base=selected)
         self.row(form, _("E&xcluded"), self.excluded_edit, ("services", SELECTED, "excluded"),
                  _("What a customer might expect but is not part of it."))
 
         self.dependencies_edit = self.bind_lines(
-            LinesEdit(_("e.g. Customer internet connection")), "dependencies", base=selected)
+            LinesEdit(_("e.g. Customer internet connection")), field(Service, "dependencies"),
+            base=selected)
         self.row(form, _("De&pendencies"), self.dependencies_edit,
                  ("services", SELECTED, "dependencies"),
                  _("What the service relies on that the provider does not control."))
 
         self.responsibilities_edit = self.bind_lines(
             LinesEdit(_("e.g. Report incidents through the portal")),
-            "customer_responsibilities", base=selected)
+            field(Service, "customer_responsibilities"), base=selected)
         self.row(form, _("Customer &responsibilities"), self.responsibilities_edit,
                  ("services", SELECTED, "customer_responsibilities"),
                  _("What the customer must do for the service to work."))
@@ -127,8 +129,8 @@ class ServicesPage(StepPage):
                    "credits are a share of this fee."))
         self.fee_edit.setAccessibleName(_("Monthly fee"))
         self.fee_message = self._fields[-1][2]
-        self.bind_decimal(self.fee_edit, "monthly_fee", self.fee_message, base=selected,
-                          optional=True)
+        self.bind_decimal(self.fee_edit, field(Service, "monthly_fee"), self.fee_message,
+                          base=selected, optional=True)
 
         self.section.finish(
             [self.id_edit, self.name_edit, self.description_edit, self.included_edit,

@@ -19,6 +19,7 @@ from wizard.core.checks import Loc, Step
 from wizard.core.model import MAX_ESCALATION_LEVEL, Contact, PartyRole, Project
 from wizard.core.references import person_references
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.detail_section import DetailSection
 from wizard.ui.plain_text import plain_label
@@ -88,7 +89,7 @@ class StakeholdersPage(StepPage):
                  _("Who does what on each side; select a contact to edit it."))
         self.fallback_box = self.bind_bool(
             QCheckBox(_("Keep the contacts section")),
-            "agreement.contacts_fallback")
+            field(Project, "agreement", "contacts_fallback"))
         self.fallback_row = self.row(
             form, _("&Without contacts"), self.fallback_box, ("agreement", "contacts_fallback"),
             _("Only when no contact is listed: the section then names the signatories as "
@@ -101,30 +102,30 @@ class StakeholdersPage(StepPage):
         selected = self.section.selected
         detail = self.contacts.form
 
-        self.name_edit = self.bind_text(QLineEdit(), "name", base=selected)
+        self.name_edit = self.bind_text(QLineEdit(), field(Contact, "name"), base=selected)
         self.follow_renames(self.name_edit, lambda p: person_references(p, contact.name)
                             if (contact := self.section.selected()) else [])
         self.row(detail, _("Na&me"), self.name_edit, loc("name"))
-        self.party_combo = self.bind_choice(QComboBox(), "party", party_choices(Project()),
-                                            base=selected)
+        self.party_combo = self.bind_choice(QComboBox(), field(Contact, "party"),
+                                            party_choices(Project()), base=selected)
         self.row(detail, _("Part&y"), self.party_combo, loc("party"))
-        self.role_edit = self.bind_text(QLineEdit(), "role", base=selected)
+        self.role_edit = self.bind_text(QLineEdit(), field(Contact, "role"), base=selected)
         self.role_edit.setPlaceholderText(_("e.g. Service Desk Lead"))
         self.row(detail, _("&Role"), self.role_edit, loc("role"))
-        self.email_edit = self.bind_text(QLineEdit(), "email", base=selected)
+        self.email_edit = self.bind_text(QLineEdit(), field(Contact, "email"), base=selected)
         self.row(detail, _("E-ma&il"), self.email_edit, loc("email"))
-        self.phone_edit = self.bind_text(QLineEdit(), "phone", base=selected)
+        self.phone_edit = self.bind_text(QLineEdit(), field(Contact, "phone"), base=selected)
         self.row(detail, _("&Phone"), self.phone_edit, loc("phone"))
         self.level_spin = QSpinBox()
         self.level_spin.setRange(0, MAX_ESCALATION_LEVEL)
         self.level_spin.setSpecialValueText(_("not in path"))
         self.level_spin.setMaximumWidth(160)
-        self.bind_int(self.level_spin, "escalation_level", base=selected)
+        self.bind_int(self.level_spin, field(Contact, "escalation_level"), base=selected)
         self.row(detail, _("Escala&tion level"), self.level_spin, loc("escalation_level"),
                  hint=_("1 is the first line, 2 takes over from it; 0 means not in the path."))
         self.responsibilities_edit = self.bind_lines(
-            LinesEdit(_("e.g. Send the monthly service report"), rows=4), "responsibilities",
-            base=selected)
+            LinesEdit(_("e.g. Send the monthly service report"), rows=4),
+            field(Contact, "responsibilities"), base=selected)
         self.row(detail, _("Re&sponsibilities"), self.responsibilities_edit,
                  loc("responsibilities"),
                  hint=_("What this person does under the agreement, one per line."))

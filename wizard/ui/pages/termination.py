@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks import Step
-from wizard.core.model import MAX_CHRONIC_WINDOW, MAX_DAYS, MAX_MONTHS, TermKind
+from wizard.core.model import MAX_CHRONIC_WINDOW, MAX_DAYS, MAX_MONTHS, Project, TermKind
 from wizard.core.summaries import termination_summary
 from wizard.i18n import N_, _
+from wizard.ui.binder import field
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.legal_parts import LegalGroups
 from wizard.ui.plain_text import plain_label
@@ -120,32 +121,33 @@ class TerminationPage(StepPage):
 
         term_group = QGroupBox(_("Term and renewal"))
         form = QFormLayout(term_group)
-        self.term_combo = self.bind_choice(QComboBox(), "termination.term", term_choices())
+        self.term_combo = self.bind_choice(QComboBox(),
+                                           field(Project, "termination", "term"), term_choices())
         self.row(form, _("How long the agreement run&s"), self.term_combo,
                  ("termination", "term"),
                  _("A fixed term suits a contract with fees; an internal agreement often "
                    "runs as long as the services are used, or until the parties agree a "
                    "revised one."))
         self.initial_spin = self.bind_int(spin_box(1, MAX_MONTHS, _(" months")),
-                                          "termination.initial_term_months")
+                                          field(Project, "termination", "initial_term_months"))
         self.row(form, _("&Initial term"), self.initial_spin,
                  ("termination", "initial_term_months"),
                  _("How long the agreement runs from its effective date."))
 
         self.auto_renew_box = self.bind_bool(QCheckBox(_("Renew at the end of each term")),
-                                             "termination.auto_renew")
+                                             field(Project, "termination", "auto_renew"))
         self.auto_renew_box.toggled.connect(self._show_renewal)
         self.row(form, _("&Automatic renewal"), self.auto_renew_box,
                  ("termination", "auto_renew"))
 
         self.renewal_spin = self.bind_int(spin_box(1, MAX_MONTHS, _(" months")),
-                                          "termination.renewal_term_months")
+                                          field(Project, "termination", "renewal_term_months"))
         self.row(form, _("&Renewal term"), self.renewal_spin,
                  ("termination", "renewal_term_months"),
                  _("The length of each further term."))
 
         self.notice_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
-                                         "termination.notice_days")
+                                         field(Project, "termination", "notice_days"))
         self.notice_meaning = self._meaning(_("notice at any time before the term ends"))
         self.row(form, _("Notice &to end"),
                  self._beside(self.notice_spin, self.notice_meaning),
@@ -158,7 +160,7 @@ class TerminationPage(StepPage):
         self.convenience_spin = self.bind_optional_int(
             _compact(OptionalSpinBox(_("not allowed"), minimum=0, maximum=MAX_DAYS,
                                      suffix=_(" days"))),
-            "termination.for_convenience_notice_days")
+            field(Project, "termination", "for_convenience_notice_days"))
         self.convenience_meaning = self._meaning(_("with immediate effect"))
         self.row(ending, _("For &convenience"),
                  self._beside(self.convenience_spin, self.convenience_meaning),
@@ -168,7 +170,7 @@ class TerminationPage(StepPage):
 
         self.convenience_box = self.bind_bool(
             QCheckBox(_("Say in the contract whether it may be ended without a reason")),
-            "termination.convenience_clause")
+            field(Project, "termination", "convenience_clause"))
         self.convenience_box.toggled.connect(self._show_renewal)
         self.row(ending, _("Con&venience clause"), self.convenience_box,
                  ("termination", "convenience_clause"),
@@ -178,7 +180,7 @@ class TerminationPage(StepPage):
         self.consecutive_spin = self.bind_optional_int(
             _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_MONTHS,
                                      suffix=_(" months"))),
-            "termination.chronic_failure.consecutive_months")
+            field(Project, "termination", "chronic_failure", "consecutive_months"))
         self.row(ending, _("Missed in a row"), self.consecutive_spin,
                  ("termination", "chronic_failure", "consecutive_months"),
                  _("Chronic failure: the customer may terminate when the same target is "
@@ -187,10 +189,10 @@ class TerminationPage(StepPage):
         self.in_year_spin = self.bind_optional_int(
             _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_CHRONIC_WINDOW,
                                      suffix=_(" months"))),
-            "termination.chronic_failure.months_in_year")
+            field(Project, "termination", "chronic_failure", "months_in_year"))
         self.window_spin = self.bind_int(
             spin_box(2, MAX_CHRONIC_WINDOW, _(" months")),
-            "termination.chronic_failure.within_months")
+            field(Project, "termination", "chronic_failure", "within_months"))
         self.window_spin.setAccessibleName(_("Run of months the misses count in"))
         self.row(ending, _("Missed &within a run"),
                  self._within(self.in_year_spin, self.window_spin),
@@ -210,20 +212,20 @@ class TerminationPage(StepPage):
         self.chronic_notice_spin = self.bind_optional_int(
             _compact(OptionalSpinBox(_("no limit"), minimum=1, maximum=MAX_DAYS,
                                      suffix=_(" days"))),
-            "termination.chronic_failure.notice_days")
+            field(Project, "termination", "chronic_failure", "notice_days"))
         self.row(ending, _("Ri&ght lapses after"), self.chronic_notice_spin,
                  ("termination", "chronic_failure", "notice_days"),
                  _("How long after the month that meets the condition the customer may still "
                    "use the right to leave; after that, it lapses until the next time."))
 
         self.cure_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
-                                       "termination.cure_days")
+                                       field(Project, "termination", "cure_days"))
         self.row(ending, _("C&ure period"), self.cure_spin, ("termination", "cure_days"),
                  _("Time to remedy a material breach after written notice; 0 leaves the "
                    "clause out."))
 
         self.data_return_spin = self.bind_int(spin_box(0, MAX_DAYS, _(" days")),
-                                              "termination.data_return_days")
+                                              field(Project, "termination", "data_return_days"))
         self.row(ending, _("&Data return"), self.data_return_spin,
                  ("termination", "data_return_days"),
                  _("Days after the end within which the provider returns the customer's "
@@ -234,7 +236,7 @@ class TerminationPage(StepPage):
         self.amendments_edit = self.bind_multiline(
             TextBox(_("e.g. Changes must be agreed in writing and signed by both "
                       "signatories."), rows=3),
-            "termination.amendments")
+            field(Project, "termination", "amendments"))
         self.amendments_edit.setMaximumHeight(
             self.amendments_edit.fontMetrics().lineSpacing() * 6 + 14)
         self.row(changes, _("A&mendments"), self.amendments_edit,
