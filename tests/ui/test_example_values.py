@@ -296,3 +296,29 @@ def test_example_definitions_look_like_examples_until_typed_over(
     assert not is_example(window.document.project, "agreement.definitions.0.definition")
     assert not text.font().italic()
     assert term.font().italic()  # the term is still the example
+
+
+def test_a_good_example_is_kept_from_review_without_retyping_it(window: MainWindow,
+                                                                qtbot: QtBot) -> None:
+    """A novice retyped the preset's perfectly good "Incident" definition, 116
+    characters, to make Review stop listing it."""
+    from PySide6.QtCore import Qt
+
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    review = review_page(window)
+    policy = review.problem_list.contextMenuPolicy()
+    assert policy is Qt.ContextMenuPolicy.CustomContextMenu
+    lines = review_lines(review)
+    row = next(i for i, line in enumerate(lines) if "Definition" in line or "Meaning" in line)
+    example = review.example_at(row)
+    assert example is not None and example.value
+    project = window.document.project
+    before = len(examples_left(project))
+    review.keep_example(example)
+    assert len(examples_left(project)) == before - 1
+    assert not is_example(project, example.path)
+    qtbot.waitUntil(lambda: lines[row] not in review_lines(review))  # after the checks
+    assert window.undo_action.text().replace("&", "").startswith("Undo Keep “")
+    window.undo_action.trigger()
+    assert is_example(window.document.project, example.path)
+    qtbot.waitUntil(lambda: review_lines(review) == lines)

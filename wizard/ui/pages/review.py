@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -37,7 +38,7 @@ from wizard.core.checks import (
     text_language_problems,
 )
 from wizard.core.contract import SUPPORTED_LOCALES
-from wizard.core.examples import ExampleLeft, examples_left
+from wizard.core.examples import ExampleLeft, drop_example, examples_left
 from wizard.core.explain import date_text, money_text
 from wizard.core.model import Project
 from wizard.core.pdf_export import (
@@ -115,6 +116,10 @@ class ReviewPage(StepPage):
         self.problem_list.setWordWrap(True)
         self.problem_list.itemActivated.connect(self._activate)
         self.problem_list.itemClicked.connect(self._activate)
+        # an example worth keeping need not be typed again: right-click → keep it
+        self.problem_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.problem_list.customContextMenuRequested.connect(self._offer_keep)
+        self._examples: list[ExampleLeft] = []
         problems_layout.addWidget(self.problem_count)
         problems_layout.addWidget(self.problem_list)
 
@@ -221,10 +226,33 @@ class ReviewPage(StepPage):
                 "English ({fallback}).").format(language=language,
                                                 fallback=preview_locale(self.project)))
 
+    def example_at(self, row: int) -> ExampleLeft | None:
+        """The example value listed in ``row`` (problems come first), if any."""
+        index = row - (len(self._entries) - len(self._examples))
+        return self._examples[index] if 0 <= index < len(self._examples) else None
+
+    def keep_example(self, example: ExampleLeft) -> None:
+        """The user keeps an example value as their own text (one step to undo)."""
+        def keep(project: Project) -> None:
+            drop_example(project, example.path)
+
+        self.edited(keep, _keep_label(example))
+
+    def _offer_keep(self, position: QPoint) -> None:
+        item = self.problem_list.itemAt(position)
+        example = self.example_at(self.problem_list.row(item)) if item is not None else None
+        if example is None or not example.value:
+            return
+        menu = QMenu(self.problem_list)
+        keep = menu.addAction(_keep_label(example))
+        if menu.exec(self.problem_list.viewport().mapToGlobal(position)) is keep:
+            self.keep_example(example)
+
     def show_problems(self, problems: Sequence[Problem]) -> None:
         problems = [*problems, *self._foreign_texts]
         self._problems = problems
         examples = examples_left(self.project)
+        self._examples = examples
         self._entries = [*problems, *(_example_entry(e) for e in examples)]
         """What each row of the list leads to (an example as a Problem to go to)."""
         self.problem_list.clear()
@@ -465,6 +493,10 @@ def _step_titles() -> dict[Step, str]:
     from wizard.ui.pages.registry import page_titles
 
     return page_titles()
+
+
+def _keep_label(example: ExampleLeft) -> str:
+    return _("Keep “{field}” as written").format(field=example.label)
 
 
 def _example_message(example: ExampleLeft) -> str:
