@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -157,6 +158,18 @@ Days = Annotated[int, Field(ge=0, le=MAX_DAYS, strict=True)]
 Months = Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
 WindowMonths = Annotated[int, Field(ge=2, le=MAX_CHRONIC_WINDOW, strict=True)]
 MissedMonths = Annotated[int, Field(ge=1, le=MAX_CHRONIC_WINDOW, strict=True)]
+
+
+def without_defaults(model: BaseModel, data: dict[str, Any],
+                     names: Iterable[str]) -> dict[str, Any]:
+    """``data``, ``model`` serialised, less the fields ``names`` that hold
+    their default: what format 2 added is written only when it says
+    something, so that a project that does not use it saves as before."""
+    fields = type(model).model_fields
+    for name in names:
+        if getattr(model, name) == fields[name].get_default(call_default_factory=True):
+            data.pop(name, None)
+    return data
 
 
 class Model(BaseModel):
@@ -324,14 +337,8 @@ class Agreement(Model):
     def _leave_out_unset_additions(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.contacts_fallback:
-            data.pop("contacts_fallback", None)
-        if self.scope_sentence:
-            data.pop("scope_sentence", None)
-        if self.resolution_commitment is Commitment.WILL_MEET:
-            data.pop("resolution_commitment", None)
-        return data
+        return without_defaults(self, handler(self), (
+            "contacts_fallback", "scope_sentence", "resolution_commitment"))
 
 
 class Signatory(Model):
@@ -418,10 +425,7 @@ class Schedule(Model):
     def _leave_out_no_calendars(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if not self.calendars:
-            data.pop("calendars", None)
-        return data
+        return without_defaults(self, handler(self), ("calendars",))
 
     def calendar_by_id(self, calendar_id: str) -> NamedCalendar | None:
         return next((c for c in self.calendars if c.id == calendar_id), None)
@@ -484,10 +488,7 @@ class AvailabilityMethod(Model):
     def _leave_out_whole_service(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if not self.per_resource:
-            data.pop("per_resource", None)
-        return data
+        return without_defaults(self, handler(self), ("per_resource",))
 
     def cycle_day(self) -> int:
         """The day the measured month starts on: 1 for the calendar month."""
@@ -527,14 +528,7 @@ class Metric(Model):
     def _leave_out_default_method(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.method == AvailabilityMethod():
-            data.pop("method", None)
-        if self.commitment is None:
-            data.pop("commitment", None)
-        if not self.calendar:
-            data.pop("calendar", None)
-        return data
+        return without_defaults(self, handler(self), ("method", "commitment", "calendar"))
 
     def commitment_in(self, agreement: Agreement) -> Commitment:
         """How firmly this level is promised under ``agreement``."""
@@ -574,10 +568,7 @@ class SeverityLevel(Model):
     def _leave_out_no_calendar(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if not self.calendar:
-            data.pop("calendar", None)
-        return data
+        return without_defaults(self, handler(self), ("calendar",))
 
     @model_validator(mode="after")
     def _calendar_named(self) -> SeverityLevel:
@@ -723,12 +714,7 @@ class ServiceCredits(CreditSchedule):
     ) -> dict[str, Any]:
         """The fields format 2 added to the credits are written only when they
         say something, so that credits as format 1 knew them save as before."""
-        data: dict[str, Any] = handler(self)
-        for name in CREDIT_ADDITIONS:
-            if name in data and getattr(self, name) == ServiceCredits.model_fields[name] \
-                    .get_default(call_default_factory=True):
-                del data[name]
-        return data
+        return without_defaults(self, handler(self), CREDIT_ADDITIONS)
 
     def schedules(self) -> list[CreditSchedule]:
         """Every schedule, the first (this object's own fields) first."""
@@ -790,11 +776,7 @@ class Reporting(Model):
     def _leave_out_unset_terms(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        for name in ("due_business_days", "objection_days"):
-            if getattr(self, name) is None:
-                data.pop(name, None)
-        return data
+        return without_defaults(self, handler(self), ("due_business_days", "objection_days"))
 
 
 class Exclusions(Model):
@@ -823,14 +805,7 @@ class ChronicFailure(Model):
     ) -> dict[str, Any]:
         """Format 2's additions are written only when set, so that a format-1
         rule saves as it was."""
-        data: dict[str, Any] = handler(self)
-        if self.within_months == MONTHS_IN_YEAR:
-            data.pop("within_months", None)
-        if not self.metrics:
-            data.pop("metrics", None)
-        if self.notice_days is None:
-            data.pop("notice_days", None)
-        return data
+        return without_defaults(self, handler(self), ("within_months", "metrics", "notice_days"))
 
 
 class Termination(Model):
@@ -852,10 +827,7 @@ class Termination(Model):
     def _leave_out_unset_additions(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.convenience_clause:
-            data.pop("convenience_clause", None)
-        return data
+        return without_defaults(self, handler(self), ("convenience_clause",))
 
 
 class MeasurementTerms(Model):
@@ -998,10 +970,7 @@ class Branding(Model):
     def _leave_out_automatic_paper(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.paper is None:
-            data.pop("paper", None)
-        return data
+        return without_defaults(self, handler(self), ("paper",))
 
     def is_default(self) -> bool:
         return self == Branding()
@@ -1096,23 +1065,9 @@ class Project(Model):
     def _leave_out_unset_additions(
         self, handler: SerializerFunctionWrapHandler
     ) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.branding.is_default():
-            data.pop("branding", None)
-        if not self.template:
-            data.pop("template", None)
-        if not self.history:
-            data.pop("history", None)
-        if not self.examples:
-            data.pop("examples", None)
-        if not self.former_party_names:
-            data.pop("former_party_names", None)
-        if not self.customer_groups:
-            data.pop("customer_groups", None)
-        for name in LEGAL_PARTS:
-            if getattr(self, name) == type(getattr(self, name))():
-                data.pop(name, None)
-        return data
+        return without_defaults(self, handler(self), (
+            "branding", "template", "history", "examples", "former_party_names",
+            "customer_groups", *LEGAL_PARTS))
 
     def to_data(self) -> dict[str, Any]:
         """The project as JSON-ready data, unknown keys included."""
