@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.record_table import RecordTable
 
 PageT = TypeVar("PageT", bound=StepPage)
 
@@ -34,3 +35,38 @@ def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, text)
+
+
+def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: str,
+              stored: Any) -> None:
+    """Select a cell, press F2, type (or choose) and press Enter, then wait
+    until the item holds ``stored``."""
+    table = records.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    if isinstance(editor, QComboBox):
+        index = editor.findText(text)
+        assert index >= 0, f"{text!r} is not offered in column {column}"
+        editor.setCurrentIndex(index)
+    elif isinstance(editor, QLineEdit | QSpinBox):
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+    else:
+        raise AssertionError(f"no cell editor opened, focus on {editor!r}")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    attribute = records.columns[column].attribute
+    qtbot.waitUntil(lambda: getattr(records.items[row], attribute) == stored)
+
+
+def list_titles(records: RecordTable) -> list[str]:
+    """The first column's text of every row, as the list shows it."""
+    table = records.table
+    texts = []
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        assert item is not None
+        texts.append(item.text())
+    return texts

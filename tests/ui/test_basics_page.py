@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from example_paths import US_EXAMPLE
+from page_driving import list_titles
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -132,15 +133,6 @@ def test_the_currency_follows_the_contract_country_unless_chosen(
     assert page.currency_note.isHidden()
 
 
-def _terms(page: BasicsPage) -> list[str]:
-    table = page.definitions.items.table
-    texts = []
-    for row in range(table.rowCount()):
-        item = table.item(row, 0)
-        assert item is not None
-        texts.append(item.text())
-    return texts
-
 
 def test_a_definition_is_added_and_written_in_a_multi_line_editor(
         qtbot: QtBot, us_document: ProjectDocument) -> None:
@@ -164,7 +156,7 @@ def test_a_definition_is_added_and_written_in_a_multi_line_editor(
             "however many copies or pages it has, and whether or not it is printed in colour.")
     qtbot.keyClicks(page.definition_edit, text)
     assert (definitions[-1].term, definitions[-1].definition) == ("Print Job", text)
-    assert _terms(page)[-1] == "Print Job"
+    assert list_titles(page.definitions.items)[-1] == "Print Job"
     assert page.definition_edit.toPlainText() == text
     assert page.definition_edit.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
     layout = page.definition_edit.document().firstBlock().layout()

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from docx_reading import read_contract
-from page_driving import activate, open_page, retype
+from page_driving import activate, edit_cell, open_page, retype
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
@@ -20,31 +19,6 @@ from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
 from wizard.ui.document import ProjectDocument
 from wizard.ui.pages.credits import CreditsPage
-from wizard.ui.widgets.record_table import RecordTable
-
-
-def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: str,
-              stored: Any) -> None:
-    """Select a cell, press F2, type (or choose) and press Enter, then wait
-    until the item holds ``stored``."""
-    table = records.table
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus)
-    table.setCurrentCell(row, column)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    if isinstance(editor, QComboBox):
-        index = editor.findText(text)
-        assert index >= 0, f"{text!r} is not offered in column {column}"
-        editor.setCurrentIndex(index)
-    elif isinstance(editor, QLineEdit | QSpinBox):
-        editor.selectAll()
-        qtbot.keyClicks(editor, text)
-    else:
-        raise AssertionError(f"no cell editor opened, focus on {editor!r}")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    attribute = records.columns[column].attribute
-    qtbot.waitUntil(lambda: getattr(records.items[row], attribute) == stored)
 
 
 def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:

@@ -7,12 +7,9 @@ import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from example_paths import US_EXAMPLE
-from page_driving import open_page
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from page_driving import edit_cell, open_page
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import Step
@@ -20,7 +17,6 @@ from wizard.ui.document import ProjectDocument
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.customer_groups import CustomerGroupsBox
 from wizard.ui.pages.metrics import MetricsPage
-from wizard.ui.widgets.record_table import RecordTable
 
 
 def groups_box(page: MetricsPage) -> CustomerGroupsBox:
@@ -28,28 +24,6 @@ def groups_box(page: MetricsPage) -> CustomerGroupsBox:
     assert isinstance(box, CustomerGroupsBox)
     return box
 
-
-def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: str,
-              stored: Any) -> None:
-    """Select a cell, press F2, type (or choose) and press Enter, then wait
-    until the item holds ``stored``."""
-    table = records.table
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus)
-    table.setCurrentCell(row, column)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    if isinstance(editor, QComboBox):
-        index = editor.findText(text)
-        assert index >= 0, f"{text!r} is not offered in column {column}"
-        editor.setCurrentIndex(index)
-    else:
-        assert isinstance(editor, QLineEdit), editor
-        editor.selectAll()
-        qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    attribute = records.columns[column].attribute
-    qtbot.waitUntil(lambda: getattr(records.items[row], attribute) == stored)
 
 
 def test_an_agreement_of_one_level_shows_no_groups(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from example_paths import US_EXAMPLE
-from page_driving import activate, open_page
+from page_driving import activate, list_titles, open_page
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
@@ -19,15 +19,6 @@ from wizard.ui.pages.stakeholders import StakeholdersPage, escalation_path_text
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _titles(page: StakeholdersPage) -> list[str]:
-    table = page.contacts.items.table
-    texts = []
-    for row in range(table.rowCount()):
-        item = table.item(row, 0)
-        assert item is not None
-        texts.append(item.text())
-    return texts
-
 
 def _type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Click into a field, select what it holds and type over it, as a user would."""
@@ -42,8 +33,9 @@ def test_contacts_list_detail_and_escalation_path(qtbot: QtBot,
     """Opening a project lists its contacts by name and role, shows the first
     one's fields in full and who escalates to whom."""
     page = open_page(qtbot, StakeholdersPage, us_document)
-    assert _titles(page) == ["Priya Nair – Service Desk Lead", "Dana Whitfield – Managing Director",
-                             "Luis Ortega – Owner"]
+    assert list_titles(page.contacts.items) == [
+        "Priya Nair – Service Desk Lead", "Dana Whitfield – Managing Director",
+        "Luis Ortega – Owner"]
     assert page.name_edit.text() == "Priya Nair"
     assert page.party_combo.currentText() == "Northwind IT Services LLC"
     assert page.role_edit.text() == "Service Desk Lead"
@@ -87,7 +79,7 @@ def test_add_a_contact_with_the_button_and_fields(qtbot: QtBot,
         "Ana Ruiz", PartyRole.CUSTOMER, "Office Manager", "ana.ruiz@example.com",
         "+1 555 0100", 3)
     assert ana.responsibilities == ["Orders supplies", "Approves invoices"]
-    assert _titles(page)[3] == "Ana Ruiz – Office Manager"
+    assert list_titles(page.contacts.items)[3] == "Ana Ruiz – Office Manager"
     assert "Ana Ruiz" in page.detail_box.title()
     assert page.path_label.text().endswith("→ Level 3: Ana Ruiz (Office Manager)")
     assert us_document.modified
@@ -130,7 +122,7 @@ def test_remove_and_ctrl_z_restores_the_contact(window: MainWindow, qtbot: QtBot
     qtbot.keyClick(page.contacts.items.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [c.name for c in window.document.project.contacts] == [
         "Priya Nair", "Dana Whitfield", "Luis Ortega"]
-    assert _titles(page)[0] == "Priya Nair – Service Desk Lead"
+    assert list_titles(page.contacts.items)[0] == "Priya Nair – Service Desk Lead"
 
 
 def test_move_up_reorders_the_contacts(qtbot: QtBot, us_document: ProjectDocument) -> None:
@@ -142,7 +134,7 @@ def test_move_up_reorders_the_contacts(qtbot: QtBot, us_document: ProjectDocumen
         "Priya Nair", "Luis Ortega", "Dana Whitfield"]
     assert page.contacts.current_row() == 1
     assert page.name_edit.text() == "Luis Ortega"
-    assert _titles(page)[1] == "Luis Ortega – Owner"
+    assert list_titles(page.contacts.items)[1] == "Luis Ortega – Owner"
     assert us_document.modified
 
 
