@@ -101,3 +101,23 @@ def test_the_checks_list_the_former_clients_name() -> None:
     copy.parties.customer.name = "Harbor Dental"
     assert any(p.loc == ("agreement", "purpose") and "Harbor Bakery Co." in p.message
                for p in check_project(copy))
+
+
+def test_a_presets_lists_are_examples_until_one_item_changes() -> None:
+    """A dentist's contract kept the preset's "Training courses" and report
+    contents because nothing marked them as someone else's example."""
+    project = new_project(AgreementType.CUSTOMER_BASED)
+    service = project.services[0]
+    assert service.included, "the preset lists what its first service includes"
+    assert is_example(project, "services.0.included")
+    assert project.examples["services.0.included"] == "\n".join(service.included)
+    assert is_example(project, "reporting.contents")
+    labels = {e.path: e for e in examples_left(project)}
+    assert labels["services.0.included"].value.splitlines() == service.included
+    assert labels["reporting.contents"].step is Step.REPORTING
+    service.included = [*service.included[:-1], "Printer set-up"]
+    assert not is_example(project, "services.0.included")
+    assert "services.0.included" not in {e.path for e in examples_left(project)}
+    # an emptied list is not the example either
+    project.reporting.contents = []
+    assert not is_example(project, "reporting.contents")

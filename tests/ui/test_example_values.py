@@ -322,3 +322,34 @@ def test_a_good_example_is_kept_from_review_without_retyping_it(window: MainWind
     window.undo_action.trigger()
     assert is_example(window.document.project, example.path)
     qtbot.waitUntil(lambda: review_lines(review) == lines)
+
+
+def test_a_services_example_items_are_shown_as_examples_and_replaced_by_typing(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The preset's "included" items looked like the user's own list and went
+    into the dentist's contract unread."""
+    from wizard.ui.pages.services import ServicesPage
+
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    window.go_to(window.pages.index_of(Step.SERVICES))
+    page = window.current_page()
+    assert isinstance(page, ServicesPage)
+    original = list(window.document.project.services[0].included)
+    included, excluded = page.included_edit, page.excluded_edit
+    assert included.toPlainText() == ""
+    assert included.placeholderText().splitlines() == original
+    assert included.font().italic() and included.property(EXAMPLE_PROPERTY)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    included.setFocus()
+    qtbot.waitUntil(included.hasFocus)
+    qtbot.keyClicks(included, "Printer set-up")
+    assert window.document.project.services[0].included == ["Printer set-up"]
+    assert not is_example(window.document.project, "services.0.included")
+    assert not included.font().italic()
+    assert excluded.font().italic()  # the other list is still the example
+    paths = {e.path for e in examples_left(window.document.project)}
+    assert "services.0.excluded" in paths and "services.0.included" not in paths
+    window.undo_action.trigger()  # Ctrl+Z: the whole example back, as an example
+    assert window.document.project.services[0].included == original
+    assert included.toPlainText() == "" and included.font().italic()

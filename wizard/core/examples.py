@@ -38,18 +38,37 @@ PRESET_FIELDS: tuple[Pattern, ...] = (
     ("contacts", ITEM, "role"),
     ("contacts", ITEM, "email"),
     ("contacts", ITEM, "phone"),
+    ("contacts", ITEM, "responsibilities"),
     ("services", ITEM, "name"),
     ("services", ITEM, "description"),
+    ("services", ITEM, "included"),
+    ("services", ITEM, "excluded"),
+    ("services", ITEM, "dependencies"),
+    ("services", ITEM, "customer_responsibilities"),
     ("metrics", ITEM, "measurement"),
     ("severity_levels", ITEM, "definition"),
     ("customer_groups", ITEM, "name"),
     ("customer_groups", ITEM, "description"),
+    ("reporting", "contents"),
+    ("exclusions", "custom"),
 )
 """The text fields a preset fills with examples: who the parties are, what
-the agreement is called and is for, who the contacts are, what the
-services are, how each service level is measured, what each severity
-level means and who the customer groups are. Figures, times and choices
-are sensible defaults, not examples, and are not marked."""
+the agreement is called and is for, who the contacts are and what they do,
+what the services are and what each includes, leaves out, depends on and
+asks of the customer, how each service level is measured, what each
+severity level means, who the customer groups are, what a report contains
+and what else is excluded. Figures, times and choices are sensible
+defaults, not examples, and are not marked."""
+
+
+def example_text(value: Any) -> str | None:
+    """``value`` as an example records it: a text as it is, a list of texts
+    one item a line; None for anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n".join(value)
+    return None
 
 
 @dataclass(frozen=True)
@@ -93,7 +112,7 @@ def value_at(project: Project, path: str) -> Any:
 def is_example(project: Project, path: str) -> bool:
     """Whether the field at ``path`` still holds its example value."""
     example = project.examples.get(path)
-    return example is not None and value_at(project, path) == example
+    return example is not None and example_text(value_at(project, path)) == example
 
 
 def mark_examples(project: Project, patterns: tuple[Pattern, ...] = PRESET_FIELDS) -> None:
@@ -101,18 +120,18 @@ def mark_examples(project: Project, patterns: tuple[Pattern, ...] = PRESET_FIELD
     example (a project just made from a preset)."""
     for pattern in patterns:
         for loc in _locs(project, pattern, ()):
-            value = value_at(project, path_of(loc))
-            if isinstance(value, str) and value.strip():
-                project.examples[path_of(loc)] = value
+            text = example_text(value_at(project, path_of(loc)))
+            if text is not None and text.strip():
+                project.examples[path_of(loc)] = text
 
 
 def mark_to_fill(project: Project, paths: list[str]) -> None:
     """Mark the fields at ``paths`` (emptied for a new client) as still to be
     filled in: they count as examples until something is typed."""
     for path in paths:
-        value = value_at(project, path)
-        if isinstance(value, str):
-            project.examples[path] = value
+        text = example_text(value_at(project, path))
+        if text is not None:
+            project.examples[path] = text
 
 
 def drop_example(project: Project, path: str) -> bool:

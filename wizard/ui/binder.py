@@ -231,21 +231,24 @@ class MultilineAdapter(Adapter[QPlainTextEdit, str]):
 
 class LinesAdapter(Adapter[LinesEdit, list[str]]):
     kind = list
+    shows_examples = True
 
     def changed(self) -> SignalInstance:
         return self.widget.textChanged
 
     def clear(self) -> None:
-        self.widget.set_lines([])
+        self.show([], False)
 
     def show(self, value: list[str], example: bool) -> None:
-        self.widget.set_lines(value)
+        # example items are shown one a line, not filled in: typing replaces them
+        self.widget.set_lines([] if example else value)
+        show_example(self.widget, "\n".join(value) if example else None)
 
     def read(self) -> list[str]:
         return self.widget.lines()
 
     def differs(self, current: list[str], value: list[str], example: bool) -> bool:
-        return current != value
+        return bool(value) if example else current != value  # typed over the example
 
 
 class ChoiceAdapter(Adapter[QComboBox, Any]):
