@@ -264,3 +264,48 @@ def test_the_detail_fields_keep_their_access_keys(window: MainWindow, qtbot: QtB
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_M,
                    Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.name_edit
+
+
+def _signatory_entries(page: StakeholdersPage) -> list[tuple[str, bool]]:
+    page.signatory_menu.aboutToShow.emit()  # as opening the button's menu fills it
+    return [(a.text(), a.isEnabled()) for a in page.signatory_menu.actions()]
+
+
+def test_a_signatory_is_added_as_a_contact_without_typing_it_again(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """A signatory who is also a contact was typed twice: name, title and e-mail."""
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    project = window.document.project
+    assert _signatory_entries(page) == [
+        ("Dana Whitfield (Northwind IT Services LLC): already a contact", False),
+        ("Luis Ortega (Harbor Bakery Co.): already a contact", False)]
+    page.contacts.select_row(1)
+    qtbot.mouseClick(page.contacts.items.remove_button, LEFT)
+    assert [c.name for c in project.contacts] == ["Priya Nair", "Luis Ortega"]
+    entries = _signatory_entries(page)
+    assert entries[0] == ("Dana Whitfield (Northwind IT Services LLC)", True)
+    page.signatory_menu.actions()[0].trigger()
+    added = project.contacts[-1]
+    assert (added.name, added.party, added.role, added.email) == (
+        "Dana Whitfield", PartyRole.PROVIDER, "Managing Director", "dana@northwind-it.example")
+    assert page.contacts.current_row() == 2 and page.name_edit.text() == "Dana Whitfield"
+    assert page.email_edit.text() == "dana@northwind-it.example"
+    assert window.undo_action.text().endswith("Add contact “Dana Whitfield”")
+    window.undo_action.trigger()
+    assert [c.name for c in window.document.project.contacts] == ["Priya Nair", "Luis Ortega"]
+
+
+def test_a_presets_example_signatory_is_not_offered(window: MainWindow) -> None:
+    """The preset's made-up signatory would become a contact looking like the user's own."""
+    from wizard.core.model import AgreementType
+
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    entries = _signatory_entries(page)
+    assert [enabled for _text, enabled in entries] == [False, False]
+    assert all("no signatory named on the Parties step" in text for text, _on in entries)

@@ -11,11 +11,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
 from wizard.core.checks import Loc, Step
+from wizard.core.examples import is_example
 from wizard.core.model import MAX_ESCALATION_LEVEL, Contact, PartyRole, Project
 from wizard.core.references import person_references
 from wizard.i18n import N_, _
@@ -70,6 +73,28 @@ def contact_title(contact: Contact) -> str:
             else _person(contact))
 
 
+def signatory_contact(project: Project, role: PartyRole) -> Contact | None:
+    """The contact ``role``'s signatory would be (name, title as role, e-mail),
+    or None when the signatory has no name of the user's own yet (none, or
+    the preset's example)."""
+    signatory = getattr(project.parties, role.value).signatory
+    name = signatory.name.strip()
+    if not name or is_example(project, f"parties.{role.value}.signatory.name"):
+        return None
+    title = signatory.title
+    if is_example(project, f"parties.{role.value}.signatory.title"):
+        title = ""
+    email = signatory.email
+    if is_example(project, f"parties.{role.value}.signatory.email"):
+        email = ""
+    return Contact(name=name, party=role, role=title.strip(), email=email.strip())
+
+
+def is_contact(project: Project, name: str) -> bool:
+    folded = name.strip().casefold()
+    return any(c.name.strip().casefold() == folded for c in project.contacts)
+
+
 def contact_heading(contact: Contact | None) -> str:
     if contact is None:
         return _("Selected contact: none")
@@ -87,6 +112,14 @@ class StakeholdersPage(StepPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row(form, _("&Contacts"), self.contacts, ("contacts",),
                  _("Who does what on each side; select a contact to edit it."))
+        self.signatory_menu = QMenu(self)
+        self.signatory_menu.aboutToShow.connect(self._fill_signatory_menu)
+        self.signatory_button = QPushButton(_("Add a si&gnatory"))
+        self.signatory_button.setToolTip(
+            _("Add a party's signatory as a contact, with the name, title and e-mail "
+              "given on the Parties step."))
+        self.signatory_button.setMenu(self.signatory_menu)
+        self.contacts.items.add_wide_button(self.signatory_button)
         self.fallback_box = self.bind_bool(
             QCheckBox(_("Keep the contacts section")),
             field(Project, "agreement", "contacts_fallback"))
@@ -151,6 +184,31 @@ class StakeholdersPage(StepPage):
         layout.addLayout(form)
         layout.addWidget(self.path_box)
         layout.addStretch(1)
+
+    def _fill_signatory_menu(self) -> None:
+        """One entry per party: its signatory, unless already a contact or not named yet."""
+        menu = self.signatory_menu
+        menu.clear()
+        for role, party in party_choices(self.project):
+            contact = signatory_contact(self.project, role)
+            if contact is None:
+                action = menu.addAction(_("{party}: no signatory named on the Parties step")
+                                        .format(party=party))
+                action.setEnabled(False)
+                continue
+            action = menu.addAction(_("{name} ({party})").format(name=contact.name, party=party))
+            if is_contact(self.project, contact.name):
+                action.setText(_("{name} ({party}): already a contact")
+                               .format(name=contact.name, party=party))
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(
+                    lambda _checked=False, c=contact: self.add_signatory(c))
+
+    def add_signatory(self, contact: Contact) -> None:
+        """Add a signatory as a contact (one step to undo) and select it."""
+        self.contacts.items.add_item(
+            contact, _("Add contact “{name}”").format(name=contact.name))
 
     def load(self) -> None:
         for index, (_value, label) in enumerate(party_choices(self.project)):

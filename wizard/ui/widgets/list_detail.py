@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QBoxLayout,
     QFormLayout,
@@ -74,11 +75,16 @@ class ItemList(RecordTable):
         assert isinstance(layout, QVBoxLayout)
         row = layout.takeAt(1)
         del row
-        grid = QGridLayout()
+        grid = self._buttons = QGridLayout()
         for index, button in enumerate((self.add_button, self.remove_button,
                                         self.up_button, self.down_button)):
             grid.addWidget(button, index // 2, index % 2)
         layout.addLayout(grid)
+
+    def add_wide_button(self, button: QAbstractButton) -> None:
+        """Put ``button`` under the others, as wide as two of them."""
+        grid = self._buttons
+        grid.addWidget(button, grid.rowCount(), 0, 1, 2)
 
     def item_label(self, item: Any) -> str:
         """How ``item`` is named in the Edit menu: the text of its title field."""

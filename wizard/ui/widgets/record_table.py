@@ -305,10 +305,13 @@ class RecordTable(QWidget):
 
     # actions -------------------------------------------------------------------
     def add(self) -> None:
-        item = self.new_item()
+        self.add_item(self.new_item(), _("Add {item}").format(item=self.item_name))
+
+    def add_item(self, item: Any, label: str) -> None:
+        """Append ``item`` as the user's change ``label`` (one step to undo) and select it."""
         self.about_to_edit.emit()
         self.items.append(item)
-        self.change_label = _("Add {item}").format(item=self.item_name)
+        self.change_label = label
         self.set_items(self.items)
         self.table.setCurrentCell(len(self.items) - 1, 0)
         self.table.setFocus()
