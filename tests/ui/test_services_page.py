@@ -7,11 +7,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import check_project
 from wizard.ui.document import ProjectDocument
+from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.services import ServicesPage
 
 
@@ -223,3 +224,41 @@ def test_removing_a_measured_service_says_what_it_breaks_and_can_be_cancelled(
     assert not us_document.modified
     assert "First response to tickets" in questions[0]
     assert "Service availability" not in questions[0]  # it measures every service ("*")
+
+
+def test_the_list_stays_in_sight_while_the_page_scrolls_through_a_long_form(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """At 1280×800 the services list scrolled away (58 wheel notches on the
+    step) while the user read down to a service's fee."""
+    from example_paths import US_EXAMPLE
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from wizard.core.checks import Step
+
+    window.resize(1280, 800)
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to(window.pages.index_of(Step.SERVICES))
+    page = window.current_page()
+    assert isinstance(page, ServicesPage)
+    area = page.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    assert isinstance(area, QScrollArea)
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the form is longer than the window
+    view = area.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(view, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= view.height()
+
+    table = page.services.table
+    for value in (bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        qtbot.waitUntil(lambda: in_view(table))
+    assert in_view(page.fee_edit)  # the end of the form, beside the list
+    assert page.services.list_top() > 0
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: page.services.list_top() == 0)
+    assert in_view(table)

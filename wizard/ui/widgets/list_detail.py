@@ -3,6 +3,8 @@
 The list shows one line per item (its title: a contact's name and role, a
 term), with Add, Remove, Move up and Move down under it; the selected item
 is edited in a form beside the list, or under it when the page is narrow.
+Beside a form longer than the window, the list stays in sight while the
+page scrolls through the form (as a "sticky" column does on the web).
 Nothing is cut short: long texts are edited in fields the width of the form,
 multi-line ones wrapping.
 
@@ -17,8 +19,8 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -118,9 +123,19 @@ class ListDetail(QWidget):
         self.form = QFormLayout(self.detail_box)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # the list's column: a gap above the list that grows as the page
+        # scrolls past the list's top keeps the list in sight
+        column = QWidget(self)
+        self._column = QVBoxLayout(column)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._lift = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self._column.addSpacerItem(self._lift)
+        self._column.addWidget(self.items)
+        self._column.addStretch(1)
+        self._area: QScrollArea | None = None
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.items, 2)
+        self._layout.addWidget(column, 2)
         self._layout.addWidget(self.detail_box, 3)
         self.setFocusProxy(self.items.table)
 
@@ -130,8 +145,51 @@ class ListDetail(QWidget):
                      else QBoxLayout.Direction.LeftToRight)
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
-            self.items.setMaximumHeight(260 if narrow else 16777215)
         super().resizeEvent(event)
+        self.follow_scrolling()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        area = self._scroll_area()
+        if area is not self._area:
+            if self._area is not None:
+                self._area.verticalScrollBar().valueChanged.disconnect(self.follow_scrolling)
+            self._area = area
+            if area is not None:
+                area.verticalScrollBar().valueChanged.connect(self.follow_scrolling)
+        self.follow_scrolling()
+
+    def _scroll_area(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def follow_scrolling(self) -> None:
+        """Keep the list in sight beside a form taller than the page's view:
+        the list is no taller than the view, and moves down with the page's
+        scrolling as far as the form reaches."""
+        area = self._area
+        page = area.widget() if area is not None else None
+        if self.stacked() or area is None or page is None:
+            self.items.setMaximumHeight(260 if self.stacked() else 16777215)
+            self._set_lift(0)
+            return
+        view = area.viewport().height()
+        self.items.setMaximumHeight(max(self.items.minimumHeight(), view - 16))
+        top = self.mapTo(page, QPoint(0, 0)).y()
+        room = max(0, self.height() - self.items.height())
+        self._set_lift(min(room, max(0, area.verticalScrollBar().value() - top + 8)))
+
+    def _set_lift(self, height: int) -> None:
+        if self._lift.sizeHint().height() != height:
+            self._lift.changeSize(0, height, QSizePolicy.Policy.Minimum,
+                                  QSizePolicy.Policy.Fixed)
+            self._column.invalidate()
+
+    def list_top(self) -> int:
+        """How far the list has moved down to stay in sight (pixels)."""
+        return self._lift.sizeHint().height()
 
     def stacked(self) -> bool:
         """Whether the detail is under the list (a narrow page)."""
