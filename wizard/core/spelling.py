@@ -46,6 +46,8 @@ US_SPELLINGS: dict[str, str] = {
     "enrol": "enroll",
     "instalment": "installment",
     "per cent": "percent",
+    "e-mail": "email",
+    "e-mails": "emails",
 }
 """British spelling → American, lower case; the first letter's case is kept."""
 
