@@ -1,0 +1,55 @@
+"""Brazilian contracts read back from the rendered .docx: defined terms
+capitalised where they are meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx_reading import read_contract
+from example_paths import ROOT, SHARED_EXAMPLES
+
+from wizard.core.model import Project
+from wizard.core.project_file import load_project
+from wizard.core.render import render_contract
+
+
+def example(name: str) -> Path:
+    shared = SHARED_EXAMPLES / f"{name}.slaproj"
+    return shared if shared.exists() else ROOT / "resources" / "examples" / f"{name}.slaproj"
+
+
+def text_of(project: Project) -> str:
+    return read_contract(render_contract(project, "pt_BR")).text
+
+
+@pytest.fixture(scope="module")
+def msp() -> str:
+    return text_of(load_project(example("msp-it-support")))
+
+
+def test_service_levels_and_credits_are_the_defined_terms(msp: str) -> None:
+    """"Nível de Serviço" and "Crédito de Serviço" are defined in section 2,
+    so the clauses that mean them write them capitalised, as the English
+    writes Service Level and Service Credit."""
+    assert "O Prestador cumprirá os Níveis de Serviço a seguir." in msp
+    assert "o Cliente fará jus a um Crédito de Serviço," in msp
+    assert "Os Créditos de Serviço de cada mês ficam limitados a 25%" in msp
+    assert "Os Créditos de Serviço constituem a única e exclusiva reparação do Cliente " \
+        "pelo descumprimento de um Nível de Serviço" in msp
+    assert "O Cliente deverá solicitar o Crédito de Serviço por escrito" in msp
+    assert "se o mesmo Nível de Serviço for descumprido" in msp
+    assert "As partes revisarão o presente acordo e os Níveis de Serviço" in msp
+    assert "quando um Nível de Serviço é descumprido" in msp
+    assert "os níveis de serviço a seguir" not in msp
+    assert "Os créditos de serviço" not in msp
+    assert "mesmo nível de serviço" not in msp
+    # headings and table labels stay in sentence case
+    assert "# Níveis de serviço" in msp
+    assert "# Créditos de serviço" in msp
+
+
+def test_no_credits_keeps_generic_credits_lower_case() -> None:
+    text = text_of(load_project(example("internal-leads-de")))
+    assert "O presente acordo não prevê créditos de serviço. O descumprimento de um " \
+        "Nível de Serviço será tratado" in text
