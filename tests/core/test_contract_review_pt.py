@@ -1,8 +1,10 @@
 """Brazilian contracts read back from the rendered .docx: defined terms
-capitalised where they are meant."""
+capitalised where they are meant, section numbers kept with their word, and
+an electronic signature clause with its Brazilian legal basis."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from wizard.core.model import Project
 from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
 
+NBSP = "\u00a0"
+
 
 def example(name: str) -> Path:
     shared = SHARED_EXAMPLES / f"{name}.slaproj"
@@ -21,6 +25,13 @@ def example(name: str) -> Path:
 
 def text_of(project: Project) -> str:
     return read_contract(render_contract(project, "pt_BR")).text
+
+
+def with_frame(project: Project) -> Project:
+    project = project.model_copy(deep=True)
+    project.frame.included = True
+    project.frame.electronic_signature = True
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +64,20 @@ def test_no_credits_keeps_generic_credits_lower_case() -> None:
     text = text_of(load_project(example("internal-leads-de")))
     assert "O presente acordo não prevê créditos de serviço. O descumprimento de um " \
         "Nível de Serviço será tratado" in text
+
+
+def test_section_numbers_stay_with_their_word() -> None:
+    """"cláusula" never ends a line with its number on the next one."""
+    texts = [text_of(load_project(example(name)))
+             for name in ("msp-it-support", "internal-leads-de", "cloud-hosting-fr")]
+    joined = "\n".join(texts)
+    assert f"cláusula{NBSP}10" in joined
+    assert f"na cláusula{NBSP}3.1 e nas revisões previstas na cláusula{NBSP}8." in joined
+    assert not re.search(r"cláusulas? \d", joined)
+
+
+def test_electronic_signature_names_its_legal_basis() -> None:
+    text = text_of(with_frame(load_project(example("msp-it-support"))))
+    assert ("assinatura eletrônica, ainda que sem certificado emitido pela ICP-Brasil, nos "
+            f"termos do art.{NBSP}10, §{NBSP}2º, da Medida Provisória nº{NBSP}2.200-2/2001") in text
+    assert "tal como a assinatura manuscrita." in text
