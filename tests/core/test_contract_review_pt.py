@@ -81,3 +81,15 @@ def test_electronic_signature_names_its_legal_basis() -> None:
     assert ("assinatura eletrônica, ainda que sem certificado emitido pela ICP-Brasil, nos "
             f"termos do art.{NBSP}10, §{NBSP}2º, da Medida Provisória nº{NBSP}2.200-2/2001") in text
     assert "tal como a assinatura manuscrita." in text
+
+
+@pytest.mark.parametrize("name", ["msp-it-support", "internal-leads-de"])
+def test_closing_formula_names_the_witnesses_who_sign(name: str) -> None:
+    """Every Brazilian contract prints two witnesses (CPC art. 784, III); the
+    closing formula says the parties sign in their presence."""
+    contract = read_contract(render_contract(load_project(example(name)), "pt_BR"))
+    closing = ("E, por estarem assim ajustadas, as partes assinam o presente acordo por meio de "
+               "seus representantes, na presença das duas testemunhas abaixo assinadas:")
+    assert closing in contract.body
+    assert "Testemunhas:" in contract.body
+    assert contract.body.index(closing) < contract.body.index("Testemunhas:")
