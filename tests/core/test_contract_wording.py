@@ -277,7 +277,7 @@ def with_chronic_failure(example: Path, consecutive_months: int) -> Project:
 ONE_MONTH_MISSED = {
     "fr_FR": "n’est pas respecté au cours d’un mois.",
     "de_DE": f"Servicelevel in 1{NBSP}Monat verfehlt wird.",
-    "es_ES": f"el mismo nivel de servicio en 1{NBSP}mes.",
+    "es_ES": f"el mismo Nivel de Servicio en 1{NBSP}mes.",
     "it_IT": f"per 1{NBSP}mese",
     "nl_NL": f"in 1{NBSP}maand",
     "pt_BR": f"em 1{NBSP}mês",
