@@ -93,3 +93,18 @@ def test_typed_channels_follow_a_colon(texts: dict[str, str]) -> None:
 def test_any_service_can_be_unavailable(texts: dict[str, str]) -> None:
     assert ("Eine Leistung gilt als nicht verfügbar, wenn folgende Bedingung erfüllt ist: "
             "it does not answer requests.") in texts["de_DE"]
+
+
+def test_sole_remedy_keeps_liability_for_intent_and_gross_negligence(
+        texts: dict[str, str]) -> None:
+    """Liability for intent cannot be excluded in advance (§ 276 (3) BGB,
+    § 879 ABGB, Art. 100 OR), nor, in standard terms, for gross negligence
+    (§ 309 No. 7 b BGB): the credits settle every other claim."""
+    assert ("abschließend abgegolten, soweit die Verfehlung nicht auf Vorsatz oder grober "
+            "Fahrlässigkeit beruht; die in Abschnitt 10 geregelten Kündigungsrechte bleiben "
+            "unberührt.") in texts["de_DE"]
+    assert ("abschließend abgegolten, soweit die Verfehlung nicht auf Vorsatz oder grober "
+            "Fahrlässigkeit beruht; die in Abschnitt 10 geregelten Kündigungs- und "
+            "Auflösungsrechte bleiben unberührt.") in texts["de_AT"]
+    assert ("abschliessend abgegolten, soweit die Verfehlung nicht auf Vorsatz oder grober "
+            "Fahrlässigkeit beruht;") in texts["de_CH"]
