@@ -108,3 +108,16 @@ def test_sole_remedy_keeps_liability_for_intent_and_gross_negligence(
             "Auflösungsrechte bleiben unberührt.") in texts["de_AT"]
     assert ("abschliessend abgegolten, soweit die Verfehlung nicht auf Vorsatz oder grober "
             "Fahrlässigkeit beruht;") in texts["de_CH"]
+
+
+def test_claim_contents_are_a_requirement() -> None:
+    """What a claim holds is a requirement the claim must meet, not a description."""
+    project = full()
+    claim = project.service_credits.claim_procedure
+    claim.included = True
+    claim.channel = "billing@nuage-leger.example"
+    claim.contents = ["the month concerned"]
+    text = text_of(project, "de_DE")
+    assert "Die Geltendmachung muss folgende Angaben enthalten:" in text
+    assert ("nach Ablauf des betreffenden Monats auf folgendem Weg geltend: "
+            "billing@nuage-leger.example.") in text
