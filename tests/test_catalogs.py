@@ -253,6 +253,13 @@ SWISS_WORDING = {
     "schriftlichen Abmahnung": "schriftlichen Mahnung",
     "in bar ausgezahlt": "bar ausbezahlt",
     "365,25": "365.25",
+    "Umsatzsteuer": "Mehrwertsteuer",
+    (", sofern der Kunde Kaufmann, juristische Person des öffentlichen Rechts "
+     "oder öffentlich-rechtliches Sondervermögen ist"): "",
+    ("Personenbezogene Daten, die der Anbieter nach dieser Vereinbarung im Auftrag des "
+     "Kunden verarbeitet, werden nach Massgabe %(terms)s verarbeitet."):
+        ("Personendaten, die der Anbieter nach dieser Vereinbarung im Auftrag des Kunden "
+         "bearbeitet, werden nach Massgabe %(terms)s bearbeitet."),
 }
 """Where Swiss drafting words a clause differently (see de_CH/GLOSSARY.md)."""
 
