@@ -508,7 +508,7 @@ def _credit_schedules(b: Builder) -> None:
         + "{% endif %}", keep=True)
     b.tag("{%p endif %}")
     b.tag("{%p if s.example %}")
-    b.p("{{ s.example }}", muted=True)
+    b.p("{{ s.example }}")
     b.tag("{%p endif %}")
     b.tag("{%p if s.minimum %}")
     b.p(tr_with("A Service Credit due under the schedule above is at least %(amount)s.",
@@ -588,11 +588,16 @@ def _claim_procedure(b: Builder) -> None:
         + tr("An accepted credit is set off against the next invoice.")
         + "{% endif %} {% if credits.refund_at_end %}"
         + tr("What has not been set off when the agreement ends is refunded.")
-        + "{% else %}"
-        + tr("Credits are not paid out in cash.")
-        + "{% endif %} {% if credits.claim.last_month_refunded %}"
+        + " {% if credits.claim.last_month_refunded %}"
         + tr("A credit for the last month of the term, which no invoice follows, is refunded.")
         + "{% else %}"
+        + tr("A credit for the last month of the term, which no invoice follows, lapses.")
+        + "{% endif %}{% elif credits.claim.last_month_refunded %}"
+        # one rule: no cash, but for the month no invoice follows
+        + tr("Credits are not paid out in cash, except a credit for the last month of the "
+             "term, which no invoice follows: it is refunded.")
+        + "{% else %}"
+        + tr("Credits are not paid out in cash.") + " "
         + tr("A credit for the last month of the term, which no invoice follows, lapses.")
         + "{% endif %}")
 
@@ -878,7 +883,7 @@ def build() -> Builder:
     b.p(tr_with("For example, at %(measured)s the Customer receives %(percent)s of a monthly fee "
                 "of %(fee)s, that is %(amount)s.", measured="credits.example.measured",
                 percent="credits.example.percent", fee="credits.example.fee",
-                amount="credits.example.amount"), muted=True)
+                amount="credits.example.amount"))
     b.tag("{%p endif %}")
     b.tag("{%p if credits.minimum %}")
     b.p(tr_with("A Service Credit due under the schedule above is at least %(amount)s.",

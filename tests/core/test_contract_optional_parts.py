@@ -97,9 +97,9 @@ def test_measurement_terms_define_downtime_response_resolution_and_severity(us: 
     assert "the Customer’s records prevail unless the Provider shows them to be wrong." in text
     assert "an automatic acknowledgment is not a response." in text  # en_US spelling
     assert "a workaround does not stop the resolution time." in text
-    # the severity levels are in the service levels section, number 6 of the example
+    # the severity levels are the second subsection of the service levels section (6.2)
     assert ("The Provider assigns each incident a severity level on receiving it, by the "
-            "definitions in section 6, and tells the Customer the level assigned.") in text
+            "definitions in section 6.2, and tells the Customer the level assigned.") in text
     # the other choices
     us.measurement_terms.records_prevail = PartyRole.PROVIDER
     us.measurement_terms.workaround_resolves = True
@@ -303,8 +303,7 @@ def test_measurement_terms_give_the_one_rule_of_when_downtime_starts(us: Project
     assert own_rule not in text
     assert text.count("Downtime starts when") == 1
     assert ("Service availability is measured during Coverage Hours; Downtime is counted to the "
-            "second, from when it starts until it ends, as set out under “Measurement and "
-            "incidents” below.") in text
+            "second, from when it starts until it ends, as set out in section 6.3.") in text
     assert "Measurement and incidents" in headings(us)
 
 

@@ -96,7 +96,7 @@ def test_mexican_contract_quotes_the_mexican_way_throughout() -> None:
     body = text("msp", "es_MX", True)
     assert ("El Nivel de Servicio “Service availability” se mide durante el Horario de Cobertura"
             in body)
-    assert "cláusula “Medición e incidentes”" in body
+    assert "conforme a lo establecido en la cláusula 6.3." in body
     assert "«" not in body and "»" not in body
     assert "«Service availability»" in text("msp", "es_ES", True)
 

@@ -77,7 +77,7 @@ def test_belgian_contract_names_belgian_courts_and_vat() -> None:
     assert ("Tout litige né du présent accord ou s\u2019y rapportant est porté exclusivement "
             "devant les cours et tribunaux de l\u2019arrondissement judiciaire dans lequel le "
             "Prestataire a son siège.") in text
-    assert "Toutes les redevances s\u2019entendent hors TVA ; la TVA et toute autre taxe " \
+    assert "Toutes les redevances s\u2019entendent hors TVA\u00a0; la TVA et toute autre taxe " \
            "similaire sont dues en sus par le Client au taux applicable." in text
     assert "droit belge" in text
     assert "siège social" not in text

@@ -154,3 +154,34 @@ def test_no_table_row_is_left_alone_on_a_page() -> None:
 
     assert kept(0) and kept(2)
     assert not kept(3)
+
+
+def test_a_weeks_hours_are_kept_whole_on_one_page() -> None:
+    """The German example's hours table broke after its heading and Monday,
+    the other six days on the next page; a long table still may break."""
+    document = Document(io.BytesIO(render_contract(load_project(DE_EXAMPLE), "de_DE")))
+    week = next(t for t in document.tables if len(t.rows) == 8
+                and t.rows[1].cells[0].text.startswith("Montag"))
+
+    def kept(row: object) -> bool:
+        return all(p.paragraph_format.keep_with_next for cell in row.cells  # type: ignore[attr-defined]
+                   for p in cell.paragraphs)
+
+    assert all(kept(row) for row in week.rows[:-1]) and not kept(week.rows[-1])
+    project = load_project(US_EXAMPLE)
+    project.service_credits.tiers = project.service_credits.tiers * 4  # 13 rows with the heading
+    document = Document(io.BytesIO(render_contract(project, "en_US")))
+    credits = next(t for t in document.tables
+                   if t.rows[0].cells[0].text == "Measured value in the month")
+    assert len(credits.rows) > 9
+    assert kept(credits.rows[0]) and not kept(credits.rows[3])
+
+
+def test_the_worked_credit_example_looks_like_the_clause_it_belongs_to() -> None:
+    """Set in grey it read as a drafting note beside a binding clause."""
+    document = Document(io.BytesIO(render_contract(load_project(US_EXAMPLE), "en_US")))
+    example = next(p for p in document.paragraphs if p.text.startswith("For example, at "))
+    clause = next(p for p in document.paragraphs
+                  if p.text.startswith("If the Service Level ") and "Service Credit" in p.text)
+    assert example.style.name == clause.style.name
+    assert {run.font.color.rgb for run in example.runs} <= {None}

@@ -170,6 +170,13 @@ def test_the_claim_procedure() -> None:
     assert "in writing within 30 days" not in english
     assert "Billing Cycle" in whole
     assert "2 billing cycles" in english and "10 Tage" in clause(project, "de_DE")
+    # a refunded last month is the one exception to "no cash", said in one sentence
+    procedure.last_month = LastMonthCredit.REFUNDED
+    english = clause(project)
+    assert ("An accepted credit is set off against the next invoice. Credits are not paid out "
+            "in cash, except a credit for the last month of the term, which no invoice follows: "
+            "it is refunded.") in english
+    assert "Credits are not paid out in cash." not in english
 
 
 @pytest.mark.parametrize("locale", ["en_US", "de_DE"])

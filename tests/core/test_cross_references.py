@@ -118,3 +118,37 @@ def test_without_credits_a_miss_goes_where_the_agreement_has_somewhere(
     text = text_of(us)
     assert "No service credits apply under this agreement. " + expected in text
     assert ("Escalation path" in text) is escalation
+
+
+def test_emergency_maintenance_is_excluded_by_one_rule(us: Project) -> None:
+    """With the maintenance rules on, the exclusion still said "announced as early
+    as reasonably possible" beside "at least 4 hours in advance, up to 2 hours"."""
+    us.exclusions.standard = [StandardExclusion.EMERGENCY_MAINTENANCE]
+    loose = "announced as early as reasonably possible"
+    assert loose in text_of(us)
+    us.maintenance_rules.included = True
+    us.maintenance_rules.emergency_notice_hours = 4
+    us.maintenance_rules.emergency_cap_minutes_per_month = 120
+    text = text_of(us).replace("\u00a0", " ")
+    assert loose not in text
+    # the maintenance rules are the schedule section's (5) one subsection
+    assert ("Emergency maintenance carried out as set out in section 5.1, within the limits set "
+            "out there.") in text
+    assert "The Provider gives notice of emergency maintenance at least 4 hours in advance." \
+        in text
+    german = read_contract(render_contract(us, "de_DE")).text
+    assert "wie in Abschnitt 5.1 festgelegt und innerhalb der dort bestimmten Grenzen" in german
+
+
+@pytest.mark.parametrize(("locale", "reference"), [
+    ("en_US", "as set out in section 6.3."), ("de_DE", "wie in Abschnitt 6.3 festgelegt."),
+    ("fr_FR", "selon les modalités prévues à l’article 6.3."),
+    ("it_IT", "secondo quanto previsto all’articolo 6.3."),
+])
+def test_the_measurement_terms_are_cited_by_their_number(
+        us: Project, locale: str, reference: str) -> None:
+    """"as set out under “Measurement and incidents” below" named a section by its heading."""
+    us.measurement_terms.included = True
+    text = read_contract(render_contract(us, locale)).text
+    assert reference in text
+    assert "Measurement and incidents”" not in text and "Messung und Störungen“" not in text

@@ -79,3 +79,22 @@ def test_governing_law_is_checked_in_the_language_the_contract_is_written_in(
     us.language = "pt_BR"
     assert not about(us, *loc)
     assert [p for p in check_project(us, locale="en_US") if p.loc == loc]
+
+
+def test_an_internal_agreement_with_commercial_terms_or_courts_is_warned_about() -> None:
+    """The internal example with the commercial terms on said "It creates no payment
+    obligations" beside "The Customer pays each invoice within 30 days"."""
+    from example_paths import ROOT
+
+    internal = load_project(ROOT / "resources" / "examples" / "internal-leads-de.slaproj")
+    assert not about(internal, "commercial", "included")
+    internal.commercial.included = True
+    internal.frame.included = True
+    (commercial,) = about(internal, "commercial", "included")
+    (frame,) = about(internal, "frame", "included")
+    assert commercial.severity is Severity.WARNING and commercial.step is Step.TERMINATION
+    assert "internal agreement" in commercial.message and "payment" in commercial.message
+    assert "courts" in frame.message
+    us = load_project(US_EXAMPLE)  # between companies: both parts belong there
+    us.commercial.included = us.frame.included = True
+    assert not about(us, "commercial", "included") and not about(us, "frame", "included")

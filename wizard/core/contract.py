@@ -155,13 +155,17 @@ class ContractFormatter:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def percent(self, value: Decimal) -> str:
-        """``Decimal("99.95")`` → ``99.95%`` / ``99,95 %``: the digits typed are kept,
-        trailing zeros too (``99.0`` stays ``99.0%``, what the user typed is what the
-        contract says)."""
+        """``Decimal("99.95")`` → ``99.95%`` / ``99,95 %`` / ``99.95 %`` (Swiss): the
+        digits typed are kept, trailing zeros too (``99.0`` stays ``99.0%``, what
+        the user typed is what the contract says)."""
         places = max(0, -int(value.as_tuple().exponent))
         pattern = copy.copy(self._percent_pattern)
         pattern.frac_prec = (places, places)
-        return str(pattern.apply(value / 100, self.locale))
+        text = str(pattern.apply(value / 100, self.locale))
+        if self.locale.territory == "CH" and re.search(r"\d%$", text):
+            # Swiss typesetting spaces the sign, as German does (CLDR does not)
+            text = text[:-1] + "\u00a0%"
+        return text
 
     def money(self, value: Decimal) -> str:
         """``$1,250.00``, ``1.250,00 €``; a currency code never touches the digits
@@ -544,6 +548,21 @@ def section_numbers(project: Project) -> dict[str, str]:
     return {name: str(number) for number, name in enumerate(present, start=1)}
 
 
+def service_level_subsections(project: Project, number: str) -> dict[str, str]:
+    """The numbers of the service levels section's subsections, in the
+    template's order (``availability``: "6.1", ``severity``, ``groups``,
+    ``measurement``), for cross-references; "" for one the contract leaves out."""
+    parts = (
+        ("availability", any(is_availability(m) for m in project.metrics)),
+        ("severity", bool(project.severity_levels)),
+        ("groups", has_levels(project)),
+        ("measurement", project.measurement_terms.included),
+    )
+    present = [name for name, there in parts if there]
+    numbers = {name: f"{number}.{index}" for index, name in enumerate(present, start=1)}
+    return {name: numbers.get(name, "") for name, _there in parts}
+
+
 def stakeholders_section(project: Project) -> bool:
     """Whether the contract has its stakeholders section: always with contacts,
     and without them unless the agreement leaves the section out."""
@@ -581,6 +600,11 @@ def _exclusion_texts(project: Project, sections: dict[str, str],
         if key not in chosen:
             continue
         text = t(LABELS.exclusion[key])
+        if key is StandardExclusion.EMERGENCY_MAINTENANCE and sections.get("maintenance") \
+                and project.maintenance_rules.included:
+            # the maintenance rules say when, with what notice and how much: one rule
+            text = t("Emergency maintenance carried out as set out in section %(section)s, "
+                     "within the limits set out there.") % {"section": sections["maintenance"]}
         if key is StandardExclusion.SCHEDULED_MAINTENANCE:
             variant = _MAINTENANCE_EXCLUSIONS.get(
                 (bool(schedule.maintenance_windows), bool(schedule.maintenance_notice_hours)))
@@ -771,6 +795,14 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             t("%(day)s from %(start)s, for up to %(duration)s") % window)
         maintenance.append(window)
 
+    sections = section_numbers(project)
+    # the escalation path is the first (and only) subsection of the stakeholders section
+    if "stakeholders" in sections:
+        sections = {**sections, "escalation": sections["stakeholders"] + ".1"}
+    sections = {**sections, **service_level_subsections(project, sections["service_levels"])}
+    # maintenance is the schedule section's only subsection
+    sections["maintenance"] = sections["schedule"] + ".1" \
+        if schedule.maintenance_windows or project.maintenance_rules.included else ""
     metrics = []
     downtime = []
     for m in project.metrics:
@@ -788,7 +820,7 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
             "owed_by_customer": m.owed_by is PartyRole.CUSTOMER,
         }
         if is_availability(m):
-            rule = downtime_row(project, m, fmt)
+            rule = downtime_row(project, m, fmt, sections.get("measurement", ""))
             row["allowed_downtime"] = rule["allowed"]
             downtime.append({
                 "name": m.name,
@@ -826,10 +858,6 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
         lambda value, unit: _metric_target(value, unit, fmt))
 
     reporting = project.reporting
-    sections = section_numbers(project)
-    # the escalation path is the first (and only) subsection of the stakeholders section
-    if "stakeholders" in sections:
-        sections = {**sections, "escalation": sections["stakeholders"] + ".1"}
     exclusions = _exclusion_texts(project, sections, t)
     exclusions += _text_lines(project.exclusions.custom)
 

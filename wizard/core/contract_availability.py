@@ -36,9 +36,6 @@ if TYPE_CHECKING:
 
 AVAILABILITY_TERM = N_("Availability")
 ELIGIBLE_MINUTES_TERM = N_("Eligible Minutes")
-MEASUREMENT_HEADING = N_("Measurement and incidents")
-"""The heading of the measurement terms (:mod:`wizard.core.contract_frame`),
-which say when Downtime starts and ends once they are included."""
 BUILT_IN_SYNONYMS: dict[str, str] = {
     **{name: "Coverage Hours" for name in (
         "business hours", "service hours", "covered hours", "coverage hours",
@@ -160,8 +157,11 @@ def exact_duration(seconds: Decimal, fmt: ContractFormatter) -> str:
     return text
 
 
-def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> dict[str, Any]:
-    """One availability level's method and allowance, as the contract writes them."""
+def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter,
+                 measurement_section: str = "") -> dict[str, Any]:
+    """One availability level's method and allowance, as the contract writes
+    them; ``measurement_section`` numbers the measurement terms' subsection
+    (when the contract has it) that says when Downtime starts and ends."""
     measured_during, blocks = as_coverage(project, metric.measured_during, metric.calendar)
     found = allowance(metric.target, metric.period, measured_during, blocks, metric.method)
     t = fmt.gettext
@@ -200,9 +200,9 @@ def downtime_row(project: Project, metric: Metric, fmt: ContractFormatter) -> di
         # rule, theirs, and no second one here
         method = t(
             "%(name)s is measured %(during)s; Downtime is counted to the second, from when it "
-            "starts until it ends, as set out under “%(heading)s” below.") % {
-                **values, "heading": t(MEASUREMENT_HEADING)} \
-            if project.measurement_terms.included else t(
+            "starts until it ends, as set out in section %(section)s.") % {
+                **values, "section": measurement_section} \
+            if project.measurement_terms.included and measurement_section else t(
             "%(name)s is measured %(during)s; Downtime is counted to the second, from the "
             "moment the service becomes unavailable until it is available again.") % values
         if found.seconds <= 0:

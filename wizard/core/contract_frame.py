@@ -91,7 +91,7 @@ def _measurement(project: Project, fmt: Formatter, sections: dict[str, str]) -> 
                if terms.workaround_resolves else
                t("An incident is resolved only when its cause has been corrected; a workaround "
                  "does not stop the resolution time."))
-    section = {"section": sections["service_levels"]}
+    section = {"section": sections.get("severity") or sections["service_levels"]}
     if terms.severity_assigned_by is PartyRole.CUSTOMER:
         out.append(t("The Customer assigns each incident a severity level when reporting it, in "
                      "good faith and by the definitions in section %(section)s.") % section)

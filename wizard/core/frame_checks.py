@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from wizard.core.checks import Problem, Severity
 from wizard.core.contract import has_payment_clause
 from wizard.core.contract_frame import default_governing_law
-from wizard.core.model import Project, StandardExclusion
+from wizard.core.model import AgreementType, Project, StandardExclusion
 from wizard.core.steps import Step
 from wizard.i18n import _
 
@@ -54,3 +54,23 @@ def frame_problems(project: Project, locale: str | None = None) -> Iterator[Prob
             _("Suspension for non-payment is ticked, but the contract has no payment terms "
               "that would allow it, so it is left out: add the commercial terms with a payment "
               "period (Termination step), or untick it."))
+    if project.agreement.type is AgreementType.INTERNAL:
+        yield from _internal_problems(project)
+
+
+def _internal_problems(project: Project) -> Iterator[Problem]:
+    """Parts of a contract between companies switched on in an agreement
+    between departments, which says it creates no payment obligations."""
+    if project.commercial.included:
+        yield Problem(
+            Severity.WARNING, Step.TERMINATION, ("commercial", "included"),
+            _("This is an internal agreement, which creates no payment obligations, but the "
+              "commercial terms (payment, taxes, price changes, liability) are on: the contract "
+              "would contradict itself. Switch them off, or choose another kind of agreement."))
+    if project.frame.included:
+        yield Problem(
+            Severity.WARNING, Step.TERMINATION, ("frame", "included"),
+            _("This is an internal agreement, settled between the departments' heads, but the "
+              "general provisions (governing law, courts, notices) are on: departments of one "
+              "organisation do not take each other to court. Switch them off, or choose another "
+              "kind of agreement."))

@@ -5,7 +5,9 @@ so how many rows a table has is known only after rendering. Then each table's
 heading row is kept with its first row (a heading alone at the foot of a page
 is no heading), and its last row with the one before it (a lone row carried to
 the next page reads as a separate table): every paragraph of those rows is
-kept with the next, the way Word keeps rows together.
+kept with the next, the way Word keeps rows together. A short table (a
+week's hours, a few tiers: :data:`SHORT_TABLE` rows or fewer) is kept whole
+on one page, as a typesetter would.
 
 A table built in code (the monthly report's) is known whole when it is made:
 :func:`keep_table_rows_whole` keeps each of its rows on one page and repeats
@@ -28,6 +30,11 @@ def _keep_with_next(row: Any) -> None:
             paragraph.paragraph_format.keep_with_next = True
 
 
+SHORT_TABLE = 9
+"""The most rows (a heading and the seven days of a week, and one more) of a
+table kept whole on one page."""
+
+
 def keep_rows_together(document: Any) -> None:
     """Apply the rule to every top-level table of a python-docx ``document``
     with at least three rows (a heading and two more)."""
@@ -35,6 +42,10 @@ def keep_rows_together(document: Any) -> None:
         table = Table(element, document)
         rows = table.rows
         if len(rows) < 3:
+            continue
+        if len(rows) <= SHORT_TABLE:
+            for row in list(rows)[:-1]:
+                _keep_with_next(row)
             continue
         _keep_with_next(rows[0])
         _keep_with_next(rows[len(rows) - 2])

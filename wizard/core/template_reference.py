@@ -268,6 +268,15 @@ DESCRIPTIONS: dict[str, str] = {
         ("signatures", "signatures"))},
     "sections.escalation": "The number of the escalation path subsection of the stakeholders "
                            "section.",
+    "sections.availability": "The number of the availability and allowed downtime "
+                             "subsection of the service levels section.",
+    "sections.severity": "The number of the severity levels subsection of the service levels "
+                         "section.",
+    "sections.groups": "The number of the service levels by customer group subsection of the "
+                       "service levels section.",
+    "sections.measurement": "The number of the measurement and incidents subsection of the "
+                            "service levels section.",
+    "sections.maintenance": "The number of the maintenance subsection of the schedule section.",
     "signatories_named": "Whether both parties name a signatory.",
     "stakeholders_section": "Whether the contract has its contacts section (always with "
     "contacts; without them unless the agreement leaves it out).",
