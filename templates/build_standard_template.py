@@ -631,7 +631,7 @@ def build() -> Builder:
             "{{ " + who + ".address }}",
             "{%p endif %}",
             "{%p if " + who + ".registration %}",
-            "{{ " + who + ".registration }}",
+            tr_with("Registration: %(number)s", number=who + ".registration"),
             "{%p endif %}",
             "(" + tr_with("hereinafter %(role)s", role=who + ".role_label") + ")",
         ])
@@ -657,9 +657,9 @@ def build() -> Builder:
     b.table([tr("Term"), tr("Meaning")], [4, 12], "d in definitions",
             [["**{{ d.term }}**"], ["{{ d.definition }}"]])
 
-    # 4. Stakeholders and responsibilities ---------------------------------
+    # 4. Contacts and responsibilities ---------------------------------------
     b.tag("{%p if stakeholders_section %}")
-    b.h1(tr("Stakeholders and responsibilities"))
+    b.h1(tr("Contacts and responsibilities"))
     b.tag("{%p if contacts %}")
     b.p(tr("The parties name the following contacts for this agreement."), keep=True)
     contacts = b.table(
@@ -684,8 +684,11 @@ def build() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if escalation %}")
     b.h2(tr("Escalation path"))
-    b.p(tr("A matter that is not resolved at one level is escalated to the next level:"),
-        keep=True)
+    b.p("{% if escalation|length > 1 %}"
+        + tr("A matter that is not resolved at one level is escalated to the next level:")
+        + "{% else %}"
+        + tr("A matter the parties' contacts cannot resolve is escalated to:")
+        + "{% endif %}", keep=True)
     b.bullets("e in escalation",
               tr_with("Level %(level)s: %(contacts)s", level="e.level", contacts="e.contacts"))
     b.tag("{%p endif %}")

@@ -36,7 +36,7 @@ def without_contacts(project: Project) -> Project:
 
 def test_contacts_section_without_contacts_says_who_the_contacts_are(us: Project) -> None:
     text, headings = contract(without_contacts(us))
-    assert "Stakeholders and responsibilities" in headings
+    assert "Contacts and responsibilities" in headings
     assert "Each party’s signatory is its contact for this agreement." in text
 
 
@@ -54,7 +54,7 @@ def test_contacts_section_left_out_renumbers_what_follows(us: Project) -> None:
     before = termination_section_cited(text)
     us.agreement.contacts_fallback = False
     text, headings = contract(us)
-    assert "Stakeholders and responsibilities" not in headings
+    assert "Contacts and responsibilities" not in headings
     assert "is its contact for this agreement" not in text
     assert "names its contact" not in text
     assert termination_section_cited(text) == before - 1
@@ -63,7 +63,7 @@ def test_contacts_section_left_out_renumbers_what_follows(us: Project) -> None:
 def test_contacts_are_printed_whatever_the_switch(us: Project) -> None:
     us.agreement.contacts_fallback = False
     text, headings = contract(us)
-    assert "Stakeholders and responsibilities" in headings
+    assert "Contacts and responsibilities" in headings
     assert us.contacts[0].name in text
 
 

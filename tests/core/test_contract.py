@@ -49,7 +49,7 @@ def test_us_contract_names_parties_date_and_reference(us_contract: ContractText)
 def test_us_contract_has_every_section_in_order(us_contract: ContractText) -> None:
     """A contract missing a section, or in a muddled order, is not one a consultant sends."""
     sections = [
-        "Purpose and scope", "Definitions", "Stakeholders and responsibilities", "Services",
+        "Purpose and scope", "Definitions", "Contacts and responsibilities", "Services",
         "Availability schedule", "Service levels", "Service credits", "Reporting and review",
         "Exclusions", "Term and termination", "Signatures",
     ]

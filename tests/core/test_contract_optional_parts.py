@@ -98,7 +98,7 @@ def test_measurement_terms_define_downtime_response_resolution_and_severity(us: 
     assert "an automatic acknowledgment is not a response." in text  # en_US spelling
     assert "a workaround does not stop the resolution time." in text
     # the severity levels are the second subsection of the service levels section (6.2)
-    assert ("The Provider assigns each incident a severity level on receiving it, by the "
+    assert ("The Provider assigns each Incident a severity level on receiving it, by the "
             "definitions in section 6.2, and tells the Customer the level assigned.") in text
     # the other choices
     us.measurement_terms.records_prevail = PartyRole.PROVIDER
@@ -107,7 +107,7 @@ def test_measurement_terms_define_downtime_response_resolution_and_severity(us: 
     text = text_of(us)
     assert "the Provider’s records prevail unless the Customer shows them to be wrong." in text
     assert "whether by a fix or by a workaround the Customer can reasonably use" in text
-    assert "The Customer assigns each incident a severity level when reporting it" in text
+    assert "The Customer assigns each Incident a severity level when reporting it" in text
 
 
 def test_without_severity_levels_no_response_or_resolution_terms(us: Project) -> None:
@@ -221,7 +221,7 @@ def test_commercial_and_general_sections_take_numbers_before_the_signatures(us: 
     us.commercial.included = True
     us.frame.included = True
     titles = headings(us)
-    top = ["Purpose and scope", "Definitions", "Stakeholders and responsibilities", "Services",
+    top = ["Purpose and scope", "Definitions", "Contacts and responsibilities", "Services",
            "Availability schedule", "Service levels", "Service credits", "Reporting and review",
            "Exclusions", "Term and termination", "Commercial terms", "General provisions",
            "Signatures"]
@@ -253,8 +253,10 @@ def test_legal_frame(us: Project) -> None:
     text = text_of(us)
     assert "Master Agreement" not in text and "electronic signature" not in text
     assert "This agreement is the entire agreement of the parties on its subject matter" in text
-    assert ("the exclusive jurisdiction of the competent courts at the place of the Provider’s "
-            "registered office.") in text
+    # no courts named: the US practice's (the Provider's seat elsewhere)
+    assert ("the exclusive jurisdiction of the state and federal courts located in the state "
+            "whose law governs this agreement.") in text
+    assert "die Gerichte am Sitz des Anbieters" in text_of(us, "de_DE")  # the seat elsewhere
 
 
 def test_governing_law_defaults_to_the_contract_country(us: Project) -> None:
@@ -330,7 +332,8 @@ def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) 
     # the onerous clauses by section and content, never whole sections: credits 7,
     # exclusions 9, termination 10, commercial terms 11 (no general provisions)
     for number, clauses in (
-            ("7", ("service credits as the sole remedy", "cap on service credits")),
+            ("7", ("service credits as the sole remedy", "cap on service credits",
+                   "time limit for claiming service credits")),
             ("9", ("exclusions from the service levels",)),
             ("10", ("tacit renewal", "rights of termination")),
             ("11", ("limitation of liability", "changes to the fees"))):
@@ -339,8 +342,10 @@ def test_italian_contract_has_the_customer_approve_onerous_clauses(us: Project) 
                   "Commercial terms", "General provisions"):
         assert translated("it_IT", title) not in approval, title
     assert translated("it_IT", "jurisdiction") not in approval
-    # the service levels are never approved, whatever the measurement terms say
+    # the service levels only where the Provider's records prevail over the Customer's
     us.measurement_terms.included = True
+    assert cited("6", "the Provider's records prevailing") in approval_of(us)
+    us.measurement_terms.records_prevail = PartyRole.CUSTOMER
     assert " 6 (" not in approval_of(us)
     # a second signature of the Customer below the approval
     after = text[text.index(approval):]
@@ -357,9 +362,10 @@ def test_italian_approval_names_only_the_onerous_clauses_the_contract_has(
     us.frame.included = True
     us.commercial.included = True
     assert cited("12", "jurisdiction") in approval_of(us)
-    # a credit clause with no sole remedy and no cap; no price changes
+    # a credit clause with no sole remedy, no cap and no time limit to claim; no price changes
     us.service_credits.sole_remedy = False
     us.service_credits.cap_percent = None
+    us.service_credits.claim_window_days = 0
     us.commercial.price_change_notice_days = None
     approval = approval_of(us)
     assert " 7 (" not in approval
@@ -446,7 +452,7 @@ def test_the_escalation_path_is_cited_by_its_subsection() -> None:
     contract = read_contract(render_contract(project, "en_GB"))
     body = contract.body
     assert "# Escalation path" in body
-    assert body.index("# Escalation path") > body.index("# Stakeholders and responsibilities")
+    assert body.index("# Escalation path") > body.index("# Contacts and responsibilities")
     assert "the escalation path set out in section 3.1 " in contract.text
     assert "section 3 " not in contract.text.replace("section 3.1 ", "")
 
@@ -490,3 +496,54 @@ def test_the_place_of_signing_stays_with_the_signatures(us: Project) -> None:
         if keep is None and paragraph.style is not None:
             keep = paragraph.style.paragraph_format.keep_with_next
         assert keep, paragraph.text
+
+
+@pytest.mark.parametrize(("locale", "courts"), [
+    ("en_GB", "the exclusive jurisdiction of the courts of England and Wales."),
+    ("en_US", "the exclusive jurisdiction of the state and federal courts located in the state "
+              "whose law governs this agreement."),
+])
+def test_courts_follow_the_practice_of_the_contracts_country(
+        us: Project, locale: str, courts: str) -> None:
+    """English law with "the competent courts at the place of the Provider's
+    registered office" read as a translation, not as an English clause."""
+    us.frame.included = True
+    text = text_of(us, locale)
+    assert courts in text
+    assert "registered office" not in text
+
+
+def test_notices_by_e_mail_are_said_the_common_law_way(us: Project) -> None:
+    """"E-mail satisfies the written form" is a civil-law notion an English
+    reader does not know."""
+    us.frame.included = True
+    text = text_of(us)
+    assert ("Notices may also be given by e-mail, except notices of breach or termination, "
+            "which are given in writing.") in text.replace("email", "e-mail")
+    assert "written form" not in text
+
+
+@pytest.mark.parametrize(("locale", "amount"), [
+    ("de_DE", "40,00\u00a0€"), ("fr_FR", "40,00\u00a0€"), ("it_IT", "40,00\u00a0€"),
+    ("nl_NL", "€\u00a040,00"), ("es_ES", "40,00\u00a0€"), ("de_AT", "€\u00a040,00")])
+def test_eu_contracts_state_late_payment_interest_and_the_fixed_sum(
+        us: Project, locale: str, amount: str) -> None:
+    """French practice (art. L. 441-10 C. com.) and the EU directive expect the
+    statutory late-payment interest and the fixed EUR 40 beside the payment term."""
+    us.commercial.included = True
+    text = text_of(us, locale)
+    assert amount in text
+    sentence = translated(locale, "A late payment bears interest at the statutory rate for "
+                          "commercial transactions, and the Customer then also owes a fixed sum "
+                          "of %(amount)s as compensation for recovery costs.")
+    assert sentence % {"amount": amount} in text
+    assert "40" not in text_of(us, "en_US").split("Commercial terms")[-1].split("\n")[0]
+    us.commercial.payment_days = 0  # no payment term: nothing is late
+    assert amount not in text_of(us, locale)
+
+
+def test_a_mexican_contract_names_the_mexican_data_protection_law(us: Project) -> None:
+    us.commercial.included = True
+    text = text_of(us, "es_MX")
+    assert translated("es_MX", "the data processing terms the parties agree under the Federal "
+                      "Law on the Protection of Personal Data Held by Private Parties") in text

@@ -95,6 +95,6 @@ def test_provider_regrades_by_giving_reasons() -> None:
     project = load_project(US_EXAMPLE)
     project.measurement_terms.included = True
     text = text_of(project, "nl_NL")
-    assert ("Leverancier kan het prioriteitsniveau van een incident herzien door Afnemer de "
+    assert ("Leverancier kan het prioriteitsniveau van een Incident herzien door Afnemer de "
             "redenen daarvoor mee te delen;") in text
     assert "redenen aan Afnemer herzien" not in text

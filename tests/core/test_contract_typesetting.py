@@ -185,3 +185,33 @@ def test_the_worked_credit_example_looks_like_the_clause_it_belongs_to() -> None
                   if p.text.startswith("If the Service Level ") and "Service Credit" in p.text)
     assert example.style.name == clause.style.name
     assert {run.font.color.rgb for run in example.runs} <= {None}
+
+
+@pytest.mark.parametrize("locale", ["en_US", "it_IT", "de_DE"])
+def test_a_term_the_user_defines_replaces_the_built_in_one_in_any_language(locale: str) -> None:
+    """The US example defines "Incident" in English; its Italian contract also
+    listed the built-in "Incidente", the same term defined twice."""
+    document = Document(io.BytesIO(render_contract(load_project(US_EXAMPLE), locale)))
+    definitions = next(t for t in document.tables if len(t.columns) == 2 and len(t.rows) > 5
+                       and t.rows[1].cells[0].text.strip())
+    terms = [row.cells[0].text.strip() for row in definitions.rows[1:]]
+    assert "Incident" in terms
+    assert not {"Incidente", "Störung"} & set(terms)
+    cloud = load_project(FR_EXAMPLE)  # no user definition: the built-in one, translated
+    english = read_contract(render_contract(cloud, "en_US")).text
+    assert "An unplanned interruption of a service, or a reduction in its quality" in english
+
+
+def test_a_partys_registration_is_labelled_and_one_escalation_level_is_not_a_ladder() -> None:
+    """"OR 1234567-89" stood under the address with nothing saying what it is;
+    one level was introduced as "escalated to the next level"."""
+    project = load_project(US_EXAMPLE)
+    text = read_contract(render_contract(project, "en_US")).text
+    assert "Registration: OR 1234567-89" in text
+    assert "Registernummer: OR 1234567-89" in read_contract(render_contract(project, "de_DE")).text
+    assert "escalated to the next level:" in text
+    for contact in project.contacts:
+        contact.escalation_level = min(contact.escalation_level, 1)
+    text = read_contract(render_contract(project, "en_US")).text
+    assert "escalated to the next level" not in text
+    assert "A matter the parties’ contacts cannot resolve is escalated to:" in text

@@ -28,7 +28,7 @@ def numbered_headings(project: Project) -> dict[str, int]:
     titles = [line.removeprefix("# ") for line in contract.body
               if line.startswith("# ")]
     # the top-level titles of the standard template (the others are sub-headings)
-    top = ["Purpose and scope", "Definitions", "Stakeholders and responsibilities", "Services",
+    top = ["Purpose and scope", "Definitions", "Contacts and responsibilities", "Services",
            "Availability schedule", "Service levels", "Service credits", "Reporting and review",
            "Exclusions", "Term and termination", "Signatures"]
     present = [title for title in titles if title in top]

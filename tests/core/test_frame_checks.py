@@ -98,3 +98,16 @@ def test_an_internal_agreement_with_commercial_terms_or_courts_is_warned_about()
     us = load_project(US_EXAMPLE)  # between companies: both parts belong there
     us.commercial.included = us.frame.included = True
     assert not about(us, "commercial", "included") and not about(us, "frame", "included")
+
+
+def test_an_italian_contract_with_onerous_clauses_asks_for_their_approval(us: Project) -> None:
+    """Without the signing formalities an Italian contract's sole remedy, caps and
+    renewal have no specific approval, and a court may not enforce them."""
+    us.language = "it_IT"
+    (problem,) = about(us, "signing", "included")
+    assert "1341" in problem.message and problem.step is Step.TERMINATION
+    us.signing.included = True
+    assert not about(us, "signing", "included")
+    us.signing.included = False
+    us.language = "fr_FR"
+    assert not about(us, "signing", "included")

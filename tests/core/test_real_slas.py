@@ -94,7 +94,7 @@ def assert_absent_clauses(path: Path) -> None:
     # none says how it may be ended early, returns data, names contacts
     assert "for convenience" not in term and "material breach" not in term
     assert "returns the Customer’s data" not in term
-    assert "# Stakeholders and responsibilities" not in english
+    assert "# Contacts and responsibilities" not in english
     assert "without prejudice to the rights to terminate" not in english
     assert "This is a service-based agreement" not in english
 

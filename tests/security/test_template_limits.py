@@ -19,6 +19,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ from wizard.core.checks import Severity, check_project
 from wizard.core.model import Project
 from wizard.core.project_file import load_project, save_project
 from wizard.core.render import RenderError, RenderLimitError, render_contract
-from wizard.core.render_limits import LIMITS_ENV, LimitKind, Limits, use_limits
+from wizard.core.render_limits import LIMITS_ENV, LimitKind, Limits, current_limits, use_limits
 from wizard.core.render_worker import shared_worker, stop_worker
 from wizard.core.template_check import check_template
 from wizard.settings import CONFIG_ENV, Settings
@@ -97,9 +98,27 @@ def project_with(template: Path, folder: Path) -> tuple[Project, Path]:
 
 
 def assert_next_contract_is_made() -> None:
-    """The worker was restarted (or survived) and makes an ordinary contract."""
-    data = render_contract(load_project(US_EXAMPLE), "en_US")
+    """The worker was restarted (or survived) and makes an ordinary contract
+    (under the usual limits: one second of CPU is the hostile templates' budget,
+    which a busy machine may run out compiling the standard template)."""
+    limits = current_limits()
+    use_limits(replace(limits, cpu_seconds=max(limits.cpu_seconds, 20)))
+    try:
+        data = render_contract(load_project(US_EXAMPLE), "en_US")
+    finally:
+        use_limits(limits)
     assert Document(io.BytesIO(data)).paragraphs
+
+
+def test_the_programs_own_template_is_never_refused_for_a_limit_it_overran() -> None:
+    """On a machine too busy to keep to a limit the standard template overran it
+    once, and every contract after was refused for the rest of the session."""
+    from wizard.core.template_check import note_limit
+    from wizard.paths import standard_template
+
+    note_limit(standard_template(), LimitKind.CPU, 1)
+    assert not check_template(standard_template())
+    assert_next_contract_is_made()
 
 
 @pytest.mark.parametrize("name", HOSTILE)

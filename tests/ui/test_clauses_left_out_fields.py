@@ -61,7 +61,7 @@ def test_contacts_section_left_out_without_contacts(qtbot: QtBot,
     assert page.fallback_box.isChecked()
     tick(qtbot, page.fallback_box)
     assert project.agreement.contacts_fallback is False
-    assert "Stakeholders and responsibilities" not in contract(project).headings()
+    assert "Contacts and responsibilities" not in contract(project).headings()
 
 
 def test_no_credits_section(qtbot: QtBot, us_document: ProjectDocument) -> None:

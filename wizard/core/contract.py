@@ -477,6 +477,9 @@ _TEMPLATE_TERMS = (
                         "other than the exclusions set out in section %(exclusions)s.")),
     (N_("Service Level"), N_("A measurable target for a service, set out in section "
                              "%(service_levels)s.")),
+    (N_("Incident"), N_("An unplanned interruption of a service, or a reduction in its "
+                        "quality, that the Customer reports to the Provider or the Provider "
+                        "detects.")),
 )
 _DOWNTIME_WITHOUT_EXCLUSIONS = (
     N_("Downtime"), N_("Any period during which a service is not available to the Customer."))
@@ -496,7 +499,8 @@ def uses_downtime(project: Project) -> bool:
 
 def _template_terms(project: Project) -> list[tuple[str, str]]:
     """The terms the standard clauses use: Support Hours only where the
-    agreement promises them, Service Level only where it sets any, Downtime
+    agreement promises them, Service Level only where it sets any, Incident
+    only where severity levels or Support Hours speak of it, Downtime
     only where it is counted (:func:`uses_downtime`), without exclusions where
     it has none."""
     terms = []
@@ -505,6 +509,9 @@ def _template_terms(project: Project) -> list[tuple[str, str]]:
             continue
         if term == "Service Level" and not project.metrics:
             continue
+        if term == "Incident" and not (project.severity_levels
+                                       or project.schedule.support_coverage is not None):
+            continue  # only where severity levels or Support Hours speak of Incidents
         if term == "Downtime" and not uses_downtime(project):
             continue
         if term == "Downtime" and not project.exclusions.included:
@@ -867,7 +874,10 @@ def build_context(project: Project, locale: str | None = None) -> dict[str, Any]
              *((*_CREDIT_TERMS, *credit_terms) if credits_context["enabled"] else ()),
              *(BUSINESS_TERMS if uses_business_units(project) else ())]
     user_terms = {d.term.strip().casefold() for d in agreement.definitions}
-    built_in = [(t(term_), t(text) % sections) for term_, text in terms]
+    # a user's term replaces the built-in one it names, in English or in the
+    # contract's language (a project typed in English, its contract in Italian)
+    built_in = [(t(term_), t(text) % sections) for term_, text in terms
+                if term_.casefold() not in user_terms]
     built_in += availability_terms(project, fmt, sections)
     built_in += calendar_terms(project, fmt, sections)
     definitions = sorted(

@@ -66,9 +66,10 @@ def availability_terms(project: Project, fmt: ContractFormatter,
         return []
     t = fmt.gettext
     availability = t(
-        "For a Service Level of availability, in percent: (Eligible Minutes − minutes of "
-        "Downtime within them) ÷ Eligible Minutes × 100, worked out for each calendar month "
-        "in the time zone set out in section %(schedule)s, with Downtime counted as set out "
+        "For a Service Level of availability, expressed as a percentage: (Eligible Minutes − "
+        "minutes of Downtime within them) ÷ Eligible Minutes × 100, worked out for each "
+        "calendar month in the time zone set out in section %(schedule)s, with Downtime "
+        "counted as set out "
         "for that Service Level in section %(service_levels)s.") % sections
     eligible = [t(
         "The minutes of a calendar month during which a Service Level of availability "

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from wizard.core.model import PartyRole, Project, StandardExclusion, TermKind
+from babel.numbers import format_currency
+
+from wizard.core.model import CreditForm, PartyRole, Project, StandardExclusion, TermKind
 from wizard.i18n import N_
 
 
@@ -48,6 +50,12 @@ GOVERNING_LAW = {
     "BR": N_("the law of the Federative Republic of Brazil"),
 }
 DEFAULT_COURTS = N_("the competent courts at the place of the Provider's registered office")
+COURTS = {
+    "GB": N_("the courts of England and Wales"),
+    "US": N_("the state and federal courts located in the state whose law governs this "
+             "agreement"),
+}
+"""The courts where the country's practice names others than the Provider's seat."""
 
 # the data protection terms personal data is processed under, when the user names none
 EU_DATA_PROCESSING = N_("the data processing agreement the parties conclude under Article 28 "
@@ -60,7 +68,14 @@ DATA_PROCESSING = {
              "on Data Protection"),
     "BR": N_("the data processing terms the parties agree under the Brazilian General Data "
              "Protection Law (Law No. 13,709/2018)"),
+    "MX": N_("the data processing terms the parties agree under the Federal Law on the "
+             "Protection of Personal Data Held by Private Parties"),
 }
+
+
+LATE_PAYMENT_DIRECTIVE = frozenset(("DE", "AT", "FR", "BE", "ES", "NL", "IT"))
+"""The contract countries that apply the EU directive on late payment in
+commercial transactions: interest at the statutory rate and a fixed EUR 40."""
 
 
 def default_governing_law(locale: str) -> str:
@@ -82,27 +97,27 @@ def _measurement(project: Project, fmt: Formatter, sections: dict[str, str]) -> 
     out += _downtime_terms(project, fmt)
     if not project.severity_levels:
         return out
-    out.append(t("A response is a reply to an incident report from a member of the Provider's "
-                 "support staff who has begun to work on the incident; an automatic "
+    out.append(t("A response is a reply to an Incident report from a member of the Provider's "
+                 "support staff who has begun to work on the Incident; an automatic "
                  "acknowledgement is not a response."))
-    out.append(t("An incident is resolved when the affected function is restored, whether by a "
+    out.append(t("An Incident is resolved when the affected function is restored, whether by a "
                  "fix or by a workaround the Customer can reasonably use; the Provider continues "
-                 "to work on a permanent fix of an incident resolved by a workaround.")
+                 "to work on a permanent fix of an Incident resolved by a workaround.")
                if terms.workaround_resolves else
-               t("An incident is resolved only when its cause has been corrected; a workaround "
+               t("An Incident is resolved only when its cause has been corrected; a workaround "
                  "does not stop the resolution time."))
     section = {"section": sections.get("severity") or sections["service_levels"]}
     if terms.severity_assigned_by is PartyRole.CUSTOMER:
-        out.append(t("The Customer assigns each incident a severity level when reporting it, in "
+        out.append(t("The Customer assigns each Incident a severity level when reporting it, in "
                      "good faith and by the definitions in section %(section)s.") % section)
-        out.append(t("The Provider may re-grade an incident by giving the Customer its reasons; "
-                     "if the Customer objects, the incident keeps the severity level the "
+        out.append(t("The Provider may re-grade an Incident by giving the Customer its reasons; "
+                     "if the Customer objects, the Incident keeps the severity level the "
                      "Customer assigned until the parties agree on it."))
     else:
-        out.append(t("The Provider assigns each incident a severity level on receiving it, by "
+        out.append(t("The Provider assigns each Incident a severity level on receiving it, by "
                      "the definitions in section %(section)s, and tells the Customer the level "
                      "assigned.") % section)
-        out.append(t("The Customer may ask for an incident to be re-graded, giving its reasons; "
+        out.append(t("The Customer may ask for an Incident to be re-graded, giving its reasons; "
                      "the Provider reconsiders the level without delay and tells the Customer "
                      "its decision."))
     return out
@@ -181,6 +196,12 @@ def _commercial(project: Project, fmt: Formatter) -> list[str]:
     if terms.payment_days:
         out.append(t("The Customer pays each invoice within %(days)s of its date.")
                    % {"days": fmt.days(terms.payment_days)})
+        if fmt.locale.territory in LATE_PAYMENT_DIRECTIVE:
+            # Directive 2011/7/EU: statutory interest and a fixed EUR 40 for recovery costs
+            out.append(t("A late payment bears interest at the statutory rate for commercial "
+                         "transactions, and the Customer then also owes a fixed sum of "
+                         "%(amount)s as compensation for recovery costs.")
+                       % {"amount": format_currency(40, "EUR", locale=fmt.locale)})
     out.append(t("All fees are exclusive of value added tax, sales tax and similar taxes, which "
                  "the Customer pays in addition at the applicable rate.")
                if terms.fees_exclude_tax else
@@ -196,10 +217,14 @@ def _commercial(project: Project, fmt: Formatter) -> list[str]:
                      "this agreement by written notice with effect from the date the change "
                      "would take effect."))
     if terms.liability_cap_months is not None:
-        out.append(t("Each party's total liability arising out of or in connection with this "
-                     "agreement is limited to the fees paid and payable under it in the "
-                     "%(months)s before the event giving rise to the claim.")
-                   % {"months": fmt.months(terms.liability_cap_months)})
+        out.append(fmt.ngettext(
+            "Each party's total liability arising out of or in connection with this agreement "
+            "is limited to the fees paid and payable under it in the month before the event "
+            "giving rise to the claim.",
+            "Each party's total liability arising out of or in connection with this agreement "
+            "is limited to the fees paid and payable under it in the %(months)s before the "
+            "event giving rise to the claim.", terms.liability_cap_months)
+            % {"months": fmt.months(terms.liability_cap_months)})
         out.append(t("This limit does not apply to the Customer's obligation to pay the fees, "
                      "to liability for death or personal injury caused by negligence, for fraud, "
                      "for gross negligence or wilful misconduct, or to any liability that cannot "
@@ -262,8 +287,8 @@ def _frame(project: Project, fmt: Formatter, locale: str) -> list[str]:
     out.append(t("Notices under this agreement are given in writing to the other party at its "
                  "address stated at the beginning of this agreement, or at another address it "
                  "has notified in writing."))
-    out.append(t("E-mail satisfies the written form for notices, except for notices of breach "
-                 "or termination."))
+    out.append(t("Notices may also be given by e-mail, except notices of breach or termination, "
+                 "which are given in writing."))
     out.append(t("If a provision of this agreement is invalid or unenforceable, the other "
                  "provisions remain in force, and the parties replace the provision with a valid "
                  "one that comes as close as possible to its purpose."))
@@ -272,7 +297,8 @@ def _frame(project: Project, fmt: Formatter, locale: str) -> list[str]:
     if law:
         out.append(t("This agreement and any dispute arising out of or in connection with it "
                      "are governed by %(law)s.") % {"law": law.rstrip(".")})
-    courts = frame.courts.strip().rstrip(".") or t(DEFAULT_COURTS)
+    courts = frame.courts.strip().rstrip(".") or t(
+        COURTS.get(locale.partition("_")[2], DEFAULT_COURTS))
     out.append(t("Any dispute arising out of or in connection with this agreement is subject to "
                  "the exclusive jurisdiction of %(courts)s.") % {"courts": courts})
     out.append(t("This agreement may be signed in counterparts, each of which is an original "
@@ -293,6 +319,8 @@ TERMINATION_RIGHTS = N_("rights of termination")
 LIABILITY_LIMIT = N_("limitation of liability")
 PRICE_CHANGES = N_("changes to the fees")
 JURISDICTION = N_("jurisdiction")
+CLAIM_DEADLINE = N_("time limit for claiming service credits")
+RECORDS_PREVAIL = N_("the Provider's records prevailing")
 
 
 def has_termination_rights(project: Project) -> bool:
@@ -316,9 +344,16 @@ def onerous_clauses(project: Project) -> list[tuple[str, list[str]]]:
         or credits.yearly_cap_amount is not None \
         or any(s.cap_percent is not None for s in credits.more_schedules)
     exclusions = project.exclusions
+    claimed = credits.enabled and credits.form is not CreditForm.AUTOMATIC_WAIVER and (
+        credits.claim_procedure.included or bool(credits.claim_window_days))
     clauses = {
+        # the Customer's objections limited by the Provider's measurements
+        "service_levels": [RECORDS_PREVAIL] * (
+            project.measurement_terms.included
+            and project.measurement_terms.records_prevail is PartyRole.PROVIDER),
         "credits": [SOLE_REMEDY] * (credits.enabled and credits.sole_remedy)
-        + [CREDIT_CAP] * (credits.enabled and capped),
+        + [CREDIT_CAP] * (credits.enabled and capped)
+        + [CLAIM_DEADLINE] * claimed,  # a time bar (decadenza)
         "exclusions": [EXCLUSIONS] * (exclusions.included and bool(
             exclusions.standard or any(text.strip() for text in exclusions.custom))),
         "termination": [TACIT_RENEWAL] * (term.term is TermKind.FIXED and term.auto_renew)

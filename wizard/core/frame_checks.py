@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from wizard.core.checks import Problem, Severity
 from wizard.core.contract import has_payment_clause
-from wizard.core.contract_frame import default_governing_law
+from wizard.core.contract_frame import default_governing_law, onerous_clauses
 from wizard.core.model import AgreementType, Project, StandardExclusion
 from wizard.core.steps import Step
 from wizard.i18n import _
@@ -54,6 +54,14 @@ def frame_problems(project: Project, locale: str | None = None) -> Iterator[Prob
             _("Suspension for non-payment is ticked, but the contract has no payment terms "
               "that would allow it, so it is left out: add the commercial terms with a payment "
               "period (Termination step), or untick it."))
+    if (locale or project.language).startswith("it_") and not project.signing.included \
+            and onerous_clauses(project):
+        yield Problem(
+            Severity.WARNING, Step.TERMINATION, ("signing", "included"),
+            _("The contract has clauses an Italian court enforces against the Customer only "
+              "when approved specifically in writing (articles 1341 and 1342 of the Civil "
+              "Code: sole remedy, caps, time limits, renewal, termination): switch on the "
+              "signing formalities, which add that approval and its second signature."))
     if project.agreement.type is AgreementType.INTERNAL:
         yield from _internal_problems(project)
 

@@ -72,6 +72,7 @@ from wizard.core.render import (
 )
 from wizard.core.render_limits import LimitKind
 from wizard.i18n import _, ngettext
+from wizard.paths import templates_dir
 
 _UNSAFE_NAMES = frozenset({
     *UNSAFE_ASYNC_GENERATOR_ATTRIBUTES, *UNSAFE_COROUTINE_ATTRIBUTES,
@@ -714,11 +715,19 @@ def _lookup(key: _Key, wait: bool, notify: Callable[[], None] | None = None,
 def note_limit(path: Path, kind: LimitKind, amount: float) -> None:
     """Remember that the template ``path`` overran a limit while it made a
     contract: it is refused at once from now on, until the file changes (not
-    for the wall clock, which a busy machine can run out)."""
-    if kind is LimitKind.WALL:
+    for the wall clock, which a busy machine can run out, and never for the
+    program's own templates: they overrun a limit only on a machine too busy
+    to keep to it, and refusing them would leave the user with no contract)."""
+    if kind is LimitKind.WALL or _is_own_template(path):
         return
     with contextlib.suppress(OSError):
         _keep(_key(path), (_Finding(_Kind.LIMIT, text=kind.value, detail=f"{amount:g}"),))
+
+
+def _is_own_template(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return path.resolve().parent == templates_dir().resolve()
+    return False
 
 
 def check_template(path: Path) -> list[TemplateProblem]:
