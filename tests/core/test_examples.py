@@ -24,8 +24,12 @@ def test_a_preset_marks_its_names_and_texts_but_not_its_figures() -> None:
     # how a level is measured is the preset's wording (a managed IT provider's), not a figure
     assert is_example(project, "metrics.0.measurement")
     assert is_example(project, "severity_levels.0.definition")
+    # a fee and a baseline are the preset's figures, not the user's; targets are defaults
+    assert is_example(project, "services.0.monthly_fee")
+    assert is_example(project, "metrics.0.baseline") is (project.metrics[0].baseline is not None)
     assert not any(path.startswith(("metrics", "schedule", "service_credits"))
-                   and not path.endswith(".measurement") for path in project.examples)
+                   and not path.endswith((".measurement", ".baseline"))
+                   for path in project.examples)
     assert {Step.BASICS, Step.PARTIES, Step.STAKEHOLDERS, Step.SERVICES} <= \
         steps_with_examples(project)
     assert examples_left(blank_project()) == []
@@ -121,3 +125,25 @@ def test_a_presets_lists_are_examples_until_one_item_changes() -> None:
     # an emptied list is not the example either
     project.reporting.contents = []
     assert not is_example(project, "reporting.contents")
+
+
+def test_example_marks_follow_their_items_when_one_is_removed_or_moved() -> None:
+    """Removing the second example contact left the last two unmarked: their
+    example.com addresses passed for the user's own and reached the contract."""
+    from wizard.core.examples import follow_items
+
+    project = new_project(AgreementType.CUSTOMER_BASED)
+    names = [c.name for c in project.contacts]
+    assert len(names) >= 3
+    after = follow_items(project)
+    del project.contacts[1]
+    after()
+    left = {e.path for e in examples_left(project)}
+    for index in range(len(project.contacts)):
+        assert f"contacts.{index}.email" in left, index
+    assert project.examples["contacts.1.name"] == names[2]
+    after = follow_items(project)
+    project.contacts.reverse()
+    after()
+    assert project.examples["contacts.0.name"] == project.contacts[0].name == names[-1]
+    assert all(is_example(project, f"contacts.{i}.name") for i in range(len(project.contacts)))

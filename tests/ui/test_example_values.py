@@ -353,3 +353,25 @@ def test_a_services_example_items_are_shown_as_examples_and_replaced_by_typing(
     window.undo_action.trigger()  # Ctrl+Z: the whole example back, as an example
     assert window.document.project.services[0].included == original
     assert included.toPlainText() == "" and included.font().italic()
+
+
+def test_removing_one_example_contact_keeps_the_others_examples(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """After Remove on the second example contact the rest turned black, the
+    step showed ✓ and Review no longer listed them."""
+    window.new_from_preset(AgreementType.CUSTOMER_BASED)
+    window.go_to(window.pages.index_of(Step.STAKEHOLDERS))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    count = len(window.document.project.contacts)
+    page.contacts.select_row(1)
+    page.contacts.items.remove()
+    project = window.document.project
+    assert len(project.contacts) == count - 1
+    page.contacts.select_row(1)
+    assert page.email_edit.text() == "" and page.email_edit.font().italic()
+    cell = page.contacts.items.table.item(count - 2, 0)
+    assert cell is not None and cell.font().italic()
+    paths = {e.path for e in examples_left(project)}
+    assert {f"contacts.{i}.email" for i in range(count - 1)} <= paths
+    assert step_state(Step.STAKEHOLDERS, {Step.STAKEHOLDERS}, [], project) == StepState.EXAMPLES

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from wizard.core.steps import Step
 from wizard.i18n import _
-from wizard.ui.glossary import GLOSSARY, entry_for, glossary_entries
+from wizard.ui.glossary import GLOSSARY, entry_for, glossary_entries, names_term
 from wizard.ui.language import ENGLISH, apply_language
 from wizard.ui.main_window import MainWindow
 
@@ -53,6 +53,13 @@ def test_the_label_names_its_entry() -> None:
     entry = entry_for("Measured &during")
     assert entry is not None and entry[0] == "Measured during"
     assert entry_for("Title") is None
+    # a plural label or an abbreviated term still finds its entry (Italian, French)
+    assert names_term("&Finestre di manutenzione", "Finestra di manutenzione")
+    assert names_term("Obiettivo", "Obiett.") and names_term("Délais de résolution",
+                                                             "Délai de résolution")
+    assert not names_term("Sole", "Solde") and not names_term("di", "da")
+    entry = entry_for("Maintenance &windows")
+    assert entry is not None and entry[0] == "Maintenance window"
 
 
 def test_the_glossary_follows_the_interface_language() -> None:
@@ -61,6 +68,38 @@ def test_the_glossary_follows_the_interface_language() -> None:
         entries = glossary_entries()
         assert len(entries) == len(GLOSSARY)
         assert [term for term, _text in entries] == sorted(
-            (_(term) for term, _text in GLOSSARY), key=str.casefold)
+            (_(term).replace("&", "") for term, _text in GLOSSARY), key=str.casefold)
     finally:
         apply_language(ENGLISH)
+
+
+def _label_texts(window: MainWindow) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    texts: list[str] = []
+    for page in window.pages:
+        texts += [w.text() for w in page.findChildren(QLabel)]
+        texts += [w.title() for w in page.findChildren(QGroupBox)]
+        texts += [w.text() for w in page.findChildren(QAbstractButton)]
+    return [text.replace("&", "").casefold() for text in texts if text]
+
+
+def test_every_glossary_term_is_a_label_f1_finds_in_every_language(qtbot: QtBot) -> None:
+    """An entry no field's label names is never shown by F1: the glossary and the
+    labels must say the same words, in each interface language."""
+    from wizard.settings import Settings
+    from wizard.ui.language import interface_languages
+
+    for language in interface_languages():
+        apply_language(language)
+        try:
+            window = MainWindow(Settings())
+            qtbot.addWidget(window)
+            window.open_path(EXAMPLES[0], ask=False)
+            labels = _label_texts(window)
+            missing = [term for term, _text in glossary_entries()
+                       if not any(names_term(label, term) for label in labels)]
+            assert missing == [], (language, missing)
+            window.close()
+        finally:
+            apply_language(ENGLISH)

@@ -236,8 +236,9 @@ def test_severity_levels(qtbot: QtBot, us_document: ProjectDocument) -> None:
     page.show_problems(check_project(us_document.project))
     message = page._field_for(("severity_levels", 1, "resolution_minutes"))
     assert message is not None and message[1] is page.levels_table
-    assert any(t.startswith("High: The resolution target cannot be shorter")
-               for t in message[2].messages())
+    level = us_document.project.severity_levels[1].id
+    assert any(t.startswith(f"Severity {level}: The resolution target cannot be shorter")
+               for t in message[2].messages()), message[2].messages()
 
 
 def test_focus_problem_selects_the_item(qtbot: QtBot, us_document: ProjectDocument) -> None:

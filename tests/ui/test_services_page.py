@@ -262,3 +262,28 @@ def test_the_list_stays_in_sight_while_the_page_scrolls_through_a_long_form(
     bar.setValue(0)
     qtbot.waitUntil(lambda: page.services.list_top() == 0)
     assert in_view(table)
+
+
+def test_going_to_a_problem_brings_its_field_into_sight(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """From Review the cursor went into the field, but the field stayed below the
+    window's edge until scrolled to."""
+    from example_paths import US_EXAMPLE
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from wizard.core.checks import Problem, Severity, Step
+
+    window.resize(1280, 800)
+    window.open_path(US_EXAMPLE, ask=False)
+    window.go_to_problem(Problem(Severity.WARNING, Step.SERVICES, ("services", 2, "monthly_fee"),
+                                 "A fee to check."))
+    page = window.current_page()
+    assert isinstance(page, ServicesPage)
+    assert page.services.current_row() == 2
+    area = page.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    view = area.viewport()
+    qtbot.waitUntil(lambda: 0 <= page.fee_edit.mapTo(view, QPoint(0, 0)).y()
+                    <= view.height() - page.fee_edit.height())

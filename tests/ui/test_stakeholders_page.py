@@ -179,7 +179,7 @@ def test_contact_problems_show_under_the_list(qtbot: QtBot,
     match = page._field_for(("contacts", 2, "name"))
     assert match is not None
     assert match[1] is page.contacts
-    assert "A contact needs a name." in match[2].messages()
+    assert "Contact 3: A contact needs a name." in match[2].messages()  # told by its place
 
     page.focus_problem(("contacts", 2, "name"))
     assert page.contacts.current_row() == 2
@@ -309,3 +309,21 @@ def test_a_presets_example_signatory_is_not_offered(window: MainWindow) -> None:
     entries = _signatory_entries(page)
     assert [enabled for _text, enabled in entries] == [False, False]
     assert all("no signatory named on the Parties step" in text for text, _on in entries)
+
+
+def test_a_problem_of_a_contact_not_selected_names_the_contact(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """"Two contacts have this name" under the list did not say which contacts."""
+    page = open_page(qtbot, StakeholdersPage, us_document)
+    us_document.project.contacts[1].name = "Priya Nair"
+    page.contacts.select_row(2)
+    page.show_problems(check_project(us_document.project))
+    under_list = page._field_for(("contacts",))
+    assert under_list is not None and under_list[1] is page.contacts
+    messages = under_list[2].messages()
+    assert any(m.startswith("Priya Nair: Two contacts have this name") for m in messages), \
+        messages
+    page.focus_problem(("contacts", 0, "name"))  # selected: beside its field, as it was
+    match = page._field_for(("contacts", 0, "name"))
+    assert match is not None and match[1] is page.name_edit
+    assert any(m.startswith("Two contacts have this name") for m in match[2].messages())

@@ -174,3 +174,17 @@ def test_chronic_failure_counts_n_of_m_months_for_ticked_levels(
     page.reload()
     assert page.chronic_levels.checked_ids() == ["uptime"]
     assert page.window_spin.value() == 6
+
+
+def test_every_level_to_count_shows_its_whole_tick_box(
+        qtbot: QtBot, us_document: ProjectDocument) -> None:
+    """At 1024×768 the rows were as tall as their text and the tick boxes were cut."""
+    from PySide6.QtWidgets import QStyle
+
+    page = make_page(qtbot, us_document)
+    levels = page.chronic_levels
+    tick = levels.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+    rects = [levels.visualItemRect(levels.item(row)) for row in range(levels.count())]
+    assert len(rects) == len(us_document.project.metrics) <= 5
+    assert all(rect.height() >= tick + 4 for rect in rects)
+    assert rects[-1].bottom() <= levels.viewport().height()  # all in sight, no scrolling

@@ -151,3 +151,35 @@ def test_tab_from_the_step_list_reaches_the_first_field(window: MainWindow,
     qtbot.keyClick(window.step_list, Qt.Key.Key_Tab)
     page = window.current_page()
     assert QApplication.focusWidget() is page.title_edit  # type: ignore[attr-defined]
+
+
+def test_a_short_window_shows_the_first_paragraph_of_help_and_more_on_a_click(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """At 800 pixels the Service levels step's four paragraphs of help took a
+    fifth of the window before the first field."""
+    from wizard.core.steps import Step
+    from wizard.ui.help_texts import LESS_LINK, MORE_LINK
+
+    window.resize(1280, 1000)
+    QApplication.processEvents()
+    window.go_to(window.pages.index_of(Step.METRICS))
+    QApplication.processEvents()
+    whole = window.help_label.text()
+    assert whole.count("<p>") == 4 and "href" not in whole
+    tall = window.help_frame.sizeHint().height()
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    brief = window.help_label.text()
+    assert brief.count("<p>") == 1 and f'href="{MORE_LINK}"' in brief
+    assert brief.split("<a")[0].rstrip() in whole  # the first paragraph, as it is
+    assert window.help_frame.sizeHint().height() < tall / 2
+    window.help_label.linkActivated.emit(MORE_LINK)  # the user clicks More…
+    expanded = window.help_label.text()
+    assert expanded.replace(f' <a href="{LESS_LINK}">Less</a>', "") == whole
+    window.help_label.linkActivated.emit(LESS_LINK)  # and Less folds it again
+    assert window.help_label.text() == brief
+    window.help_label.linkActivated.emit(MORE_LINK)
+    window.go_to(window.pages.index_of(Step.CREDITS))  # the next step: brief again
+    QApplication.processEvents()
+    assert f'href="{MORE_LINK}"' in window.help_label.text()
+    assert window.whole_help().count("<p>") > 1  # F1 shows the whole help all the same

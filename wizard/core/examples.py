@@ -12,7 +12,9 @@ another item's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -45,29 +47,34 @@ PRESET_FIELDS: tuple[Pattern, ...] = (
     ("services", ITEM, "excluded"),
     ("services", ITEM, "dependencies"),
     ("services", ITEM, "customer_responsibilities"),
+    ("services", ITEM, "monthly_fee"),
     ("metrics", ITEM, "measurement"),
+    ("metrics", ITEM, "baseline"),
     ("severity_levels", ITEM, "definition"),
     ("customer_groups", ITEM, "name"),
     ("customer_groups", ITEM, "description"),
     ("reporting", "contents"),
     ("exclusions", "custom"),
 )
-"""The text fields a preset fills with examples: who the parties are, what
-the agreement is called and is for, who the contacts are and what they do,
-what the services are and what each includes, leaves out, depends on and
-asks of the customer, how each service level is measured, what each
-severity level means, who the customer groups are, what a report contains
-and what else is excluded. Figures, times and choices are sensible
-defaults, not examples, and are not marked."""
+"""The fields a preset fills with examples: who the parties are, what the
+agreement is called and is for, who the contacts are and what they do, what
+the services are and what each includes, leaves out, depends on and asks of
+the customer and what it costs, how each service level is measured and what
+it was before (its baseline), what each severity level means, who the
+customer groups are, what a report contains and what else is excluded.
+Targets, times and choices are sensible defaults, not examples, and are not
+marked."""
 
 
 def example_text(value: Any) -> str | None:
     """``value`` as an example records it: a text as it is, a list of texts
-    one item a line; None for anything else."""
+    one item a line, a number as saved; None for anything else."""
     if isinstance(value, str):
         return value
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return "\n".join(value)
+    if isinstance(value, Decimal):
+        return str(value)  # as saved: a fee, a baseline
     return None
 
 
@@ -134,6 +141,32 @@ def mark_to_fill(project: Project, paths: list[str]) -> None:
             project.examples[path] = text
 
 
+def follow_items(project: Project) -> Callable[[], None]:
+    """Before items of a list are removed or moved: a function that, called
+    after, moves each example mark to where its item went (removing the
+    second of four example contacts would otherwise leave the last two
+    marked at places that no longer hold them, and their texts would pass
+    for the user's own). The marks of a removed item go with it."""
+    anchors: list[tuple[str, object, Loc, str]] = []
+    for path, text in project.examples.items():
+        loc = loc_of(path)
+        last = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
+        if last is None:
+            continue
+        item = value_at(project, path_of(loc[:last + 1]))
+        if item is not None:
+            anchors.append((path, item, loc[last + 1:], text))
+
+    def after() -> None:
+        for path, _item, _rest, _text in anchors:
+            project.examples.pop(path, None)
+        for _path, item, rest, text in anchors:
+            found = locate(project, item)
+            if found:
+                project.examples[path_of((*loc_of(found), *rest))] = text
+    return after
+
+
 def drop_example(project: Project, path: str) -> bool:
     """The user wrote in the field at ``path``: it holds an example no more."""
     return project.examples.pop(path, None) is not None
@@ -158,6 +191,30 @@ def steps_with_examples(project: Project) -> set[Step]:
 
 def example_label(project: Project, loc: Loc) -> str:
     """The field at ``loc`` named as the comparison of projects names it."""
+    item, pattern = _walk(project, loc)
+    field = field_name(pattern)
+    return _("{item}: {field}").format(item=item, field=field) if item else field
+
+
+def item_label(project: Project, loc: Loc) -> str:
+    """The list item ``loc`` ends at (``("contacts", 2)``) named as the
+    comparison names it: ``Jordan Lee``, ``Service Cloud Backup``; "" when
+    there is no such item."""
+    try:
+        label, pattern = _walk(project, loc)
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    unnamed = _("(no name)")
+    index = loc[-1] if loc else None
+    if label.endswith(unnamed) and isinstance(index, int):
+        # an item without a name is told by its place: "Contact 3"
+        kind = _(list_rule(pattern[:-1]).kind)
+        label = label[:-len(unnamed)] + _("{kind} {number}").format(kind=kind, number=index + 1)
+    return label
+
+
+def _walk(project: Project, loc: Loc) -> tuple[str, Pattern]:
+    """The items ``loc`` passes through, named (``A › B``), and its pattern."""
     pattern: list[str] = []
     item = ""
     value: Any = project
@@ -172,8 +229,7 @@ def example_label(project: Project, loc: Loc) -> str:
         else:
             value = getattr(value, part)
             pattern.append(part)
-    field = field_name(tuple(pattern))
-    return _("{item}: {field}").format(item=item, field=field) if item else field
+    return item, tuple(pattern)
 
 
 def _step(loc: Loc) -> Step:

@@ -350,6 +350,7 @@ class DecimalAdapter(Adapter[QLineEdit, "Decimal | None"]):
     project keeps its last good value."""
 
     kind = Decimal
+    shows_examples = True
 
     def __init__(self, widget: QLineEdit, message: FieldMessage, optional: bool) -> None:
         super().__init__(widget)
@@ -363,8 +364,14 @@ class DecimalAdapter(Adapter[QLineEdit, "Decimal | None"]):
         self.show(None, False)
 
     def show(self, value: Decimal | None, example: bool) -> None:
-        self.widget.setText("" if value is None else decimal_text(value))
+        # an example amount is shown, not filled in: typing replaces it
+        shown = decimal_text(value) if example and value is not None else None
+        self.widget.setText("" if value is None or shown is not None else decimal_text(value))
+        show_example(self.widget, shown)
         self.message.set_input_error("")
+
+    def differs(self, current: Decimal | None, value: Decimal | None, example: bool) -> bool:
+        return value is not None if example else current != value  # typed over the example
 
     def read(self) -> Decimal | NoValue | None:
         text = self.widget.text()

@@ -8,6 +8,7 @@ words, both marked for translation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -81,20 +82,95 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
         "availability.")),
     (N_("Holiday region"),
      N_("The country or region whose public holidays apply to the hours of the agreement.")),
+    (N_("Allowed downtime"),
+     N_("How long a service may be unavailable in a period and still meet its availability "
+        "target: in a 30-day month, 3 hours 36 minutes for a target of 99.5 %.")),
+    (N_("Response time"),
+     N_("How soon a person starts work on an incident after it is reported. An automatic "
+        "reply does not count as a response.")),
+    (N_("Resolution time"),
+     N_("How soon an incident is fixed, or worked around, after it is reported. Often a "
+        "goal the provider works towards rather than a firm promise.")),
+    (N_("Escalation path"),
+     N_("Who takes over when a matter is not settled: level 1 is the first line, level 2 "
+        "the next person up, and so on.")),
+    (N_("Customer groups"),
+     N_("Plans or departments (Gold, Retail …) of a multi-level agreement that keep every "
+        "target of the whole organisation except the ones they set themselves.")),
+    (N_("Other hours"),
+     N_("Named hours beside the service coverage and support hours, such as a phone line "
+        "open 9 to 17 while the platform runs around the clock; a level may be measured on "
+        "them.")),
+    (N_("Promised as"),
+     N_("How firmly a level is promised: firm (a miss is a breach, and may earn a credit) "
+        "or commercially reasonable efforts (the provider tries, but a miss alone is no "
+        "breach).")),
+    (N_("Records that prevail"),
+     N_("Whose measurements decide when the two sides' figures differ: usually the "
+        "provider's monitoring, unless the customer shows it to be wrong.")),
+    (N_("Master agreement"),
+     N_("The main contract between the parties (services, prices, liability) of which this "
+        "service level agreement is a part; it says which of the two wins in a conflict.")),
+    (N_("Governing law"),
+     N_("The country's (or state's) law that decides how the agreement is read. It is "
+        "usually the provider's.")),
+    (N_("Courts"),
+     N_("Where a dispute about the agreement is decided.")),
+    (N_("Liability capped"),
+     N_("The most one party pays the other for damage under the agreement, as the fees of a "
+        "number of months; the law never lets it cover fraud or gross negligence.")),
+    (N_("Signing formalities"),
+     N_("What a country expects at the signatures: the place and two originals (France, "
+        "Spain), the Customer's second signature approving the onerous clauses (Italy), "
+        "two witnesses (Brazil).")),
+    (N_("Standard exclusions"),
+     N_("Causes of downtime that do not count against the targets, such as announced "
+        "maintenance or force majeure. Each one you tick is a promise the provider need not "
+        "keep in that case.")),
+    (N_("Customer responsibilities"),
+     N_("What the customer must do for a service to work (report incidents through the "
+        "portal, give remote access). A miss caused by not doing it does not count.")),
 )
 
 
 def glossary_entries() -> list[tuple[str, str]]:
     """The terms and their explanations in the interface language, sorted."""
-    entries = [(_(term), _(text)) for term, text in GLOSSARY]
+    # a term may share its words with a label, access key and all
+    entries = [(_(term).replace("&", ""), _(text)) for term, text in GLOSSARY]
     return sorted(entries, key=lambda entry: entry[0].casefold())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("&", "").casefold())
+
+
+def _same_word(term: str, label: str) -> bool:
+    """A term's word and a label's word alike but for an ending: a plural
+    (Finestra / Finestre, Délai / Délais) or an abbreviation (Obiett. /
+    Obiettivo); short words must be equal."""
+    shortest = min(len(term), len(label))
+    if shortest <= 3:
+        return term == label
+    common = next((i for i, (a, b) in enumerate(zip(term, label, strict=False)) if a != b),
+                  shortest)
+    # a differing last letter only in words long enough to have an ending
+    return common >= shortest or (common == shortest - 1 and shortest >= 5)
+
+
+def names_term(label: str, term: str) -> bool:
+    """Whether ``label`` names the glossary ``term``: its words, in a row,
+    each alike but for an ending."""
+    wanted, words = _words(term), _words(label)
+    return bool(wanted) and any(
+        all(_same_word(w, words[start + i]) for i, w in enumerate(wanted))
+        for start in range(len(words) - len(wanted) + 1))
 
 
 def entry_for(label: str) -> tuple[str, str] | None:
     """The glossary entry a field's label names (``Provider: Baseline`` and
-    ``Baseline`` alike), if any: the longest term the label contains."""
-    key = label.replace("&", "").casefold()
-    found = [(term, text) for term, text in glossary_entries() if term.casefold() in key]
+    ``Baseline`` alike, ``Maintenance windows`` for the term in the singular),
+    if any: the longest term the label names."""
+    found = [(term, text) for term, text in glossary_entries() if names_term(label, term)]
     return max(found, key=lambda entry: len(entry[0]), default=None)
 
 

@@ -120,6 +120,22 @@ _HELP: dict[Step, tuple[str, ...]] = {
 }
 
 
-def help_html(step: Step) -> str:
-    """The help for ``step`` as HTML paragraphs, in the interface language."""
-    return "".join(f"<p>{_(text)}</p>" for text in _HELP.get(step, ()))
+MORE_LINK = "more"
+"""The link that shows a step's whole help where only its first paragraph is shown."""
+LESS_LINK = "less"
+"""The link that folds the whole help back to its first paragraph."""
+
+
+def help_html(step: Step, brief: bool = False, foldable: bool = False) -> str:
+    """The help for ``step`` as HTML paragraphs, in the interface language;
+    ``brief``: its first paragraph and a link to the rest (a short window);
+    ``foldable``: all of it, with a link back to the first paragraph."""
+    texts = _HELP.get(step, ())
+    if brief and len(texts) > 1:
+        more = _("More…")
+        return f'<p>{_(texts[0])} <a href="{MORE_LINK}">{more}</a></p>'
+    paragraphs = [_(text) for text in texts]
+    if foldable and len(texts) > 1:
+        less = _("Less")
+        paragraphs[-1] += f' <a href="{LESS_LINK}">{less}</a>'
+    return "".join(f"<p>{text}</p>" for text in paragraphs)

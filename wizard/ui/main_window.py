@@ -80,7 +80,7 @@ class MainWindow(WindowFrame):
 
         self.fit = WindowFit(self, self)
         self.fit.place(settings.window_geometry)
-        self.context_help = ContextHelp(self, self.help_label.text)
+        self.context_help = ContextHelp(self, self.whole_help)
         if loaded:
             self.load(document)
         else:

@@ -34,6 +34,8 @@ PREVIEW_FROM_WIDTH = 1240
 """Narrower than this, the preview folds away (it comes back when wider)."""
 HELP_FROM_HEIGHT = 700
 """Shorter than this, the step help folds away (F1 shows it)."""
+WHOLE_HELP_FROM_HEIGHT = 900
+"""Shorter than this, the step help shows its first paragraph and a link to the rest."""
 STEP_LIST_WIDTH = 230
 STEP_LIST_NARROW = 170
 NARROW = 900
@@ -47,6 +49,8 @@ class FittedWindow(Protocol):
     stack: QStackedWidget
     help_frame: QFrame
     preview_dock: QDockWidget
+
+    def set_help_brief(self, brief: bool) -> None: ...
 
 
 def screen_for(geometry: QRect) -> QScreen | None:
@@ -174,6 +178,7 @@ class WindowFit(QObject):
             self._preview_folded = False
             if parts.settings.show_preview:
                 dock.show()
+        parts.set_help_brief(size.height() < WHOLE_HELP_FROM_HEIGHT)
         short = size.height() < HELP_FROM_HEIGHT
         if short != self._help_folded:
             self._help_folded = short

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from wizard.core.steps import STEP_TITLES, Step
 from wizard.i18n import _
 from wizard.settings import APP_NAME
-from wizard.ui.help_texts import help_html
+from wizard.ui.help_texts import MORE_LINK, help_html
 from wizard.ui.step_states import StepState, start_icon, state_icon, state_label
 from wizard.ui.style import style_help_frame
 from wizard.ui.window_menus import MenuWindow
@@ -55,6 +55,12 @@ class WindowFrame(MenuWindow):
         self.help_label.setWordWrap(True)
         self.help_label.setTextFormat(Qt.TextFormat.RichText)
         self.help_label.setAccessibleName(_("Help for this step"))
+        self.help_label.linkActivated.connect(self._show_whole_help)
+        self._help_step = Step.START
+        self._help_brief = False
+        """Only each step's first paragraph of help (a window short of room)."""
+        self._help_whole = False
+        """The user asked for the whole help of this step (More…)."""
         self.help_frame = QFrame()
         self.help_frame.setFrameShape(QFrame.Shape.StyledPanel)
         style_help_frame(self.help_frame)
@@ -123,9 +129,31 @@ class WindowFrame(MenuWindow):
 
     def _show_step_frame(self, step: Step) -> None:
         self.step_title.setText(_(STEP_TITLES[step]))
-        html = help_html(step)
+        self._help_step = step
+        self._help_whole = False
+        self._show_help()
+
+    def _show_help(self) -> None:
+        html = help_html(self._help_step, brief=self._help_brief and not self._help_whole,
+                         foldable=self._help_brief and self._help_whole)
         self.help_label.setText(html)
         self.help_frame.setVisible(bool(html))
+
+    def _show_whole_help(self, link: str = MORE_LINK) -> None:
+        """More… shows the whole help, Less folds it back to its first paragraph."""
+        self._help_whole = link == MORE_LINK
+        self._show_help()
+
+    def set_help_brief(self, brief: bool) -> None:
+        """Show only the first paragraph of each step's help, with a link to
+        the rest (the window is short of room), or all of it."""
+        if brief != self._help_brief:
+            self._help_brief = brief
+            self._show_help()
+
+    def whole_help(self) -> str:
+        """The current step's whole help (for F1, whatever the frame shows)."""
+        return help_html(self._help_step)
 
     def step_state(self, step: Step) -> str:
         """Before a project is loaded no step has been visited."""

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.core.checks import Loc, Problem, Step
-from wizard.core.examples import drop_example, is_example, locate
+from wizard.core.examples import drop_example, follow_items, is_example, item_label, locate
 from wizard.core.model import Project
 from wizard.core.references import Reference, redirect, removal_consequences
 from wizard.i18n import _
@@ -83,6 +84,8 @@ class StepPage(QWidget):
         self._last_field_edit: tuple[QWidget, str, str] | None = None
         """The widget, label and merge key of the last field edited."""
         self.page_message = FieldMessage()
+        self._examples_follow: Callable[[], None] | None = None
+        """Moves the example marks with the items of the table being edited."""
         self.build()
         guard_wheel(self)
         connect_access_keys(self)
@@ -95,6 +98,8 @@ class StepPage(QWidget):
     def _table_about_to_edit(self) -> None:
         if not self._loading:
             self.document.about_to_change()
+            self._examples_follow = follow_items(self.project) if self.project.examples \
+                else None
 
     def _removal_consequences(self, item: object) -> list[str]:
         return removal_consequences(self.project, item)
@@ -147,8 +152,10 @@ class StepPage(QWidget):
         return _("Edit “{field}”").format(field=focus.accessibleName())
 
     def table_edited(self, table: RecordTable) -> None:
-        """A record table added, removed, moved or changed an item in place."""
-        self.edited(lambda _p: None, table.change_label)
+        """A record table added, removed, moved or changed an item in place
+        (the example marks follow the items they belong to)."""
+        follow, self._examples_follow = self._examples_follow, None
+        self.edited(lambda _p: follow() if follow is not None else None, table.change_label)
 
     def field_edited(self, widget: QWidget, target: Any, path: str, value: Any,
                      merge: bool = False) -> None:
@@ -264,9 +271,21 @@ class StepPage(QWidget):
             if match is None:
                 unplaced.append(problem)
             else:
-                match[2].add_message(problem.message, problem.severity)
+                match[2].add_message(self._naming_its_item(problem, match[0]), problem.severity)
         for problem in unplaced:
             self.page_message.add_message(problem.message, problem.severity)
+
+    def _naming_its_item(self, problem: Problem, shown_at: Loc) -> str:
+        """A problem about an item not shown in the form (another contact
+        than the selected one) shown under its list, naming the item."""
+        loc = problem.loc
+        size = len(shown_at)
+        index = loc[size] if len(loc) > size else None
+        if isinstance(index, int) and index >= 0:
+            item = item_label(self.project, loc[:size + 1])
+            if item:
+                return _("{item}: {field}").format(item=item, field=problem.message)
+        return problem.message
 
     def add_local_locs(self, local: Callable[[Loc], Loc]) -> None:
         """Problems about ``loc`` are shown beside the field of ``local(loc)``."""
@@ -293,6 +312,11 @@ class StepPage(QWidget):
         match = self._field_for(loc)
         if match is not None:
             match[1].setFocus(Qt.FocusReason.OtherFocusReason)
+            scroll = self.parentWidget()
+            while scroll is not None and not isinstance(scroll, QScrollArea):
+                scroll = scroll.parentWidget()
+            if scroll is not None:  # the field with its message, in sight
+                scroll.ensureWidgetVisible(match[1], 40, 60)
 
     def select_item(self, loc: Loc) -> None:
         """Pages with lists select the item ``loc`` points into."""

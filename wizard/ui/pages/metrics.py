@@ -3,7 +3,6 @@ allows, shown as the target is typed) and the severity levels."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -410,26 +409,10 @@ class MetricsPage(StepPage):
 
     # problems: the selected metric's beside its fields, the others' under the table
     def show_problems(self, problems: Sequence[Problem]) -> None:
+        # a problem of a level not selected stands under its table, naming
+        # the level (StepPage does that for every list)
         self._problems = list(problems)
-        super().show_problems([self._labelled(p) for p in problems])
-
-    def _labelled(self, problem: Problem) -> Problem:
-        """A problem that will stand under a table rather than beside its own
-        field, with the item's name in front."""
-        loc = problem.loc
-        lists = self._lists()
-        if (problem.step is not self.step or len(loc) < 2 or loc[0] not in lists
-                or not isinstance(loc[1], int)):
-            return problem
-        items = lists[str(loc[0])][1]
-        match = self._field_for(loc)
-        if match is None or match[0] != loc[:1] or not 0 <= loc[1] < len(items):
-            return problem
-        item = items[loc[1]]
-        name = item.name.strip() or item.id.strip() or _("Item {number}").format(
-            number=loc[1] + 1)
-        return dataclasses.replace(problem, message=_("{item}: {message}").format(
-            item=name, message=problem.message))
+        super().show_problems(problems)
 
     def _lists(self) -> dict[str, tuple[RecordTable, Sequence[Metric | SeverityLevel]]]:
         return {"metrics": (self.metrics_table, self.project.metrics),

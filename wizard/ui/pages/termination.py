@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSizePolicy,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -49,15 +50,19 @@ class ChronicLevelsList(QListWidget):
         self.filling = True
         try:
             self.clear()
+            # each row as tall as its tick box needs, with room around it
+            row = max(self.fontMetrics().height(),
+                      self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)) + 8
             for metric_id, name in levels:
                 item = QListWidgetItem(name)
+                item.setSizeHint(QSize(0, row))
                 item.setData(Qt.ItemDataRole.UserRole, metric_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if metric_id in checked
                                    else Qt.CheckState.Unchecked)
                 self.addItem(item)
             rows = max(1, min(self.count(), 5))
-            self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth()
+            self.setFixedHeight(row * rows + 2 * self.frameWidth()
                                 if self.count() else self.fontMetrics().height() * 2)
         finally:
             self.filling = False
