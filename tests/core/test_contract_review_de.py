@@ -5,12 +5,11 @@ measurement clauses with every optional part switched on."""
 from __future__ import annotations
 
 import pytest
-from docx_reading import read_contract
+from every_part import contract_text, every_part_on
 from example_paths import SHARED_EXAMPLES
 
 from wizard.core.model import Project
 from wizard.core.project_file import load_project
-from wizard.core.render import render_contract
 
 CLOUD = SHARED_EXAMPLES / "cloud-hosting-fr.slaproj"
 
@@ -21,18 +20,10 @@ MERCHANT = "sofern der Kunde Kaufmann, juristische Person des öffentlichen Rech
 
 
 def full() -> Project:
-    project = load_project(CLOUD).model_copy(deep=True)
-    for part in ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing"):
-        getattr(project, part).included = True
-    project.measurement_terms.unavailable_when = "it does not answer requests"
-    project.measurement_terms.measured_from = "the Provider's monitoring"
-    project.maintenance_rules.notice_channel = "e-mail"
-    project.frame.master_agreement = "the Master Services Agreement of 1 March 2026"
-    return project
+    return every_part_on(load_project(CLOUD))
 
 
-def text_of(project: Project, locale: str) -> str:
-    return read_contract(render_contract(project, locale)).text
+text_of = contract_text
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import io
 
 import pytest
 from docx import Document
-from docx_reading import read_contract
+from every_part import contract_text, every_part_on
 from example_paths import US_EXAMPLE
 
 from wizard.core.model import Project
@@ -16,23 +16,12 @@ from wizard.core.project_file import load_project
 from wizard.core.render import render_contract
 
 
-def full(project: Project) -> Project:
-    """The project with every optional part switched on."""
-    for part in ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing"):
-        getattr(project, part).included = True
-    project.maintenance_rules.notice_channel = "e-mail"
-    project.maintenance_rules.emergency_notice_hours = 4
-    project.frame.master_agreement = "the Master Services Agreement of 1 March 2026"
-    return project
-
-
 @pytest.fixture
 def us() -> Project:
-    return full(load_project(US_EXAMPLE))
+    return every_part_on(load_project(US_EXAMPLE))
 
 
-def text_of(project: Project, locale: str) -> str:
-    return read_contract(render_contract(project, locale)).text
+text_of = contract_text
 
 
 def test_us_english_writes_email_in_one_word(us: Project) -> None:

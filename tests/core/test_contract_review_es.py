@@ -11,6 +11,7 @@ from functools import cache
 
 import pytest
 from docx_reading import read_contract
+from every_part import every_part_on
 from example_paths import ROOT
 
 from wizard.core.model import Project
@@ -23,14 +24,7 @@ CLOUD = ROOT / "resources" / "examples" / "cloud-hosting-fr.slaproj"
 
 def full(project: Project) -> Project:
     """The project with every optional legal part switched on."""
-    p = project.model_copy(deep=True)
-    for part in ("measurement_terms", "maintenance_rules", "frame", "commercial", "signing"):
-        getattr(p, part).included = True
-    p.measurement_terms.unavailable_when = "it does not answer requests"
-    p.measurement_terms.measured_from = "the Provider's monitoring"
-    p.frame.master_agreement = "the Master Services Agreement of 1 March 2026"
-    p.signing.place = "Madrid"
-    return p
+    return every_part_on(project, place="Madrid")
 
 
 @cache

@@ -69,16 +69,17 @@ def frame_problems(project: Project, locale: str | None = None) -> Iterator[Prob
 def _internal_problems(project: Project) -> Iterator[Problem]:
     """Parts of a contract between companies switched on in an agreement
     between departments, which says it creates no payment obligations."""
-    if project.commercial.included:
-        yield Problem(
-            Severity.WARNING, Step.TERMINATION, ("commercial", "included"),
-            _("This is an internal agreement, which creates no payment obligations, but the "
-              "commercial terms (payment, taxes, price changes, liability) are on: the contract "
-              "would contradict itself. Switch them off, or choose another kind of agreement."))
-    if project.frame.included:
-        yield Problem(
-            Severity.WARNING, Step.TERMINATION, ("frame", "included"),
-            _("This is an internal agreement, settled between the departments' heads, but the "
-              "general provisions (governing law, courts, notices) are on: departments of one "
-              "organisation do not take each other to court. Switch them off, or choose another "
-              "kind of agreement."))
+    parts = (
+        (project.commercial.included, "commercial",
+         _("This is an internal agreement, which creates no payment obligations, but the "
+           "commercial terms (payment, taxes, price changes, liability) are on: the contract "
+           "would contradict itself. Switch them off, or choose another kind of agreement.")),
+        (project.frame.included, "frame",
+         _("This is an internal agreement, settled between the departments' heads, but the "
+           "general provisions (governing law, courts, notices) are on: departments of one "
+           "organisation do not take each other to court. Switch them off, or choose another "
+           "kind of agreement.")),
+    )
+    for included, part, message in parts:
+        if included:
+            yield Problem(Severity.WARNING, Step.TERMINATION, (part, "included"), message)

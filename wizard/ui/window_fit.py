@@ -32,7 +32,7 @@ SMALLEST = QSize(760, 440)
 """Fits 853×533 (1280×800 at 150 %) with a task bar and a title bar."""
 PREVIEW_FROM_WIDTH = 1240
 """Narrower than this, the preview folds away (it comes back when wider)."""
-HELP_FROM_HEIGHT = 700
+HELP_FROM_HEIGHT = 600
 """Shorter than this, the step help folds away (F1 shows it)."""
 WHOLE_HELP_FROM_HEIGHT = 900
 """Shorter than this, the step help shows its first paragraph and a link to the rest."""
