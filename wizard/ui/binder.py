@@ -371,7 +371,10 @@ class DecimalAdapter(Adapter[QLineEdit, "Decimal | None"]):
         self.message.set_input_error("")
 
     def differs(self, current: Decimal | None, value: Decimal | None, example: bool) -> bool:
-        return value is not None if example else current != value  # typed over the example
+        if example:
+            return value is not None  # typed over the example
+        # "99.950" is typed as the contract is to print it, not as "99.95"
+        return str(current) != str(value)
 
     def read(self) -> Decimal | NoValue | None:
         text = self.widget.text()

@@ -84,6 +84,9 @@ class StepPage(QWidget):
         self._last_field_edit: tuple[QWidget, str, str] | None = None
         """The widget, label and merge key of the last field edited."""
         self.page_message = FieldMessage()
+        self.lists_naming_items: set[Loc] = set()
+        """The lists under which a problem of an item not selected names it
+        (a list and its detail form show one item's fields at a time)."""
         self._examples_follow: Callable[[], None] | None = None
         """Moves the example marks with the items of the table being edited."""
         self.build()
@@ -278,6 +281,8 @@ class StepPage(QWidget):
     def _naming_its_item(self, problem: Problem, shown_at: Loc) -> str:
         """A problem about an item not shown in the form (another contact
         than the selected one) shown under its list, naming the item."""
+        if shown_at not in self.lists_naming_items:
+            return problem.message  # the table says which row, or the message does
         loc = problem.loc
         size = len(shown_at)
         index = loc[size] if len(loc) > size else None

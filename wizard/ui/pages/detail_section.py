@@ -51,6 +51,7 @@ class DetailSection:
         view.items.edited.connect(self._list_edited)
         view.items.add_button.clicked.connect(self._focus_new_item)
         page.add_local_locs(self._local)
+        page.lists_naming_items.add(prefix)
 
     def finish(self, fields: Sequence[QWidget], titles: Sequence[QLineEdit] = (),
                focus_on_add: QWidget | None = None) -> None:

@@ -164,6 +164,8 @@ class MetricsPage(StepPage):
     title = N_("Service levels")
 
     def build(self) -> None:
+        # a problem of a level not selected stands under its table, naming the level
+        self.lists_naming_items |= {("metrics",), ("severity_levels",)}
         self._problems: list[Problem] = []
         self._shown_metric: Metric | None = None
         self._shown_level: SeverityLevel | None = None
@@ -409,8 +411,6 @@ class MetricsPage(StepPage):
 
     # problems: the selected metric's beside its fields, the others' under the table
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        # a problem of a level not selected stands under its table, naming
-        # the level (StepPage does that for every list)
         self._problems = list(problems)
         super().show_problems(problems)
 
