@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 from every_part import contract_text, every_part_on
-from example_paths import SHARED_EXAMPLES
+from example_paths import ROOT
 
 from wizard.core.model import Project
 from wizard.core.project_file import load_project
 
-CLOUD = SHARED_EXAMPLES / "cloud-hosting-fr.slaproj"
+CLOUD = ROOT / "resources" / "examples" / "cloud-hosting-fr.slaproj"
 
-pytestmark = pytest.mark.skipif(not CLOUD.exists(), reason="shared examples not present")
 
 GERMAN = ("de_DE", "de_AT", "de_CH")
 MERCHANT = "sofern der Kunde Kaufmann, juristische Person des öffentlichen Rechts"

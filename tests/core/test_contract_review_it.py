@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx_reading import read_contract
-from example_paths import SHARED_EXAMPLES, US_EXAMPLE
+from example_paths import ROOT, US_EXAMPLE
 
 from wizard.core.model import (
     AvailabilityMethod,
@@ -62,7 +62,7 @@ def test_sole_remedy_keeps_liability_for_wilful_misconduct_and_gross_negligence(
     (US_EXAMPLE, "Ad esempio, se il valore misurato è 98,7%, il Cliente riceve il 10% del "
                  f"canone mensile dei servizi interessati, pari a 2.150,00{NBSP}USD, ossia "
                  f"215,00{NBSP}USD."),
-    (SHARED_EXAMPLES / "cloud-hosting-fr.slaproj",
+    (ROOT / "resources" / "examples" / "cloud-hosting-fr.slaproj",
      "Ad esempio, se il valore misurato è 98,7%, il Cliente riceve il 25% del canone mensile "
      f"dei servizi interessati, pari a 113,90{NBSP}€, ossia 28,48{NBSP}€."),
 ])
