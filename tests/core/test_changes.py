@@ -90,9 +90,9 @@ SCALARS: dict[str, tuple[Edit, str]] = {
     "target in minutes": (_set("metrics.1.target", Decimal("45")),
                           "First response to tickets: target 60 min → 45 min"),
     "money": (_set("services.0.monthly_fee", Decimal("1300")),
-              "Service Service Desk: monthly fee $1,250.00 → $1,300.00"),
+              "Service “Service Desk”: monthly fee $1,250.00 → $1,300.00"),
     "money removed": (_set("services.0.monthly_fee", None),
-                      "Service Service Desk: monthly fee $1,250.00 → (none)"),
+                      "Service “Service Desk”: monthly fee $1,250.00 → (none)"),
     "days": (_set("service_credits.claim_window_days", 45), "Claim window: 30 days → 45 days"),
     "minutes": (_set("severity_levels.1.response_minutes", 30),
                 "Severity P2: response 1 hour → 30 minutes"),
@@ -191,7 +191,7 @@ LISTS_CHANGED: dict[str, tuple[Edit, list[str]]] = {
         lambda p: p.services.__setitem__(2, p.services[2].model_copy(
             update={"id": "vault", "name": "Backup Vault"})),
         ["Service renamed: Cloud Backup → Backup Vault",
-         "Service Backup Vault: identifier backup → vault"]),
+         "Service “Backup Vault”: identifier backup → vault"]),
     "metric added": (lambda p: p.metrics.append(Metric(id="csat", name="Satisfaction")),
                      ["Service level added: Satisfaction"]),
     "metric removed": (lambda p: p.metrics.pop(2),
@@ -242,18 +242,18 @@ LISTS_CHANGED: dict[str, tuple[Edit, list[str]]] = {
     "window removed": (lambda p: p.schedule.maintenance_windows.clear(),
                        ["Maintenance window removed: Sunday 02:00"]),
     "line added": (lambda p: p.services[0].included.append("Printer set-up"),
-                   ["Service Service Desk: included item added: Printer set-up"]),
+                   ["Service “Service Desk”: included item added: Printer set-up"]),
     "line removed": (lambda p: p.services[0].included.pop(0),
-                     ["Service Service Desk: included item removed: "
+                     ["Service “Service Desk”: included item removed: "
                       "Password resets and account management"]),
     "line edited": (lambda p: p.services[0].included.__setitem__(
         2, "Remote troubleshooting and repair"),
-                    ["Service Service Desk: included item changed: Remote troubleshooting → "
+                    ["Service “Service Desk”: included item changed: Remote troubleshooting → "
                      "Remote troubleshooting and repair"]),
     "line moved": (lambda p: p.services[0].included.reverse(),
-                   ["Service Service Desk: included item moved: Remote troubleshooting "
+                   ["Service “Service Desk”: included item moved: Remote troubleshooting "
                     "(place 3 → 1)",
-                    "Service Service Desk: included item moved: Password resets and account "
+                    "Service “Service Desk”: included item moved: Password resets and account "
                     "management (place 1 → 3)"]),
     "nested line": (lambda p: p.contacts[0].responsibilities.append("Keep the asset list"),
                     ["Priya Nair: responsibility added: Keep the asset list"]),

@@ -379,7 +379,7 @@ class ListRule:
     """The fields that identify an item; none: the item itself (a line of text)."""
     label: str | None = None
     """An item in the lines about its fields, marked with ``N_``, with
-    ``{name}``: "Service {name}", "Severity {name}"; None: its name alone."""
+    ``{name}``: "Service “{name}”", "Severity {name}"; None: its name alone."""
     ordered: bool = True
     """Whether the order of the items means something (a move is a change)."""
     renamed_by: tuple[str, ...] = ()
@@ -395,7 +395,7 @@ LISTS: dict[Pattern, ListRule] = {
     ("contacts", ITEM, "responsibilities"): ListRule(
         N_("responsibility"), _text_name),
     ("services",): ListRule(N_("Service"), _service_name, ("id",),
-                            label=N_("Service {name}"), renamed_by=("name",)),
+                            label=N_("Service “{name}”"), renamed_by=("name",)),
     ("services", ITEM, "included"): ListRule(N_("included item"), _text_name),
     ("services", ITEM, "excluded"): ListRule(N_("excluded item"), _text_name),
     ("services", ITEM, "dependencies"): ListRule(N_("dependency"), _text_name),
