@@ -21,25 +21,27 @@ def us() -> Project:
     return every_part_on(load_project(US_EXAMPLE))
 
 
-text_of = contract_text
+@pytest.fixture(scope="module")
+def texts() -> tuple[str, str]:
+    """The contract with every part on, in US and in British English (rendered once)."""
+    project = every_part_on(load_project(US_EXAMPLE))
+    return contract_text(project, "en_US"), contract_text(project, "en_GB")
 
 
-def test_us_english_writes_email_in_one_word(us: Project) -> None:
+def test_us_english_writes_email_in_one_word(texts: tuple[str, str]) -> None:
     """American usage is "email"; the British "e-mail" stays in en_GB. What
     the user typed (the maintenance notice channel) stays as typed."""
-    us_text = text_of(us, "en_US")
+    us_text, gb_text = texts
     assert ("Notices may also be given by email, except notices of breach or termination, "
             "which are given in writing.") in us_text
     assert "by e-mail, except" not in us_text
     assert "The Provider gives notice of maintenance by e-mail." in us_text
-    gb_text = text_of(us, "en_GB")
     assert "Notices may also be given by e-mail, except notices" in gb_text
     assert "by email" not in gb_text
 
 
-def test_each_country_its_own_spelling(us: Project) -> None:
-    us_text = text_of(us, "en_US")
-    gb_text = text_of(us, "en_GB")
+def test_each_country_its_own_spelling(texts: tuple[str, str]) -> None:
+    us_text, gb_text = texts
     assert "gross negligence or willful misconduct" in us_text
     assert "gross negligence or wilful misconduct" in gb_text
     assert "an automatic acknowledgment is not a response" in us_text
@@ -49,9 +51,8 @@ def test_each_country_its_own_spelling(us: Project) -> None:
     assert "allows 1\u00a0hour, 4\u00a0minutes and 12\u00a0seconds of Downtime" in gb_text
 
 
-def test_dates_times_and_money_as_each_country_writes_them(us: Project) -> None:
-    us_text = text_of(us, "en_US")
-    gb_text = text_of(us, "en_GB")
+def test_dates_times_and_money_as_each_country_writes_them(texts: tuple[str, str]) -> None:
+    us_text, gb_text = texts
     assert "This agreement takes effect on January 1, 2027." in us_text
     assert "This agreement takes effect on 1 January 2027." in gb_text
     assert "Monthly fee: $1,250.00" in us_text

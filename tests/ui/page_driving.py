@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from wizard.ui.document import ProjectDocument
@@ -39,8 +39,8 @@ def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: str,
               stored: Any) -> None:
-    """Select a cell, press F2, type (or choose) and press Enter, then wait
-    until the item holds ``stored``."""
+    """Select a cell, press F2, type (or choose, in a list cell) and press
+    Enter, then wait until the editor has closed and the item holds ``stored``."""
     table = records.table
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
@@ -57,8 +57,8 @@ def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: s
     else:
         raise AssertionError(f"no cell editor opened, focus on {editor!r}")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    attribute = records.columns[column].attribute
-    qtbot.waitUntil(lambda: getattr(records.items[row], attribute) == stored)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    qtbot.waitUntil(lambda: records.value_at(row, column) == stored)
 
 
 def list_titles(records: RecordTable) -> list[str]:

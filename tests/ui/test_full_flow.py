@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from page_driving import edit_cell
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QColorDialog,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
 )
 from pytestqt.qtbot import QtBot
 
@@ -136,30 +134,6 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
 
 def click(qtbot: QtBot, button: Any) -> None:
     qtbot.mouseClick(button, LEFT)
-
-
-def edit_cell(qtbot: QtBot, records: RecordTable, row: int, column: int, text: str,
-              stored: Any) -> None:
-    """Select a cell, press F2, type (or choose, in a list cell) and press Enter,
-    then wait until the item holds ``stored``."""
-    table = records.table
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus)
-    table.setCurrentCell(row, column)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    if isinstance(editor, QComboBox):
-        index = editor.findText(text)
-        assert index >= 0, f"{text!r} is not offered in column {column}"
-        editor.setCurrentIndex(index)
-    elif isinstance(editor, QLineEdit | QSpinBox):
-        editor.selectAll()
-        qtbot.keyClicks(editor, text)
-    else:
-        raise AssertionError(f"no cell editor opened, focus on {editor!r}")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    qtbot.waitUntil(lambda: records.value_at(row, column) == stored)
 
 
 def cell(records: RecordTable, row: int, column: int) -> str:

@@ -414,16 +414,15 @@ class MetricsPage(StepPage):
         self._problems = list(problems)
         super().show_problems(problems)
 
-    def _lists(self) -> dict[str, tuple[RecordTable, Sequence[Metric | SeverityLevel]]]:
-        return {"metrics": (self.metrics_table, self.project.metrics),
-                "severity_levels": (self.levels_table, self.project.severity_levels)}
+    def _tables(self) -> dict[str, RecordTable]:
+        return {"metrics": self.metrics_table, "severity_levels": self.levels_table}
 
     def _field_for(self, loc: Loc) -> tuple[Loc, QWidget, FieldMessage] | None:
         """The selected item's problems go beside its fields (registered with
         ``SELECTED`` for the index), the other items' under their table."""
-        lists = self._lists()
-        if len(loc) > 1 and loc[0] in lists and isinstance(loc[1], int):
-            table = lists[str(loc[0])][0]
+        tables = self._tables()
+        if len(loc) > 1 and loc[0] in tables and isinstance(loc[1], int):
+            table = tables[str(loc[0])]
             loc = (loc[0], SELECTED, *loc[2:]) if loc[1] == table.current_row() else loc[:1]
         return super()._field_for(loc)
 
